@@ -1,0 +1,77 @@
+package org.bregman.runtime;
+
+import java.nio.FloatBuffer;
+import java.util.Map;
+
+/**
+ * A separable mirror-descent potential Ψ(w) = Σ_j ψ(w_j), compiled for one set of parameter values.
+ *
+ * <p>This is the whole contract between generated optimizers and their users (the trainer, exported
+ * jars, benchmarks). Implementations are generated from {@code .potential} files and compiled at run
+ * time; they are immutable and thread-safe.
+ *
+ * <p>Scalar methods work in double precision (derivation checks, divergences); the in-place
+ * {@code step} methods work on float32 buffers (the training path).
+ */
+public interface MirrorMap {
+
+    /** The potential's name as written in the {@code .potential} file, e.g. {@code QNorm}. */
+    String name();
+
+    /** The parameter values this instance was compiled for, in declaration order. */
+    Map<String, Double> parameters();
+
+    /** ψ(w). */
+    double psi(double w);
+
+    /** ψ'(w): the mirror map. */
+    double grad(double w);
+
+    /** ψ''(w): curvature, for convexity checks and step-size advice. */
+    double hessian(double w);
+
+    /** (ψ')⁻¹(z): the inverse mirror map, defined on {@link #dualDomain()}. */
+    double inverse(double z);
+
+    /** D_ψ(w, v) = ψ(w) − ψ(v) − ψ'(v)(w − v) for one coordinate. */
+    double bregman(double w, double v);
+
+    /** D_Ψ(w, v) summed over all coordinates, accumulated in double precision. */
+    double bregman(float[] w, float[] v);
+
+    /** Whether {@link #inverse(double)} is a closed form ({@code true}) or a safeguarded numeric solve. */
+    boolean inverseIsClosedForm();
+
+    /** The domain of ψ (where weights may live). */
+    Interval domain();
+
+    /** The dual domain: the range of ψ', where {@link #inverse(double)} is defined. */
+    Interval dualDomain();
+
+    /**
+     * One stochastic mirror-descent step, in place, over {@code n} coordinates:
+     * {@code w[i] ← (ψ')⁻¹(ψ'(w[i]) − lr·g[i])}.
+     *
+     * <p>Every coordinate is written. The result is {@code -1} when every new dual value lay in the
+     * dual domain and every new weight is finite; otherwise the index (relative to {@code wOffset}) of
+     * the first coordinate where that failed, so that the caller can report it instead of silently
+     * clamping.
+     */
+    int step(float[] w, int wOffset, float[] g, int gOffset, int n, float lr);
+
+    /** {@link #step(float[], int, float[], int, int, float)} over the whole arrays (same length). */
+    default int step(float[] w, float[] g, float lr) {
+        if (w.length != g.length) {
+            throw new IllegalArgumentException("w and g differ in length: " + w.length + " vs " + g.length);
+        }
+        return step(w, 0, g, 0, w.length, lr);
+    }
+
+    /**
+     * The same step over buffers (typically direct, off-heap ones such as an ND4J parameter view):
+     * coordinates {@code w.position() .. w.limit()} paired with {@code g.position() ..}; positions are
+     * not changed. Returns {@code -1} or the index, relative to {@code w.position()}, of the first
+     * failing coordinate.
+     */
+    int step(FloatBuffer w, FloatBuffer g, float lr);
+}
