@@ -1,0 +1,62 @@
+package org.bregman.ui.tests;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+
+/** Workspace and UI helpers shared by the workbench tests. */
+final class TestFiles {
+	private TestFiles() {
+	}
+
+	static IProject project() throws CoreException {
+		IProject p = ResourcesPlugin.getWorkspace().getRoot().getProject("bregman-tests");
+		if (!p.exists())
+			p.create(new NullProgressMonitor());
+		if (!p.isOpen())
+			p.open(new NullProgressMonitor());
+		return p;
+	}
+
+	static IFile create(String name, String text) throws CoreException {
+		IFile f = project().getFile(name);
+		ByteArrayInputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+		if (f.exists())
+			f.setContents(in, true, false, new NullProgressMonitor());
+		else
+			f.create(in, true, new NullProgressMonitor());
+		return f;
+	}
+
+	static IWorkbenchPage page() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+	}
+
+	/** Runs the UI event loop until the condition holds or the timeout (ms) passes. */
+	static boolean waitUntil(java.util.function.BooleanSupplier condition, long timeoutMs) {
+		Display d = Display.getCurrent();
+		long end = System.currentTimeMillis() + timeoutMs;
+		while (System.currentTimeMillis() < end) {
+			if (condition.getAsBoolean())
+				return true;
+			while (d.readAndDispatch()) {
+				// drain pending UI work (reconcilers post their results here)
+			}
+			try {
+				Thread.sleep(20);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return condition.getAsBoolean();
+	}
+}
