@@ -1,0 +1,108 @@
+package org.bregman.symbolic;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a {@code potential} declares: name, parameters (with defaults and optional {@code where}
+ * constraints), the coordinate variable, its domain, ψ, and optional {@code grad}/{@code inverse}
+ * overrides. The expression nodes are kept as given, so that diagnostics can point at them.
+ *
+ * @param grad    {@code grad(x) = …} or {@code null}
+ * @param inverse {@code inverse(z) = …} or {@code null}
+ */
+public record PotentialSpec(String name, List<Parameter> parameters, String coordinate, RealInterval domain, Expr psi,
+        Override grad, Override inverse) {
+
+    /** A parameter {@code name = defaultValue where constraint}; {@code where} may be {@code null}. */
+    public record Parameter(String name, double defaultValue, Condition where) {
+        public Parameter {
+            Objects.requireNonNull(name, "name");
+        }
+
+        public Parameter(String name, double defaultValue) {
+            this(name, defaultValue, null);
+        }
+    }
+
+    /** An override {@code grad(variable) = body} or {@code inverse(variable) = body}. */
+    public record Override(String variable, Expr body) {
+        public Override {
+            Objects.requireNonNull(variable, "variable");
+            Objects.requireNonNull(body, "body");
+        }
+    }
+
+    public PotentialSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(coordinate, "coordinate");
+        Objects.requireNonNull(psi, "psi");
+        parameters = List.copyOf(parameters);
+        if (domain == null) domain = RealInterval.REALS;
+        Set<String> names = new HashSet<>();
+        for (Parameter p : parameters) {
+            if (!names.add(p.name())) throw new SymbolicException("duplicate parameter " + p.name());
+        }
+        if (names.contains(coordinate)) {
+            throw new SymbolicException("the coordinate " + coordinate + " has the name of a parameter");
+        }
+    }
+
+    /** A potential with parameters and ψ only (no domain restriction, no overrides). */
+    public static PotentialSpec of(String name, List<Parameter> parameters, String coordinate, Expr psi) {
+        return new PotentialSpec(name, parameters, coordinate, RealInterval.REALS, psi, null, null);
+    }
+
+    public PotentialSpec withDomain(RealInterval d) {
+        return new PotentialSpec(name, parameters, coordinate, d, psi, grad, inverse);
+    }
+
+    public PotentialSpec withGrad(String variable, Expr body) {
+        return new PotentialSpec(name, parameters, coordinate, domain, psi, new Override(variable, body), inverse);
+    }
+
+    public PotentialSpec withInverse(String variable, Expr body) {
+        return new PotentialSpec(name, parameters, coordinate, domain, psi, grad, new Override(variable, body));
+    }
+
+    /** Default values in declaration order. */
+    public Map<String, Double> defaults() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (Parameter p : parameters) m.put(p.name(), p.defaultValue());
+        return m;
+    }
+
+    public Parameter parameter(String name) {
+        for (Parameter p : parameters) if (p.name().equals(name)) return p;
+        return null;
+    }
+
+    /**
+     * The defaults overridden by {@code arguments}, checked: an unknown name or a value that violates
+     * its {@code where} constraint is a {@link SymbolicException} with a readable message.
+     */
+    public Map<String, Double> arguments(Map<String, Double> arguments) {
+        Map<String, Double> values = defaults();
+        for (Map.Entry<String, Double> a : arguments.entrySet()) {
+            if (!values.containsKey(a.getKey())) {
+                throw new SymbolicException(name + " has no parameter " + a.getKey()
+                        + (parameters.isEmpty() ? "" : " (parameters: " + String.join(", ", values.keySet()) + ")"));
+            }
+            if (a.getValue() == null || !Double.isFinite(a.getValue())) {
+                throw new SymbolicException(a.getKey() + " must be a finite number");
+            }
+            values.put(a.getKey(), a.getValue());
+        }
+        for (Parameter p : parameters) {
+            if (p.where() != null && !p.where().test(values)) {
+                throw new SymbolicException(p.name() + " = " + Printer.number(values.get(p.name())) + " violates `where "
+                        + p.where().print() + "`");
+            }
+        }
+        return values;
+    }
+}

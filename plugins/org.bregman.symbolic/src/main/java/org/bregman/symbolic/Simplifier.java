@@ -1,0 +1,484 @@
+package org.bregman.symbolic;
+
+import static org.bregman.symbolic.Exprs.*;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import org.bregman.symbolic.Expr.Add;
+import org.bregman.symbolic.Expr.Call;
+import org.bregman.symbolic.Expr.Const;
+import org.bregman.symbolic.Expr.Mul;
+import org.bregman.symbolic.Expr.Num;
+import org.bregman.symbolic.Expr.Pow;
+import org.bregman.symbolic.Expr.Var;
+
+/**
+ * Rewrites expressions into a readable canonical form (the only place where trees are rewritten).
+ *
+ * <p>Rules: flatten sums and products, fold numbers, collect like terms ({@code 2x + 3x → 5x}) and
+ * powers ({@code x^a x^b → x^(a+b)}), drop {@code x^1}, {@code x^0}, {@code 1·x}, {@code 0 + x};
+ * {@code sqrt(x) → x^0.5} (printed back as {@code sqrt}); {@code (x^a)^b}, {@code (xy)^a},
+ * {@code |x|^even}, {@code sign(u)|u|^a → u|u|^(a-1)} (a &gt; 1), {@code sign(u)|u| → u}; inverse
+ * pairs ({@code log(exp u) → u}, {@code sinh(asinh u) → u} …); signs from the assumptions' ranges
+ * ({@code |w| → w} on {@code w > 0}).
+ *
+ * <p><b>Numeric identity testing</b>: in every sum, sub-sums of up to three terms that vanish (or are a
+ * whole-number constant) at several random admissible points — to a relative 1e-11 of their terms'
+ * magnitudes — are dropped (replaced by that constant), and equal terms merged. This is how
+ * {@code asinh(w/β) + w/(β sqrt(1 + (w/β)^2)) - w/sqrt(w^2 + β^2)} becomes {@code asinh(w / beta)}.
+ * The points come from {@link Assumptions#sample}, so an identity that only holds for, say,
+ * {@code β > 0} is used only when that is assumed.
+ */
+public final class Simplifier {
+    private static final int MAX_PASSES = 10;
+    private static final double IDENTITY_TOL = 1e-11;
+    private static final int IDENTITY_POINTS = 8;
+
+    private final Assumptions assumptions;
+
+    private Simplifier(Assumptions assumptions) {
+        this.assumptions = assumptions;
+    }
+
+    public static Expr simplify(Expr e) {
+        return simplify(e, Assumptions.NONE);
+    }
+
+    public static Expr simplify(Expr e, Assumptions assumptions) {
+        Simplifier s = new Simplifier(assumptions);
+        Expr cur = e;
+        for (int i = 0; i < MAX_PASSES; i++) {
+            Expr next = s.simp(cur);
+            if (next.equals(cur)) return next;
+            cur = next;
+        }
+        return cur;
+    }
+
+    /** Replaces variables by expressions (typically numbers), without simplifying. */
+    public static Expr substitute(Expr e, Map<String, ? extends Expr> values) {
+        return switch (e) {
+            case Var v -> values.containsKey(v.name()) ? values.get(v.name()) : v;
+            case Num n -> n;
+            case Const c -> c;
+            case Add a -> add(a.terms().stream().map(t -> substitute(t, values)).toList());
+            case Mul m -> mul(m.factors().stream().map(t -> substitute(t, values)).toList());
+            case Pow p -> pow(substitute(p.base(), values), substitute(p.exp(), values));
+            case Call c -> call(c.f(), c.args().stream().map(t -> substitute(t, values)).toList());
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private Expr simp(Expr e) {
+        return switch (e) {
+            case Num n -> n.value() == 0 ? num(0) : n; // no -0 in trees
+            case Var v -> v;
+            case Const c -> c;
+            case Add a -> simpAdd(a.terms().stream().map(this::simp).toList());
+            case Mul m -> simpMul(m.factors().stream().map(this::simp).toList());
+            case Pow p -> simpPow(simp(p.base()), simp(p.exp()));
+            case Call c -> simpCall(c.f(), c.args().stream().map(this::simp).toList());
+        };
+    }
+
+    private static boolean isNum(Expr e, double v) {
+        return e instanceof Num n && n.value() == v;
+    }
+
+    private static boolean isInteger(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15;
+    }
+
+    private RealInterval range(Expr e) {
+        return Ranges.range(e, assumptions);
+    }
+
+    private boolean nonNegative(Expr e) {
+        return range(e).lower() >= 0;
+    }
+
+    private boolean positive(Expr e) {
+        RealInterval r = range(e);
+        return r.lower() > 0 || (r.lower() == 0 && !r.lowerClosed());
+    }
+
+    private boolean negative(Expr e) {
+        RealInterval r = range(e);
+        return r.upper() < 0 || (r.upper() == 0 && !r.upperClosed());
+    }
+
+    // ---- sums -----------------------------------------------------------------------------------
+
+    /** A term split into numeric coefficient and the rest (null rest for a number). */
+    private record Term(double coeff, Expr rest) {
+    }
+
+    private static Term split(Expr t) {
+        if (t instanceof Num n) return new Term(n.value(), null);
+        if (t instanceof Mul m && m.factors().get(0) instanceof Num n) {
+            List<Expr> rest = m.factors().subList(1, m.factors().size());
+            return new Term(n.value(), rest.size() == 1 ? rest.get(0) : new Mul(rest));
+        }
+        return new Term(1, t);
+    }
+
+    private static Expr scaled(double c, Expr rest) {
+        if (rest == null) return num(c);
+        if (c == 1) return rest;
+        List<Expr> fs = new ArrayList<>();
+        fs.add(num(c));
+        if (rest instanceof Mul m) fs.addAll(m.factors());
+        else fs.add(rest);
+        return new Mul(fs);
+    }
+
+    private Expr simpAdd(List<Expr> terms) {
+        List<Expr> flat = new ArrayList<>();
+        for (Expr t : terms) {
+            if (t instanceof Add a) flat.addAll(a.terms());
+            else flat.add(t);
+        }
+        double constant = 0;
+        LinkedHashMap<Expr, Double> coeffs = new LinkedHashMap<>();
+        for (Expr t : flat) {
+            Term s = split(t);
+            if (s.rest == null) constant += s.coeff;
+            else coeffs.merge(s.rest, s.coeff, Double::sum);
+        }
+        List<Expr> out = new ArrayList<>();
+        for (Map.Entry<Expr, Double> en : coeffs.entrySet()) {
+            if (en.getValue() != 0) out.add(scaled(en.getValue(), en.getKey()));
+        }
+        if (out.size() >= 2) out = cancelNumerically(out);
+        // the constant of an identity found numerically joins the number term
+        List<Expr> kept = new ArrayList<>();
+        for (Expr t : out) {
+            if (t instanceof Num n) constant += n.value();
+            else kept.add(t);
+        }
+        if (constant != 0 || kept.isEmpty()) kept.add(num(constant));
+        return kept.size() == 1 ? kept.get(0) : new Add(kept);
+    }
+
+    /**
+     * Drops sub-sums of up to three terms that are numerically identically zero (or a whole
+     * constant), and merges terms that are numerically equal.
+     */
+    private List<Expr> cancelNumerically(List<Expr> terms) {
+        int n = terms.size();
+        if (n > 12) return terms;
+        Set<String> vars = new Add(terms).variables();
+        if (vars.isEmpty()) return terms;
+        SplittableRandom rnd = new SplittableRandom(0x5eed ^ terms.hashCode());
+        List<double[]> rows = new ArrayList<>();
+        for (int tries = 0; tries < 4 * IDENTITY_POINTS && rows.size() < IDENTITY_POINTS; tries++) {
+            Map<String, Double> p = assumptions.sample(vars, rnd);
+            if (p == null) return terms;
+            double[] row = new double[n];
+            boolean ok = true;
+            for (int i = 0; i < n && ok; i++) {
+                try {
+                    row[i] = Evaluator.eval(terms.get(i), p);
+                } catch (SymbolicException ex) {
+                    return terms;
+                }
+                ok = Double.isFinite(row[i]) && Math.abs(row[i]) < 1e150;
+            }
+            if (ok) rows.add(row);
+        }
+        if (rows.size() < IDENTITY_POINTS / 2) return terms;
+        boolean[] gone = new boolean[n];
+        List<Expr> extra = new ArrayList<>();
+        for (int size = 1; size <= Math.min(3, n); size++) {
+            for (int[] idx : subsets(n, size)) {
+                boolean skip = false;
+                for (int i : idx) skip |= gone[i];
+                if (skip) continue;
+                Double c = constantSum(rows, idx);
+                if (c != null && !(size == 1 && c != 0 && terms.get(idx[0]) instanceof Num)) {
+                    for (int i : idx) gone[i] = true;
+                    if (c != 0) extra.add(num(c));
+                }
+            }
+        }
+        // equal (or opposite) pairs: t_i = k t_j for k = ±1 merges into (1 + k) t_j
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n && !gone[i]; j++) {
+                if (gone[j]) continue;
+                if (sameValues(rows, i, j)) {
+                    gone[j] = true;
+                    terms = new ArrayList<>(terms);
+                    Expr keep = Printer.print(terms.get(i)).length() <= Printer.print(terms.get(j)).length() ? terms.get(i) : terms.get(j);
+                    terms.set(i, simpMul(List.of(num(2), keep)));
+                    for (double[] r : rows) r[i] *= 2;
+                }
+            }
+        }
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) if (!gone[i]) out.add(terms.get(i));
+        out.addAll(extra);
+        return out;
+    }
+
+    private static boolean sameValues(List<double[]> rows, int i, int j) {
+        for (double[] r : rows) {
+            if (Math.abs(r[i] - r[j]) > IDENTITY_TOL * (Math.abs(r[i]) + Math.abs(r[j])) || r[i] == 0) return false;
+        }
+        return true;
+    }
+
+    /** The common value of the sub-sum at all points when it is 0 or a whole number, else null. */
+    private static Double constantSum(List<double[]> rows, int[] idx) {
+        Double common = null;
+        for (double[] r : rows) {
+            double s = 0, mag = 0;
+            for (int i : idx) {
+                s += r[i];
+                mag += Math.abs(r[i]);
+            }
+            if (mag == 0) {
+                s = 0;
+            }
+            double c = Math.rint(s);
+            if (Math.abs(s - c) > IDENTITY_TOL * mag || Math.abs(c) > 1e6) return null;
+            if (common == null) common = c;
+            else if (common != c) return null;
+        }
+        return common;
+    }
+
+    private static List<int[]> subsets(int n, int k) {
+        List<int[]> out = new ArrayList<>();
+        int[] idx = new int[k];
+        for (int i = 0; i < k; i++) idx[i] = i;
+        while (true) {
+            out.add(idx.clone());
+            int i = k - 1;
+            while (i >= 0 && idx[i] == n - k + i) i--;
+            if (i < 0) return out;
+            idx[i]++;
+            for (int j = i + 1; j < k; j++) idx[j] = idx[j - 1] + 1;
+        }
+    }
+
+    // ---- products -------------------------------------------------------------------------------
+
+    private Expr simpMul(List<Expr> factors) {
+        List<Expr> flat = new ArrayList<>();
+        for (Expr f : factors) {
+            if (f instanceof Mul m) flat.addAll(m.factors());
+            else flat.add(f);
+        }
+        double coeff = 1;
+        LinkedHashMap<Expr, List<Expr>> powers = new LinkedHashMap<>();
+        for (Expr f : flat) {
+            if (f instanceof Num n) {
+                coeff *= n.value();
+            } else if (f instanceof Pow p) {
+                powers.computeIfAbsent(p.base(), k -> new ArrayList<>()).add(p.exp());
+            } else {
+                powers.computeIfAbsent(f, k -> new ArrayList<>()).add(num(1));
+            }
+        }
+        if (coeff == 0) return num(0);
+        List<Expr> out = new ArrayList<>();
+        for (Map.Entry<Expr, List<Expr>> en : powers.entrySet()) {
+            List<Expr> es = en.getValue();
+            Expr exp = es.size() == 1 ? es.get(0) : simpAdd(es);
+            Expr p = simpPow(en.getKey(), exp);
+            if (p instanceof Num n) coeff *= n.value();
+            else if (p instanceof Mul m) {
+                for (Expr f : m.factors()) {
+                    if (f instanceof Num n) coeff *= n.value();
+                    else out.add(f);
+                }
+            } else out.add(p);
+        }
+        out = signedPowers(out);
+        if (coeff == 0) return num(0);
+        // a number times a sum distributes (2 (a + b) → 2a + 2b), which exposes cancellations
+        if (out.size() == 1 && out.get(0) instanceof Add a && coeff != 1) {
+            double c = coeff;
+            return simpAdd(a.terms().stream().map(t -> simpMul(List.of(num(c), t))).toList());
+        }
+        out.sort(FACTOR_ORDER);
+        if (coeff != 1 || out.isEmpty()) out.add(0, num(coeff));
+        return out.size() == 1 ? out.get(0) : new Mul(out);
+    }
+
+    /** sign(u) · |u|^a → u · |u|^(a-1) for a &gt; 1 (and sign(u)·|u| → u), which is exact. */
+    private List<Expr> signedPowers(List<Expr> fs) {
+        for (int i = 0; i < fs.size(); i++) {
+            if (!(fs.get(i) instanceof Call s && s.f() == Func.SIGN)) continue;
+            Expr u = s.arg();
+            for (int j = 0; j < fs.size(); j++) {
+                Expr f = fs.get(j);
+                double a;
+                if (f instanceof Call c && c.f() == Func.ABS && c.arg().equals(u)) a = 1;
+                else if (f instanceof Pow p && p.base() instanceof Call c && c.f() == Func.ABS && c.arg().equals(u)
+                        && p.exp() instanceof Num n && n.value() > 1) a = n.value();
+                else continue;
+                List<Expr> out = new ArrayList<>(fs);
+                out.set(j, a == 1 ? u : simpPow(abs(u), num(a - 1)));
+                out.remove(i);
+                if (a != 1) out.add(u);
+                return out;
+            }
+        }
+        return fs;
+    }
+
+    private static int rank(Expr e) {
+        return switch (e) {
+            case Num n -> 0;
+            case Const c -> 1;
+            case Var v -> 2;
+            case Call c -> c.f() == Func.SIGN ? 3 : 4;
+            case Pow p -> p.base() instanceof Add ? 6 : rank(p.base());
+            case Add a -> 6;
+            case Mul m -> 7;
+        };
+    }
+
+    private static final Comparator<Expr> FACTOR_ORDER = Comparator.comparingInt(Simplifier::rank)
+            .thenComparing(e -> e instanceof Pow p && p.exp() instanceof Num n && n.value() < 0 ? 1 : 0)
+            .thenComparing(Printer::print);
+
+    // ---- powers ---------------------------------------------------------------------------------
+
+    private Expr simpPow(Expr b, Expr e) {
+        if (isNum(e, 0)) return num(1);
+        if (isNum(e, 1)) return b;
+        if (isNum(b, 1)) return num(1);
+        if (b instanceof Num nb && e instanceof Num ne) {
+            double v = Evaluator.pow(nb.value(), ne.value());
+            if (Double.isFinite(v)) return num(v);
+            return pow(b, e);
+        }
+        if (b instanceof Num nb && nb.value() == 0 && e instanceof Num ne && ne.value() > 0) return num(0);
+        double k = e instanceof Num n ? n.value() : Double.NaN;
+        boolean intExp = isInteger(k);
+        if (b instanceof Pow p) {
+            // (c^d)^e = c^(d e) when e is an integer or c ≥ 0; (c^even)^e = |c|^(even e)
+            if (intExp || nonNegative(p.base())) {
+                return simpPow(p.base(), simpMul(List.of(p.exp(), e)));
+            }
+            if (p.exp() instanceof Num d && isInteger(d.value()) && d.value() % 2 == 0) {
+                return simpPow(simpCall(Func.ABS, List.of(p.base())), simpMul(List.of(p.exp(), e)));
+            }
+        }
+        if (b instanceof Mul m) {
+            // (x y)^e = x^e y^e for integer e, else over the factors known to be positive
+            List<Expr> out = new ArrayList<>(), kept = new ArrayList<>();
+            for (Expr f : m.factors()) {
+                if (intExp || positive(f)) out.add(simpPow(f, e));
+                else kept.add(f);
+            }
+            if (!out.isEmpty()) {
+                if (!kept.isEmpty()) out.add(pow(kept.size() == 1 ? kept.get(0) : new Mul(kept), e));
+                return simpMul(out);
+            }
+        }
+        if (b instanceof Call c) {
+            if (c.f() == Func.ABS && intExp && k % 2 == 0) return simpPow(c.arg(), e);
+            if (c.f() == Func.EXP) return simpCall(Func.EXP, List.of(simpMul(List.of(e, c.arg()))));
+        }
+        return pow(b, e);
+    }
+
+    // ---- calls ----------------------------------------------------------------------------------
+
+    private Expr simpCall(Func f, List<Expr> args) {
+        if (f == Func.POW) return simpPow(args.get(0), args.get(1));
+        if (f == Func.SQRT) return simpPow(args.get(0), num(0.5));
+        if (args.stream().allMatch(a -> a instanceof Num)) {
+            double v = f.arity() == 1 ? f.apply(((Num) args.get(0)).value())
+                    : f.apply(((Num) args.get(0)).value(), ((Num) args.get(1)).value());
+            if (Double.isFinite(v)) return num(v);
+            return call(f, args);
+        }
+        if (f.arity() == 2) {
+            if (args.get(0).equals(args.get(1))) return args.get(0);
+            return call(f, args);
+        }
+        Expr u = args.get(0);
+        // f(f⁻¹(x)) = x on the domain of the inner function
+        if (u instanceof Call inner && inner.f().arity() == 1) {
+            Func g = inner.f();
+            boolean pair = switch (f) {
+                case EXP -> g == Func.LOG;
+                case LOG -> g == Func.EXP;
+                case SINH -> g == Func.ASINH;
+                case ASINH -> g == Func.SINH;
+                case TANH -> g == Func.ATANH;
+                case ATANH -> g == Func.TANH;
+                case EXPM1 -> g == Func.LOG1P;
+                case LOG1P -> g == Func.EXPM1;
+                case TAN -> g == Func.ATAN;
+                case COSH -> g == Func.ACOSH;
+                default -> false;
+            };
+            if (pair) return inner.arg();
+        }
+        switch (f) {
+            case ABS -> {
+                if (nonNegative(u)) return u;
+                if (range(u).upper() <= 0) return simpMul(List.of(num(-1), u));
+                if (u instanceof Call c && (c.f() == Func.ABS)) return u;
+                if (u instanceof Mul m && m.factors().get(0) instanceof Num n) {
+                    List<Expr> rest = m.factors().subList(1, m.factors().size());
+                    return simpMul(List.of(num(Math.abs(n.value())), simpCall(Func.ABS, List.of(rest.size() == 1 ? rest.get(0) : new Mul(rest)))));
+                }
+                if (u instanceof Pow p && p.exp() instanceof Num n) {
+                    if (isInteger(n.value()) && n.value() % 2 == 0) return u;
+                    return simpPow(simpCall(Func.ABS, List.of(p.base())), p.exp());
+                }
+            }
+            case SIGN -> {
+                if (positive(u)) return num(1);
+                if (negative(u)) return num(-1);
+                if (u instanceof Call c && c.f() == Func.SIGN) return u;
+                if (u instanceof Mul m && m.factors().get(0) instanceof Num n) {
+                    List<Expr> rest = m.factors().subList(1, m.factors().size());
+                    return simpMul(List.of(num(Math.signum(n.value())), simpCall(Func.SIGN, List.of(rest.size() == 1 ? rest.get(0) : new Mul(rest)))));
+                }
+                if (u instanceof Pow p && p.exp() instanceof Num n && isInteger(n.value())) {
+                    if (n.value() % 2 != 0) return simpCall(Func.SIGN, List.of(p.base()));
+                }
+            }
+            case LOG -> {
+                if (u instanceof Pow p && positive(p.base())) {
+                    return simpMul(List.of(p.exp(), simpCall(Func.LOG, List.of(p.base()))));
+                }
+            }
+            case EXP -> {
+                // exp(c log x) = x^c
+                if (u instanceof Mul m && m.factors().size() == 2 && m.factors().get(1) instanceof Call c && c.f() == Func.LOG) {
+                    return simpPow(c.arg(), m.factors().get(0));
+                }
+            }
+            default -> {
+            }
+        }
+        return call(f, args);
+    }
+
+    /** Structural size, for choosing the simpler of equal forms. */
+    static int size(Expr e) {
+        int s = 1;
+        for (Expr c : e.children()) s += size(c);
+        return s;
+    }
+
+    static Map<String, Double> noVars() {
+        return new HashMap<>();
+    }
+}
