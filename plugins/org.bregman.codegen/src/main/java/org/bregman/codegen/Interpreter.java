@@ -1,0 +1,171 @@
+package org.bregman.codegen;
+
+import java.nio.FloatBuffer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.bregman.codegen.ir.Fn;
+import org.bregman.codegen.ir.Node;
+import org.bregman.runtime.Interval;
+import org.bregman.runtime.MirrorMap;
+
+/**
+ * A {@link MirrorMap} that walks the same lowered trees the generator prints, performing the same
+ * operations in the same order and precision (double for the scalar methods, float for the step), so
+ * it agrees with the compiled class bit for bit. It takes over when compilation fails; it is some
+ * 10–100× slower.
+ */
+public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
+
+    private final String name;
+    private final Map<String, Double> parameters;
+    private final Forms f;
+    private final Interval domain;
+    private final Interval dual;
+    private final double lo;
+    private final double hi;
+    private final double start;
+    private final boolean checkDual;
+
+    public Interpreter(KernelSpec spec) {
+        this.name = spec.name();
+        Map<String, Double> p = new LinkedHashMap<>();
+        for (int i = 0; i < spec.parameterNames().size(); i++) p.put(spec.parameterNames().get(i), spec.values().get(i));
+        this.parameters = Collections.unmodifiableMap(p);
+        this.f = spec.bound();
+        if (!f.domain().isNumeric() || !f.dual().isNumeric()) throw new IllegalArgumentException("bound forms need numeric domains");
+        this.domain = new Interval(f.domain().lowerValue(), f.domain().lowerClosed(), f.domain().upperValue(), f.domain().upperClosed());
+        this.dual = new Interval(f.dual().lowerValue(), f.dual().lowerClosed(), f.dual().upperValue(), f.dual().upperClosed());
+        this.lo = domain.lower();
+        this.hi = domain.upper();
+        this.start = NumericSolve.start(lo, hi);
+        this.checkDual = !f.dual().isAllReals();
+    }
+
+    // ---- tree walking -----------------------------------------------------------------------------
+
+    static double eval(Node n, double x) {
+        return switch (n) {
+            case Node.Num c -> c.value();
+            case Node.X v -> x;
+            case Node.Param p -> throw new IllegalStateException("unbound parameter in a specialised form");
+            case Node.Neg g -> -eval(g.a(), x);
+            case Node.Bin b -> {
+                double a = eval(b.a(), x);
+                double c = eval(b.b(), x);
+                yield switch (b.op()) {
+                    case ADD -> a + c;
+                    case SUB -> a - c;
+                    case MUL -> a * c;
+                    case DIV -> a / c;
+                };
+            }
+            case Node.Call c -> c.f().arity() == 1 ? c.f().apply(eval(c.arg(), x))
+                    : c.f().apply(eval(c.args().get(0), x), eval(c.args().get(1), x));
+        };
+    }
+
+    static float evalF(Node n, float x) {
+        return switch (n) {
+            case Node.Num c -> (float) c.value();
+            case Node.X v -> x;
+            case Node.Param p -> throw new IllegalStateException("unbound parameter in a specialised form");
+            case Node.Neg g -> -evalF(g.a(), x);
+            case Node.Bin b -> {
+                float a = evalF(b.a(), x);
+                float c = evalF(b.b(), x);
+                yield switch (b.op()) {
+                    case ADD -> a + c;
+                    case SUB -> a - c;
+                    case MUL -> a * c;
+                    case DIV -> a / c;
+                };
+            }
+            case Node.Call c -> c.f().arity() == 1 ? c.f().apply(evalF(c.arg(), x))
+                    : c.f().apply(evalF(c.args().get(0), x), evalF(c.args().get(1), x));
+        };
+    }
+
+    // ---- MirrorMap -----------------------------------------------------------------------------------
+
+    @Override public String name() { return name; }
+
+    @Override public Map<String, Double> parameters() { return parameters; }
+
+    @Override public double psi(double w) { return eval(f.psi(), w); }
+
+    @Override public double grad(double w) { return eval(f.grad(), w); }
+
+    @Override public double hessian(double w) { return eval(f.hessian(), w); }
+
+    @Override
+    public double inverse(double z) {
+        return f.inverse() != null ? eval(f.inverse(), z) : NumericSolve.solve(this, z, start, lo, hi, start);
+    }
+
+    @Override
+    public double bregman(double w, double v) {
+        return psi(w) - psi(v) - grad(v) * (w - v);
+    }
+
+    @Override
+    public double bregman(float[] w, float[] v) {
+        if (w.length != v.length) throw new IllegalArgumentException("w and v differ in length: " + w.length + " vs " + v.length);
+        double s = 0;
+        for (int i = 0; i < w.length; i++) s += bregman((double) w[i], (double) v[i]);
+        return s;
+    }
+
+    @Override public boolean inverseIsClosedForm() { return f.inverse() != null; }
+
+    @Override public Interval domain() { return domain; }
+
+    @Override public Interval dualDomain() { return dual; }
+
+    private float stepOne(float x, float g, float lr) {
+        float z = evalF(f.grad(), x) - lr * g;
+        return f.inverse() != null ? evalF(f.inverse(), z) : (float) NumericSolve.solve(this, (double) z, (double) x, lo, hi, start);
+    }
+
+    private boolean ok(float z, float r) {
+        return Math.abs(r) <= Float.MAX_VALUE && (!checkDual || dual.contains((double) z));
+    }
+
+    @Override
+    public int step(float[] w, int wOffset, float[] g, int gOffset, int n, float lr) {
+        Objects.checkFromIndexSize(wOffset, n, w.length);
+        Objects.checkFromIndexSize(gOffset, n, g.length);
+        int bad = -1;
+        for (int i = 0; i < n; i++) {
+            float x = w[wOffset + i];
+            float z = evalF(f.grad(), x) - lr * g[gOffset + i];
+            float r = f.inverse() != null ? evalF(f.inverse(), z) : (float) NumericSolve.solve(this, (double) z, (double) x, lo, hi, start);
+            w[wOffset + i] = r;
+            if (!ok(z, r) && bad < 0) bad = i;
+        }
+        return bad;
+    }
+
+    @Override
+    public int step(FloatBuffer w, FloatBuffer g, float lr) {
+        int wp = w.position();
+        int gp = g.position();
+        int n = w.remaining();
+        if (g.remaining() < n) throw new IllegalArgumentException("g has " + g.remaining() + " elements left, w " + n);
+        int bad = -1;
+        for (int i = 0; i < n; i++) {
+            float x = w.get(wp + i);
+            float z = evalF(f.grad(), x) - lr * g.get(gp + i);
+            float r = f.inverse() != null ? evalF(f.inverse(), z) : (float) NumericSolve.solve(this, (double) z, (double) x, lo, hi, start);
+            w.put(wp + i, r);
+            if (!ok(z, r) && bad < 0) bad = i;
+        }
+        return bad;
+    }
+
+    @Override
+    public String toString() {
+        return name + parameters + " (interpreted)";
+    }
+}

@@ -1,0 +1,92 @@
+package org.bregman.codegen;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.codehaus.commons.compiler.CompileException;
+import org.codehaus.janino.SimpleCompiler;
+
+/**
+ * Compiles generated Java source with Janino, caching by the SHA-256 of the source: the same source
+ * gives the same {@link Class} without compiling again. Each distinct source gets its own class loader
+ * (so equal class names of different sources do not collide).
+ */
+public final class JaninoCompiler {
+
+    /** A compiled source: its classes, loader and bytecode (for jar export). */
+    public record Unit(String sha256, String source, ClassLoader loader, Map<String, byte[]> bytecodes) {
+
+        public Class<?> load(String binaryName) {
+            try {
+                return Class.forName(binaryName, true, loader);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("compiled source lacks class " + binaryName, e);
+            }
+        }
+    }
+
+    /** Compilation failed; the message names the line and column in the generated source. */
+    public static final class CompilationFailed extends Exception {
+        public CompilationFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final JaninoCompiler SHARED = new JaninoCompiler(JaninoCompiler.class.getClassLoader());
+
+    private final ClassLoader parent;
+    private final Map<String, Unit> cache = new ConcurrentHashMap<>();
+
+    public JaninoCompiler(ClassLoader parent) {
+        this.parent = parent;
+    }
+
+    /** The process-wide compiler (parent: this module's class loader, which sees the runtime API). */
+    public static JaninoCompiler shared() {
+        return SHARED;
+    }
+
+    public static String sha256(String source) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(source.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    /** Whether this exact source has been compiled already. */
+    public boolean isCached(String source) {
+        return cache.containsKey(sha256(source));
+    }
+
+    public int cacheSize() {
+        return cache.size();
+    }
+
+    /** Compiles (or finds in the cache) one compilation unit. */
+    public Unit compile(String source) throws CompilationFailed {
+        String key = sha256(source);
+        Unit u = cache.get(key);
+        if (u != null) return u;
+        synchronized (this) {
+            u = cache.get(key);
+            if (u != null) return u;
+            try {
+                SimpleCompiler sc = new SimpleCompiler();
+                sc.setParentClassLoader(parent);
+                sc.cook(source);
+                u = new Unit(key, source, sc.getClassLoader(), Map.copyOf(sc.getBytecodes()));
+            } catch (CompileException e) {
+                throw new CompilationFailed("Janino could not compile the generated source: " + e.getMessage(), e);
+            } catch (RuntimeException | LinkageError e) {
+                throw new CompilationFailed("Janino failed on the generated source: " + e, e);
+            }
+            cache.put(key, u);
+            return u;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.bregman.codegen;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.bregman.runtime.MirrorMap;
+
+/**
+ * The entry point for the CLI and the trainer: generate the Java source of a potential, compile it
+ * with Janino (cached by source hash), fall back to the {@link Interpreter} when compilation fails
+ * (with a warning to the listeners), and pick the fastest available step kernel.
+ */
+public final class Optimizers {
+
+    /**
+     * @param vector  try the Vector API kernel ({@code jdk.incubator.vector}) when the JVM has it
+     * @param threads step with this many threads for large buffers (1 = the calling thread only;
+     *                0 = one per available processor)
+     */
+    public record Options(boolean vector, int threads) {
+        public static final Options DEFAULT = new Options(true, 1);
+        public static final Options SCALAR = new Options(false, 1);
+    }
+
+    private static final List<Consumer<String>> LISTENERS = new CopyOnWriteArrayList<>();
+    private static final Map<MirrorMap, String> KINDS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private Optimizers() {
+    }
+
+    /** Receives warnings (compilation fell back to the interpreter) and kernel choices. */
+    public static void addListener(Consumer<String> listener) {
+        LISTENERS.add(listener);
+    }
+
+    public static void removeListener(Consumer<String> listener) {
+        LISTENERS.remove(listener);
+    }
+
+    static void report(String message) {
+        if (LISTENERS.isEmpty()) {
+            System.getLogger("org.bregman.codegen").log(System.Logger.Level.DEBUG, message);
+        }
+        for (Consumer<String> l : LISTENERS) l.accept(message);
+    }
+
+    /** The Java source (one compilation unit) generated for this potential and binding. */
+    public static String generateSource(KernelSpec spec) {
+        return MirrorMapTemplate.generate(spec);
+    }
+
+    /** The fully qualified name of the generated top-level class. */
+    public static String className(KernelSpec spec) {
+        return MirrorMapTemplate.PACKAGE + "." + MirrorMapTemplate.className(spec);
+    }
+
+    /** Compiles with the default options (Vector API kernel when available, one thread). */
+    public static MirrorMap compile(KernelSpec spec) {
+        return compile(spec, Options.DEFAULT);
+    }
+
+    public static MirrorMap compile(KernelSpec spec, Options options) {
+        MirrorMap scalar = compileScalar(spec, JaninoCompiler.shared(), Optimizers::report);
+        MirrorMap m = scalar;
+        if (options.vector() && !(scalar instanceof Interpreter)) {
+            m = VectorKernels.wrap(spec, scalar, Optimizers::report);
+        }
+        int threads = options.threads() <= 0 ? Runtime.getRuntime().availableProcessors() : options.threads();
+        if (threads > 1) {
+            String kind = kernelKind(m);
+            m = new ParallelMirrorMap(m, threads);
+            KINDS.put(m, kind + " x " + threads + " threads");
+        }
+        return m;
+    }
+
+    /**
+     * The scalar compiled class, or the interpreter (with a warning) when compilation fails.
+     */
+    public static MirrorMap compileScalar(KernelSpec spec, JaninoCompiler compiler, Consumer<String> warnings) {
+        String source = generateSource(spec);
+        try {
+            JaninoCompiler.Unit unit = compiler.compile(source);
+            MirrorMap m = (MirrorMap) unit.load(className(spec)).getDeclaredConstructor().newInstance();
+            KINDS.put(m, "scalar");
+            return m;
+        } catch (JaninoCompiler.CompilationFailed e) {
+            warnings.accept("warning: " + spec.name() + ": " + e.getMessage() + "; using the interpreter instead (same results, slower)");
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            warnings.accept("warning: " + spec.name() + ": the compiled class could not be loaded (" + e
+                    + "); using the interpreter instead (same results, slower)");
+        }
+        Interpreter i = new Interpreter(spec);
+        KINDS.put(i, "interpreter");
+        return i;
+    }
+
+    /**
+     * Which kernel a mirror map from {@link #compile} runs: {@code scalar}, {@code interpreter},
+     * {@code vector (8 x float)} …, with {@code x N threads} when stepping in parallel.
+     */
+    public static String kernelKind(MirrorMap m) {
+        String k = KINDS.get(m);
+        return k != null ? k : "unknown (" + m.getClass().getName() + ")";
+    }
+
+    static void registerKind(MirrorMap m, String kind) {
+        KINDS.put(m, kind);
+    }
+}

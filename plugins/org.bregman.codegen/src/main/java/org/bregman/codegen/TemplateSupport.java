@@ -1,0 +1,96 @@
+package org.bregman.codegen;
+
+import java.util.List;
+import java.util.Locale;
+import org.bregman.codegen.ir.Cond;
+import org.bregman.codegen.ir.Fn;
+import org.bregman.codegen.ir.Node;
+
+/** Small printing helpers for the Xtend templates (everything here is generator-made text). */
+public final class TemplateSupport {
+
+    private TemplateSupport() {
+    }
+
+    public static String d(Node n, String x) {
+        return new JavaPrinter(false, x).print(n);
+    }
+
+    public static String f(Node n, String x) {
+        return new JavaPrinter(true, x).print(n);
+    }
+
+    public static String d(double v) {
+        return JavaText.doubleLiteral(v);
+    }
+
+    public static String str(String userText) {
+        return JavaText.stringLiteral(userText);
+    }
+
+    public static String doc(String userText) {
+        return JavaText.commentText(userText.strip());
+    }
+
+    public static String bool(boolean b) {
+        return b ? "true" : "false";
+    }
+
+    /** {@code {"q", "beta"}} */
+    public static String stringArray(List<String> names) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < names.size(); i++) b.append(i == 0 ? "" : ", ").append(str(names.get(i)));
+        return b.append('}').toString();
+    }
+
+    /** {@code {3.0, 0.1}} */
+    public static String doubleArray(List<Double> values) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) b.append(i == 0 ? "" : ", ").append(d(values.get(i)));
+        return b.append('}').toString();
+    }
+
+    /** The Java condition that {@code v} (a double expression) lies in the range. */
+    public static String inRange(Forms.Range r, String lo, String hi, String v) {
+        return "(" + v + (r.lowerClosed() ? " >= " : " > ") + lo + " && " + v + (r.upperClosed() ? " <= " : " < ") + hi + ")";
+    }
+
+    /** Whether the step must check the dual domain. */
+    public static boolean checksDual(Forms f) {
+        return !f.dual().isAllReals();
+    }
+
+    /** The constraint as a Java condition over {@code p0, p1, …}. */
+    public static String cond(Cond c) {
+        return switch (c) {
+            case Cond.Cmp k -> "(" + d(k.a(), "x") + " " + k.rel().symbol + " " + d(k.b(), "x") + ")";
+            case Cond.And a -> "(" + cond(a.a()) + " && " + cond(a.b()) + ")";
+            case Cond.Or o -> "(" + cond(o.a()) + " || " + cond(o.b()) + ")";
+            case Cond.Not n -> "(!" + cond(n.a()) + ")";
+        };
+    }
+
+    /** Whether any form uses asinh, acosh or atanh (then the helpers are emitted). */
+    public static boolean needsHelpers(KernelSpec s) {
+        for (Forms f : s.general() == null ? List.of(s.bound()) : List.of(s.bound(), s.general())) {
+            for (Node n : new Node[] {f.psi(), f.grad(), f.hessian(), f.inverse()}) {
+                if (n != null && (Node.uses(n, Fn.ASINH) || Node.uses(n, Fn.ACOSH) || Node.uses(n, Fn.ATANH))) return true;
+            }
+        }
+        return false;
+    }
+
+    public static String helpers() {
+        return org.bregman.codegen.ir.Helpers.SOURCE.stripTrailing();
+    }
+
+    /** Human-readable binding, e.g. {@code q = 3.0}, for comments (parameter names escaped). */
+    public static String binding(KernelSpec s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.parameterNames().size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(JavaText.commentText(s.parameterNames().get(i))).append(" = ")
+                    .append(String.format(Locale.ROOT, "%s", s.values().get(i)));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,203 @@
+package org.bregman.codegen
+
+import static org.bregman.codegen.TemplateSupport.*
+
+/**
+ * The Vector API ({@code jdk.incubator.vector}) step kernel of one specialised potential: one fused
+ * pass per call, {@code FS.length()} coordinates at a time, the remainder (and non-native buffers)
+ * handed to the scalar class, which it wraps for every other method.
+ */
+class VectorTemplate {
+
+	def static String generate(KernelSpec s) {
+		new VectorTemplate().classFile(s).toString
+	}
+
+	def static String className(KernelSpec s) {
+		JavaText.className(s.name) + "_Vector"
+	}
+
+	def static boolean doubleLanes(KernelSpec s) {
+		VectorPrinter.needsDouble(s.bound.grad) || VectorPrinter.needsDouble(s.bound.inverse)
+	}
+
+	def classFile(KernelSpec s) '''
+		package «MirrorMapTemplate.PACKAGE»;
+
+		import java.lang.foreign.MemorySegment;
+		import java.nio.ByteOrder;
+		import java.nio.FloatBuffer;
+		import java.util.Map;
+		import java.util.Objects;
+		import jdk.incubator.vector.DoubleVector;
+		import jdk.incubator.vector.FloatVector;
+		import jdk.incubator.vector.IntVector;
+		import jdk.incubator.vector.LongVector;
+		import jdk.incubator.vector.VectorMask;
+		import jdk.incubator.vector.VectorOperators;
+		import jdk.incubator.vector.VectorShape;
+		import jdk.incubator.vector.VectorSpecies;
+		import org.bregman.runtime.Interval;
+		import org.bregman.runtime.MirrorMap;
+
+		/** Vector API step kernel of the potential «doc(s.name)» («binding(s)»). */
+		public final class «className(s)» implements MirrorMap {
+
+			«IF doubleLanes(s)»
+			static final VectorSpecies DS = DoubleVector.SPECIES_PREFERRED;
+			static final VectorSpecies FS = VectorSpecies.of(Float.TYPE, VectorShape.forBitSize(DoubleVector.SPECIES_PREFERRED.length() * 32));
+			«ELSE»
+			static final VectorSpecies DS = DoubleVector.SPECIES_PREFERRED;
+			static final VectorSpecies FS = FloatVector.SPECIES_PREFERRED;
+			«ENDIF»
+			static final ByteOrder ORDER = ByteOrder.nativeOrder();
+
+			private final MirrorMap scalar;
+
+			public «className(s)»(MirrorMap scalar) {
+				this.scalar = scalar;
+			}
+
+			/** e.g. "vector (8 x float)". */
+			public static String kind() {
+				return "vector (" + FS.length() + " x float«IF doubleLanes(s)», functions on double lanes«ENDIF»)";
+			}
+
+			public String name() { return scalar.name(); }
+			public Map parameters() { return scalar.parameters(); }
+			public double psi(double w) { return scalar.psi(w); }
+			public double grad(double w) { return scalar.grad(w); }
+			public double hessian(double w) { return scalar.hessian(w); }
+			public double inverse(double z) { return scalar.inverse(z); }
+			public double bregman(double w, double v) { return scalar.bregman(w, v); }
+			public double bregman(float[] w, float[] v) { return scalar.bregman(w, v); }
+			public boolean inverseIsClosedForm() { return scalar.inverseIsClosedForm(); }
+			public Interval domain() { return scalar.domain(); }
+			public Interval dualDomain() { return scalar.dualDomain(); }
+
+			public int step(float[] w, int wOffset, float[] g, int gOffset, int n, float lr) {
+				Objects.checkFromIndexSize(wOffset, n, w.length);
+				Objects.checkFromIndexSize(gOffset, n, g.length);
+				int len = FS.length();
+				int upper = n - n % len;
+				int bad = -1;
+				int i = 0;
+				for (; i < upper; i += len) {
+					FloatVector x = FloatVector.fromArray(FS, w, wOffset + i);
+					FloatVector gv = FloatVector.fromArray(FS, g, gOffset + i);
+					«core(s)»
+					r.intoArray(w, wOffset + i);
+					«check(s)»
+				}
+				if (i < n) {
+					int t = scalar.step(w, wOffset + i, g, gOffset + i, n - i, lr);
+					if (t >= 0 && bad < 0) bad = i + t;
+				}
+				return bad;
+			}
+
+			public int step(FloatBuffer w, FloatBuffer g, float lr) {
+				int n = w.remaining();
+				if (g.remaining() < n) {
+					throw new IllegalArgumentException("g has " + g.remaining() + " elements left, w has " + n);
+				}
+				if (w.hasArray() && g.hasArray() && !w.isReadOnly()) {
+					return step(w.array(), w.arrayOffset() + w.position(), g.array(), g.arrayOffset() + g.position(), n, lr);
+				}
+				if (!w.isDirect() || !g.isDirect() || w.order() != ORDER || g.order() != ORDER) {
+					return scalar.step(w, g, lr);
+				}
+				MemorySegment ws = MemorySegment.ofBuffer(w);
+				MemorySegment gs = MemorySegment.ofBuffer(g);
+				int len = FS.length();
+				int upper = n - n % len;
+				int bad = -1;
+				int i = 0;
+				for (; i < upper; i += len) {
+					long off = 4L * i;
+					FloatVector x = FloatVector.fromMemorySegment(FS, ws, off, ORDER);
+					FloatVector gv = FloatVector.fromMemorySegment(FS, gs, off, ORDER);
+					«core(s)»
+					r.intoMemorySegment(ws, off, ORDER);
+					«check(s)»
+				}
+				if (i < n) {
+					FloatBuffer wt = w.duplicate();
+					FloatBuffer gt = g.duplicate();
+					wt.position(w.position() + i);
+					gt.position(g.position() + i);
+					wt.limit(w.position() + n);
+					int t = scalar.step(wt, gt, lr);
+					if (t >= 0 && bad < 0) bad = i + t;
+				}
+				return bad;
+			}
+
+			static FloatVector toFloat(DoubleVector d) {
+				return (FloatVector) d.convertShape(VectorOperators.D2F, FS, 0);
+			}
+
+			static DoubleVector toDouble(FloatVector f) {
+				return (DoubleVector) f.convertShape(VectorOperators.F2D, DS, 0);
+			}
+
+			/** Math.signum lane-wise: ±1 with a's sign; ±0 and NaN unchanged. */
+			static FloatVector signum(FloatVector a) {
+				FloatVector s = a.reinterpretAsInts().and(0x80000000).or(0x3f800000).reinterpretAsFloats();
+				return s.blend(a, a.compare(VectorOperators.EQ, 0.0f).or(a.test(VectorOperators.IS_NAN)));
+			}
+
+			/** Math.copySign lane-wise. */
+			static FloatVector copySign(FloatVector m, FloatVector s) {
+				return m.reinterpretAsInts().and(0x7fffffff).or(s.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+			}
+
+			static DoubleVector copySignD(DoubleVector m, DoubleVector s) {
+				return m.reinterpretAsLongs().and(0x7fffffffffffffffL).or(s.reinterpretAsLongs().and(0x8000000000000000L)).reinterpretAsDoubles();
+			}
+
+			/** The helpers' asinh/acosh/atanh formulas on double lanes. */
+			static DoubleVector asinhD(DoubleVector x) {
+				DoubleVector a = x.abs();
+				DoubleVector aa = a.mul(a);
+				DoubleVector r = a.add(aa.div(aa.add(1.0).sqrt().add(1.0))).lanewise(VectorOperators.LOG1P);
+				r = r.blend(a.lanewise(VectorOperators.LOG).add(0.6931471805599453), a.compare(VectorOperators.GT, 2.68435456E8));
+				return copySignD(r, x).blend(x, a.compare(VectorOperators.LT, 3.725290298461914E-9));
+			}
+
+			static DoubleVector acoshD(DoubleVector x) {
+				DoubleVector t = x.sub(1.0);
+				DoubleVector r = t.add(t.mul(2.0).add(t.mul(t)).sqrt()).lanewise(VectorOperators.LOG1P);
+				r = r.blend(x.lanewise(VectorOperators.LOG).add(0.6931471805599453), x.compare(VectorOperators.GT, 2.68435456E8));
+				return r.blend(DoubleVector.broadcast(DS, Double.NaN), x.compare(VectorOperators.GE, 1.0).not());
+			}
+
+			static DoubleVector atanhD(DoubleVector x) {
+				DoubleVector a = x.abs();
+				DoubleVector r = a.mul(2.0).div(DoubleVector.broadcast(DS, 1.0).sub(a)).lanewise(VectorOperators.LOG1P).mul(0.5);
+				r = copySignD(r, x).blend(x, a.compare(VectorOperators.LT, 3.725290298461914E-9));
+				return r.blend(DoubleVector.broadcast(DS, Double.NaN), a.compare(VectorOperators.GT, 1.0));
+			}
+
+			public String toString() {
+				return scalar + " [" + kind() + "]";
+			}
+		}
+	'''
+
+	def core(KernelSpec s) '''
+		FloatVector z = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
+		FloatVector r = «new VectorPrinter("z").print(s.bound.inverse)»;
+	'''
+
+	def check(KernelSpec s) '''
+		«IF checksDual(s.bound)»
+		VectorMask ok = r.abs().compare(VectorOperators.LE, Float.MAX_VALUE).and(«VectorPrinter.dualMask(s.bound.dual, "z")»);
+		«ELSE»
+		VectorMask ok = r.abs().compare(VectorOperators.LE, Float.MAX_VALUE);
+		«ENDIF»
+		if (bad < 0 && !ok.allTrue()) {
+			bad = i + ok.not().firstTrue();
+		}
+	'''
+}

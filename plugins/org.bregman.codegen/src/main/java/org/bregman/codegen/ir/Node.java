@@ -1,0 +1,121 @@
+package org.bregman.codegen.ir;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The lowered, binary expression tree that code generation prints and the interpreter walks. Both
+ * follow it node for node, so the compiled class and the interpreter perform the same floating-point
+ * operations in the same order (and therefore agree bit for bit).
+ *
+ * <p>There is one free variable, {@link X} (the coordinate {@code w} for psi/grad/hessian, the dual
+ * value {@code z} for the inverse); parameters are {@link Param}s (only in general, unspecialised
+ * forms: specialised forms have numbers in their place).
+ */
+public sealed interface Node permits Node.Num, Node.X, Node.Param, Node.Neg, Node.Bin, Node.Call {
+
+    /** A number, printed by the generator (never user text). */
+    record Num(double value) implements Node {
+    }
+
+    /** The free variable. */
+    record X() implements Node {
+    }
+
+    /** Parameter number {@code index} of the potential (declaration order). */
+    record Param(int index) implements Node {
+    }
+
+    record Neg(Node a) implements Node {
+        public Neg {
+            Objects.requireNonNull(a);
+        }
+    }
+
+    record Bin(Op op, Node a, Node b) implements Node {
+        public Bin {
+            Objects.requireNonNull(op);
+            Objects.requireNonNull(a);
+            Objects.requireNonNull(b);
+        }
+    }
+
+    record Call(Fn f, List<Node> args) implements Node {
+        public Call {
+            args = List.copyOf(args);
+            if (args.size() != f.arity()) {
+                throw new IllegalArgumentException(f + " takes " + f.arity() + " arguments, not " + args.size());
+            }
+        }
+
+        public Node arg() {
+            return args.get(0);
+        }
+    }
+
+    enum Op {
+        ADD("+"), SUB("-"), MUL("*"), DIV("/");
+
+        public final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+    }
+
+    // ---- builders -------------------------------------------------------------------------------
+
+    X X = new X();
+
+    static Node num(double v) {
+        return new Num(v);
+    }
+
+    static Node add(Node a, Node b) {
+        return new Bin(Op.ADD, a, b);
+    }
+
+    static Node sub(Node a, Node b) {
+        return new Bin(Op.SUB, a, b);
+    }
+
+    static Node mul(Node a, Node b) {
+        return new Bin(Op.MUL, a, b);
+    }
+
+    static Node div(Node a, Node b) {
+        return new Bin(Op.DIV, a, b);
+    }
+
+    static Node neg(Node a) {
+        return new Neg(a);
+    }
+
+    static Node call(Fn f, Node... args) {
+        return new Call(f, List.of(args));
+    }
+
+    /** Whether the tree contains a {@link Param}. */
+    static boolean hasParams(Node n) {
+        return switch (n) {
+            case Param p -> true;
+            case Num x -> false;
+            case X x -> false;
+            case Neg g -> hasParams(g.a());
+            case Bin b -> hasParams(b.a()) || hasParams(b.b());
+            case Call c -> c.args().stream().anyMatch(Node::hasParams);
+        };
+    }
+
+    /** Whether the tree contains a call of {@code f}. */
+    static boolean uses(Node n, Fn f) {
+        return switch (n) {
+            case Param p -> false;
+            case Num x -> false;
+            case X x -> false;
+            case Neg g -> uses(g.a(), f);
+            case Bin b -> uses(b.a(), f) || uses(b.b(), f);
+            case Call c -> c.f() == f || c.args().stream().anyMatch(a -> uses(a, f));
+        };
+    }
+}
