@@ -48,6 +48,10 @@ final class Checks {
         PotentialSpec spec = d.spec();
         List<Diagnostic> out = new ArrayList<>();
         Map<String, RealInterval> ranges = new LinkedHashMap<>(d.assumptions().ranges());
+        // a parameter without `where` is checked at its value (the default, or the bound one)
+        for (PotentialSpec.Parameter p : spec.parameters()) {
+            if (d.isBound() || p.where() == null) ranges.put(p.name(), RealInterval.point(d.parameterValues().get(p.name())));
+        }
         walk(d, spec.psi(), spec.coordinate(), ranges, out);
         if (spec.grad() != null) {
             Map<String, RealInterval> r = new LinkedHashMap<>(ranges);
@@ -157,7 +161,7 @@ final class Checks {
         }
         // division by zero: a negative power of a base that may be 0
         if (re.lower() < 0 && rb.contains(0)) {
-            String div = exp instanceof Num n && n.value() == -1 ? "division by " + b : b + "^" + Printer.print(exp);
+            String div = exp instanceof Num n && n.value() == -1 ? "division by " + b : Printer.print(node);
             List<Map<String, Double>> pts = probe(d, x, ranges);
             Map<String, Double> prev = null;
             double prevV = Double.NaN;

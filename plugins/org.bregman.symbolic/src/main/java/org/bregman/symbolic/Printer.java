@@ -43,6 +43,20 @@ public final class Printer {
         return mant + "e" + s.substring(i + 1);
     }
 
+    /** {@code 1 / 9} for a number that is exactly the double nearest to a fraction with a small denominator. */
+    static String fraction(double x) {
+        if (x == Math.rint(x) || !Double.isFinite(x)) return null;
+        for (long k = 2; k <= 100; k++) {
+            double p = Math.rint(x * k);
+            if (Math.abs(p) < 1e6 && p / k == x) {
+                // decimals read better as decimals: 0.5, 1.5, 0.25
+                if (Double.toString(x).length() <= 6) return null;
+                return number(p) + " / " + k;
+            }
+        }
+        return null;
+    }
+
     private static int prec(Expr e) {
         return switch (e) {
             case Add a -> a.terms().size() == 1 ? prec(a.terms().get(0)) : ADD;
@@ -104,7 +118,9 @@ public final class Printer {
         // the base must be an atom: (a^b)^c, (-2)^x, (a * b)^c
         print(p.base(), ATOM, sb);
         sb.append('^');
-        print(p.exp(), ATOM, sb);
+        String frac = p.exp() instanceof Num n ? fraction(n.value()) : null;
+        if (frac != null) sb.append('(').append(frac).append(')');
+        else print(p.exp(), ATOM, sb);
     }
 
     /** Whether a term prints with a leading minus (so that a sum shows {@code a - b}). */

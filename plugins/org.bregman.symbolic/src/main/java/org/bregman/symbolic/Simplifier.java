@@ -150,8 +150,8 @@ public final class Simplifier {
         LinkedHashMap<Expr, Double> coeffs = new LinkedHashMap<>();
         for (Expr t : flat) {
             Term s = split(t);
-            if (s.rest == null) constant += s.coeff;
-            else coeffs.merge(s.rest, s.coeff, Double::sum);
+            if (s.rest == null) constant = Decimal.add(constant, s.coeff);
+            else coeffs.merge(s.rest, s.coeff, Decimal::add);
         }
         List<Expr> out = new ArrayList<>();
         for (Map.Entry<Expr, Double> en : coeffs.entrySet()) {
@@ -161,7 +161,7 @@ public final class Simplifier {
         // the constant of an identity found numerically joins the number term
         List<Expr> kept = new ArrayList<>();
         for (Expr t : out) {
-            if (t instanceof Num n) constant += n.value();
+            if (t instanceof Num n) constant = Decimal.add(constant, n.value());
             else kept.add(t);
         }
         if (constant != 0 || kept.isEmpty()) kept.add(num(constant));
@@ -281,7 +281,7 @@ public final class Simplifier {
         LinkedHashMap<Expr, List<Expr>> powers = new LinkedHashMap<>();
         for (Expr f : flat) {
             if (f instanceof Num n) {
-                coeff *= n.value();
+                coeff = Decimal.mul(coeff, n.value());
             } else if (f instanceof Pow p) {
                 powers.computeIfAbsent(p.base(), k -> new ArrayList<>()).add(p.exp());
             } else {
@@ -294,10 +294,10 @@ public final class Simplifier {
             List<Expr> es = en.getValue();
             Expr exp = es.size() == 1 ? es.get(0) : simpAdd(es);
             Expr p = simpPow(en.getKey(), exp);
-            if (p instanceof Num n) coeff *= n.value();
+            if (p instanceof Num n) coeff = Decimal.mul(coeff, n.value());
             else if (p instanceof Mul m) {
                 for (Expr f : m.factors()) {
-                    if (f instanceof Num n) coeff *= n.value();
+                    if (f instanceof Num n) coeff = Decimal.mul(coeff, n.value());
                     else out.add(f);
                 }
             } else out.add(p);
@@ -309,28 +309,151 @@ public final class Simplifier {
             double c = coeff;
             return simpAdd(a.terms().stream().map(t -> simpMul(List.of(num(c), t))).toList());
         }
+        if (coeff != 1) {
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i) instanceof Add a && wholeAfterScaling(a, coeff)) {
+                    double c = coeff;
+                    out.set(i, simpAdd(a.terms().stream().map(t -> simpMul(List.of(num(c), t))).toList()));
+                    coeff = 1;
+                    break;
+                }
+            }
+        }
+        out = foldIntoRoots(out);
         out.sort(FACTOR_ORDER);
         if (coeff != 1 || out.isEmpty()) out.add(0, num(coeff));
         return out.size() == 1 ? out.get(0) : new Mul(out);
     }
 
-    /** sign(u) · |u|^a → u · |u|^(a-1) for a &gt; 1 (and sign(u)·|u| → u), which is exact. */
+    /** The exponent n when {@code f} is {@code u^n} ({@code u} itself: 1), else NaN. */
+    private static double powerOf(Expr f, Expr u) {
+        if (f.equals(u)) return 1;
+        if (f instanceof Pow p && p.base().equals(u) && p.exp() instanceof Num n) return n.value();
+        return Double.NaN;
+    }
+
+    /** Whether f is u, |u|, or a power of either. */
+    private static boolean isPowerOf(Expr f, Expr u) {
+        Expr b = f instanceof Pow p ? p.base() : f;
+        return b.equals(u) || (b instanceof Call c && c.f() == Func.ABS && c.arg().equals(u));
+    }
+
+    /** The exponent a when {@code f} is {@code |u|^a} ({@code |u|}: 1), else NaN. */
+    private static double absPowerOf(Expr f, Expr u) {
+        if (f instanceof Call c && c.f() == Func.ABS && c.arg().equals(u)) return 1;
+        if (f instanceof Pow p && p.base() instanceof Call c && c.f() == Func.ABS && c.arg().equals(u) && p.exp() instanceof Num n) {
+            return n.value();
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * Signed powers, all exact: sign(u)·|u| → u, sign(u)·|u|^a → u·|u|^(a-1) (a &gt; 1), sign(u)·u → |u|,
+     * sign(u)·u^n → |u|^n (n odd) or u·|u|^(n-1) (n even); sign(u)^even next to a power of u or |u|
+     * disappears (it is 1 except at u = 0, where that power decides the value); sign(u)^odd → sign(u).
+     */
     private List<Expr> signedPowers(List<Expr> fs) {
+        // u^even · |u|^a → |u|^(even + a)
         for (int i = 0; i < fs.size(); i++) {
-            if (!(fs.get(i) instanceof Call s && s.f() == Func.SIGN)) continue;
-            Expr u = s.arg();
+            if (!(fs.get(i) instanceof Pow p && p.exp() instanceof Num n && isInteger(n.value()) && n.value() % 2 == 0)) continue;
+            for (int j = 0; j < fs.size(); j++) {
+                double a = absPowerOf(fs.get(j), p.base());
+                if (j == i || Double.isNaN(a)) continue;
+                List<Expr> out = new ArrayList<>(fs);
+                out.set(j, simpPow(abs(p.base()), num(Decimal.add(a, n.value()))));
+                out.remove(i);
+                return out;
+            }
+        }
+        for (int i = 0; i < fs.size(); i++) {
+            Expr si = fs.get(i);
+            Expr u;
+            double k;
+            if (si instanceof Call s && s.f() == Func.SIGN) {
+                u = s.arg();
+                k = 1;
+            } else if (si instanceof Pow p && p.base() instanceof Call s && s.f() == Func.SIGN && p.exp() instanceof Num n
+                    && isInteger(n.value()) && n.value() > 0) {
+                u = s.arg();
+                k = n.value();
+            } else {
+                continue;
+            }
+            if (k != 1 && k % 2 != 0) {
+                List<Expr> out = new ArrayList<>(fs);
+                out.set(i, si instanceof Pow p ? p.base() : si);
+                return out;
+            }
+            for (int j = 0; j < fs.size(); j++) {
+                if (j == i) continue;
+                Expr f = fs.get(j);
+                if (k != 1 && isPowerOf(f, u)) {
+                    List<Expr> out = new ArrayList<>(fs);
+                    out.remove(i); // sign(u)^even
+                    return out;
+                }
+                double a = absPowerOf(f, u), n = powerOf(f, u);
+                if (Double.isNaN(a) && !(isInteger(n))) continue;
+                List<Expr> out = new ArrayList<>(fs);
+                if (k != 1) {
+                    out.remove(i); // sign(u)^even
+                    return out;
+                }
+                if (!Double.isNaN(a)) {
+                    if (a == 1) {
+                        out.set(j, u);
+                    } else if (a > 1) {
+                        out.set(j, simpPow(abs(u), num(a - 1)));
+                        out.add(u);
+                    } else {
+                        continue;
+                    }
+                } else if (n % 2 != 0) {
+                    out.set(j, simpPow(abs(u), num(n)));
+                } else if (n >= 2) {
+                    out.set(j, simpPow(abs(u), num(n - 1)));
+                    out.add(u);
+                } else {
+                    continue;
+                }
+                out.remove(i);
+                return out;
+            }
+        }
+        return fs;
+    }
+
+    /** Whether c times the sum has only whole coefficients while the sum itself has some fractional one. */
+    private static boolean wholeAfterScaling(Add a, double c) {
+        boolean fractional = false;
+        for (Expr t : a.terms()) {
+            double k = split(t).coeff();
+            if (!isInteger(Decimal.mul(k, c))) return false;
+            fractional |= !isInteger(k);
+        }
+        return fractional;
+    }
+
+    /**
+     * f · (A)^e → (f^(1/e) A)^e with f^(1/e) distributed over the sum A, for a positive factor f,
+     * when that is smaller: β · sqrt(w²/β² + 1) → sqrt(w² + β²).
+     */
+    private List<Expr> foldIntoRoots(List<Expr> fs) {
+        if (fs.size() < 2) return fs;
+        for (int i = 0; i < fs.size(); i++) {
+            if (!(fs.get(i) instanceof Pow p && p.base() instanceof Add a && p.exp() instanceof Num ne && !isInteger(ne.value()))) continue;
             for (int j = 0; j < fs.size(); j++) {
                 Expr f = fs.get(j);
-                double a;
-                if (f instanceof Call c && c.f() == Func.ABS && c.arg().equals(u)) a = 1;
-                else if (f instanceof Pow p && p.base() instanceof Call c && c.f() == Func.ABS && c.arg().equals(u)
-                        && p.exp() instanceof Num n && n.value() > 1) a = n.value();
-                else continue;
-                List<Expr> out = new ArrayList<>(fs);
-                out.set(j, a == 1 ? u : simpPow(abs(u), num(a - 1)));
-                out.remove(i);
-                if (a != 1) out.add(u);
-                return out;
+                if (j == i || f.variables().isEmpty() && !(f instanceof Const) || !positive(f)) continue;
+                Expr factor = simpPow(f, num(1 / ne.value()));
+                Expr inner = simpAdd(a.terms().stream().map(t -> simpMul(List.of(factor, t))).toList());
+                Expr candidate = simpPow(inner, ne);
+                if (size(candidate) < size(f) + size(p)) {
+                    List<Expr> out = new ArrayList<>(fs);
+                    out.set(i, candidate);
+                    out.remove(j);
+                    return out;
+                }
             }
         }
         return fs;
@@ -340,11 +463,11 @@ public final class Simplifier {
         return switch (e) {
             case Num n -> 0;
             case Const c -> 1;
-            case Var v -> 2;
-            case Call c -> c.f() == Func.SIGN ? 3 : 4;
-            case Pow p -> p.base() instanceof Add ? 6 : rank(p.base());
-            case Add a -> 6;
-            case Mul m -> 7;
+            case Add a -> 2;
+            case Var v -> 3;
+            case Call c -> c.f() == Func.SIGN ? 4 : 5;
+            case Pow p -> p.base() instanceof Add ? 7 : rank(p.base());
+            case Mul m -> 8;
         };
     }
 
@@ -359,7 +482,8 @@ public final class Simplifier {
         if (isNum(e, 1)) return b;
         if (isNum(b, 1)) return num(1);
         if (b instanceof Num nb && e instanceof Num ne) {
-            double v = Evaluator.pow(nb.value(), ne.value());
+            double v = isInteger(ne.value()) && Math.abs(ne.value()) <= 64 ? Decimal.powInt(nb.value(), (int) ne.value())
+                    : Evaluator.pow(nb.value(), ne.value());
             if (Double.isFinite(v)) return num(v);
             return pow(b, e);
         }
