@@ -237,22 +237,27 @@ public final class Simplifier {
 
     /** The common value of the sub-sum at all points when it is 0 or a whole number, else null. */
     private static Double constantSum(List<double[]> rows, int[] idx) {
-        Double common = null;
-        for (double[] r : rows) {
+        // the candidate constant comes from the best-conditioned point (smallest terms)
+        double bestMag = Double.POSITIVE_INFINITY, c = Double.NaN;
+        double[] sums = new double[rows.size()], mags = new double[rows.size()];
+        for (int k = 0; k < rows.size(); k++) {
             double s = 0, mag = 0;
             for (int i : idx) {
-                s += r[i];
-                mag += Math.abs(r[i]);
+                s += rows.get(k)[i];
+                mag += Math.abs(rows.get(k)[i]);
             }
-            if (mag == 0) {
-                s = 0;
+            sums[k] = s;
+            mags[k] = mag;
+            if (mag < bestMag) {
+                bestMag = mag;
+                c = Math.rint(s);
             }
-            double c = Math.rint(s);
-            if (Math.abs(s - c) > IDENTITY_TOL * mag || Math.abs(c) > 1e6) return null;
-            if (common == null) common = c;
-            else if (common != c) return null;
         }
-        return common;
+        if (Double.isNaN(c) || Math.abs(c) > 1e6) return null;
+        for (int k = 0; k < rows.size(); k++) {
+            if (Math.abs(sums[k] - c) > IDENTITY_TOL * Math.max(mags[k], Math.abs(c))) return null;
+        }
+        return c == 0 ? 0.0 : c;
     }
 
     private static List<int[]> subsets(int n, int k) {
