@@ -23,9 +23,7 @@ public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
     private final Forms f;
     private final Interval domain;
     private final Interval dual;
-    private final double lo;
-    private final double hi;
-    private final double start;
+    private final NumericSolve solver;
     private final boolean checkDual;
 
     public Interpreter(KernelSpec spec) {
@@ -37,9 +35,7 @@ public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
         if (!f.domain().isNumeric() || !f.dual().isNumeric()) throw new IllegalArgumentException("bound forms need numeric domains");
         this.domain = new Interval(f.domain().lowerValue(), f.domain().lowerClosed(), f.domain().upperValue(), f.domain().upperClosed());
         this.dual = new Interval(f.dual().lowerValue(), f.dual().lowerClosed(), f.dual().upperValue(), f.dual().upperClosed());
-        this.lo = domain.lower();
-        this.hi = domain.upper();
-        this.start = NumericSolve.start(lo, hi);
+        this.solver = new NumericSolve(this, f.domain(), f.dual());
         this.checkDual = !f.dual().isAllReals();
     }
 
@@ -101,7 +97,7 @@ public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
 
     @Override
     public double inverse(double z) {
-        return f.inverse() != null ? eval(f.inverse(), z) : NumericSolve.solve(this, z, start, lo, hi, start);
+        return f.inverse() != null ? eval(f.inverse(), z) : solver.solve(z);
     }
 
     @Override
@@ -123,11 +119,6 @@ public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
 
     @Override public Interval dualDomain() { return dual; }
 
-    private float stepOne(float x, float g, float lr) {
-        float z = evalF(f.grad(), x) - lr * g;
-        return f.inverse() != null ? evalF(f.inverse(), z) : (float) NumericSolve.solve(this, (double) z, (double) x, lo, hi, start);
-    }
-
     private boolean ok(float z, float r) {
         return Math.abs(r) <= Float.MAX_VALUE && (!checkDual || dual.contains((double) z));
     }
@@ -140,7 +131,7 @@ public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
         for (int i = 0; i < n; i++) {
             float x = w[wOffset + i];
             float z = evalF(f.grad(), x) - lr * g[gOffset + i];
-            float r = f.inverse() != null ? evalF(f.inverse(), z) : (float) NumericSolve.solve(this, (double) z, (double) x, lo, hi, start);
+            float r = f.inverse() != null ? evalF(f.inverse(), z) : (float) solver.solve((double) z);
             w[wOffset + i] = r;
             if (!ok(z, r) && bad < 0) bad = i;
         }
@@ -157,7 +148,7 @@ public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
         for (int i = 0; i < n; i++) {
             float x = w.get(wp + i);
             float z = evalF(f.grad(), x) - lr * g.get(gp + i);
-            float r = f.inverse() != null ? evalF(f.inverse(), z) : (float) NumericSolve.solve(this, (double) z, (double) x, lo, hi, start);
+            float r = f.inverse() != null ? evalF(f.inverse(), z) : (float) solver.solve((double) z);
             w.put(wp + i, r);
             if (!ok(z, r) && bad < 0) bad = i;
         }

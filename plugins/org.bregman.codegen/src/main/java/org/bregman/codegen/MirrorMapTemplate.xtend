@@ -54,7 +54,6 @@ class MirrorMapTemplate {
 			private static final double HI = «d(s.bound.domain.upper, "x")»;
 			private static final double DUAL_LO = «d(s.bound.dual.lower, "x")»;
 			private static final double DUAL_HI = «d(s.bound.dual.upper, "x")»;
-			private static final double START = «d(NumericSolve.start(s.bound.domain.lowerValue, s.bound.domain.upperValue))»;
 
 			public «className(s)»() {
 			}
@@ -66,7 +65,7 @@ class MirrorMapTemplate {
 			«body(s.bound, className(s) + VALUES_SUFFIX)»
 		«IF s.general !== null»
 
-			/** The same potential for other parameter values (general exponents use Math.pow). */
+			/** The same potential for other parameter values (parameters in fields, exponents not specialised). */
 			public static final class General implements MirrorMap {
 
 				«FOR i : 0 ..< s.parameterNames.size»
@@ -77,7 +76,6 @@ class MirrorMapTemplate {
 				private final double HI;
 				private final double DUAL_LO;
 				private final double DUAL_HI;
-				private final double START;
 
 				public General(double[] v) {
 					«FOR i : 0 ..< s.parameterNames.size»
@@ -88,12 +86,6 @@ class MirrorMapTemplate {
 					HI = «d(s.general.domain.upper, "x")»;
 					DUAL_LO = «d(s.general.dual.lower, "x")»;
 					DUAL_HI = «d(s.general.dual.upper, "x")»;
-					double st;
-					if (LO < 0 && HI > 0) st = 0;
-					else if (LO == Double.NEGATIVE_INFINITY) st = HI - 1;
-					else if (HI == Double.POSITIVE_INFINITY) st = LO + 1;
-					else st = 0.5 * LO + 0.5 * HI;
-					START = st;
 				}
 
 				public Map parameters() {
@@ -167,6 +159,10 @@ class MirrorMapTemplate {
 
 		«helpers»
 		«ENDIF»
+		«IF s.bound.numericInverse || (s.general !== null && s.general.numericInverse)»
+
+		«bisectSource»
+		«ENDIF»
 		}
 	'''
 
@@ -193,7 +189,7 @@ class MirrorMapTemplate {
 
 		public double inverse(double x) {
 			«IF f.numericInverse»
-			return solve(x, START);
+			return solve(x);
 			«ELSE»
 			return «d(f.inverse, "x")»;
 			«ENDIF»
@@ -257,71 +253,119 @@ class MirrorMapTemplate {
 		}
 		«IF f.numericInverse»
 
-		/** Safeguarded Newton–bisection for grad(t) = z, started at s (same algorithm as NumericSolve). */
-		double solve(double z, double s) {
+		private boolean inDomain(double x) {
+			return «inRange(f.domain, "LO", "HI", "x")»;
+		}
+
+		/** Safeguarded Newton–bisection for grad(t) = z: the algorithm of NumericSolve, operation for operation. */
+		double solve(double z) {
 			if (z != z) return Double.NaN;
-			double t = (s > LO && s < HI) ? s : START;
-			double f = «d(f.grad, "t")» - z;
-			if (f == 0) return t;
-			if (f != f) return Double.NaN;
+			«IF checksDual(f)»
+			if (!«inRange(f.dual, "DUAL_LO", "DUAL_HI", "z")») return Double.NaN;
+			«ENDIF»
+			double first = LO == Double.NEGATIVE_INFINITY ? -Double.MAX_VALUE : («bool(f.domain.lowerClosed)» ? LO : Math.nextUp(LO));
+			double last = HI == Double.POSITIVE_INFINITY ? Double.MAX_VALUE : («bool(f.domain.upperClosed)» ? HI : Math.nextDown(HI));
+			double x0;
+			if (inDomain(0) && LO < 0 && HI > 0) x0 = 0;
+			else if (Double.isInfinite(LO) && Double.isInfinite(HI)) x0 = 0;
+			else if (Double.isInfinite(HI)) x0 = LO + Math.max(1, Math.abs(LO));
+			else if (Double.isInfinite(LO)) x0 = HI - Math.max(1, Math.abs(HI));
+			else x0 = LO + (HI - LO) / 2;
+			double f0 = gradD(x0);
+			if (f0 == z) return x0;
 			double a;
 			double b;
-			if (f < 0) {
-				a = t;
-				b = HI;
-				if (b == Double.POSITIVE_INFINITY) {
-					double step = Math.max(1.0, Math.abs(t));
-					while (true) {
-						double u = t + step;
-						if (u == Double.POSITIVE_INFINITY) return u;
-						double fu = «d(f.grad, "u")» - z;
-						if (fu == 0) return u;
-						if (!(fu < 0)) {
-							b = u;
-							break;
-						}
-						a = u;
-						step = step * 2;
+			double fa;
+			double fb;
+			if (f0 < z || f0 != f0) {
+				a = x0;
+				fa = f0;
+				double top = last;
+				double step = Math.max(1, Math.abs(x0));
+				while (true) {
+					double nb = Double.isInfinite(HI) ? a + step : a + (top - a) / 2;
+					if (!(nb > a) || nb > top) nb = top;
+					step *= 2;
+					double fnb = gradD(nb);
+					if (fnb >= z || fnb != fnb && nb == top) {
+						b = nb;
+						fb = fnb;
+						break;
 					}
+					if (nb == top) return Double.isInfinite(HI) || «bool(!checksDual(f))» ? Double.NaN : top;
+					a = nb;
+					fa = fnb;
 				}
 			} else {
-				b = t;
-				a = LO;
-				if (a == Double.NEGATIVE_INFINITY) {
-					double step = Math.max(1.0, Math.abs(t));
-					while (true) {
-						double u = t - step;
-						if (u == Double.NEGATIVE_INFINITY) return u;
-						double fu = «d(f.grad, "u")» - z;
-						if (fu == 0) return u;
-						if (!(fu > 0)) {
-							a = u;
-							break;
-						}
-						b = u;
-						step = step * 2;
+				b = x0;
+				fb = f0;
+				double bottom = first;
+				double step = Math.max(1, Math.abs(x0));
+				while (true) {
+					double na = Double.isInfinite(LO) ? b - step : b - (b - bottom) / 2;
+					if (!(na < b) || na < bottom) na = bottom;
+					step *= 2;
+					double fna = gradD(na);
+					if (fna <= z) {
+						a = na;
+						fa = fna;
+						break;
 					}
+					if (na == bottom) return Double.isInfinite(LO) || «bool(!checksDual(f))» ? Double.NaN : bottom;
+					b = na;
+					fb = fna;
 				}
 			}
-			for (int it = 0; it < «NumericSolve.MAX_ITERATIONS»; it++) {
-				double u = t - f / «d(f.hessian, "t")»;
-				if (!(u > a && u < b)) {
-					u = 0.5 * a + 0.5 * b;
-					if (!(u > a && u < b)) return t;
+			if (fa == z) return a;
+			if (fb == z) return b;
+			double x = bisect(a, b);
+			double dxOld = Double.POSITIVE_INFINITY;
+			double dx = Double.POSITIVE_INFINITY;
+			for (int it = 0; it < «NumericSolve.MAX_ITER»; it++) {
+				double fx = gradD(x);
+				if (fx == z) return x;
+				if (fx < z) a = x;
+				else b = x;
+				if (!(b > a) || Math.nextUp(a) >= b) break;
+				double next = Double.NaN;
+				if (fx == fx) {
+					double xn = x - (fx - z) / hessD(x);
+					if (xn > a && xn < b && Math.abs(xn - x) < 0.5 * Math.abs(dxOld)) next = xn;
 				}
-				if (u == t) return t;
-				t = u;
-				f = «d(f.grad, "t")» - z;
-				if (f == 0) return t;
-				if (f < 0) {
-					a = t;
-				} else if (f > 0) {
-					b = t;
-				} else {
-					return Double.NaN;
+				if (next != next) next = bisect(a, b);
+				dxOld = dx;
+				dx = next - x;
+				if (Math.abs(dx) <= 2 * Math.ulp(x)) {
+					x = next;
+					break;
+				}
+				x = next;
+			}
+			double best = x;
+			double err = Math.abs(gradD(x) - z);
+			if (inDomain(a)) {
+				double e = Math.abs(gradD(a) - z);
+				if (e < err) {
+					best = a;
+					err = e;
 				}
 			}
-			return t;
+			if (inDomain(b)) {
+				double e = Math.abs(gradD(b) - z);
+				if (e < err) {
+					best = b;
+					err = e;
+				}
+			}
+			return best;
+		}
+
+		private double gradD(double x) {
+			return «d(f.grad, "x")»;
+		}
+
+		private double hessD(double x) {
+			return «d(f.hessian, "x")»;
 		}
 		«ENDIF»
 
@@ -333,7 +377,7 @@ class MirrorMapTemplate {
 	def stepCore(Forms f, String gi) '''
 		float z = «f(f.grad, "x")» - lr * «gi»;
 		«IF f.numericInverse»
-		float r = (float) solve((double) z, (double) x);
+		float r = (float) solve((double) z);
 		«ELSE»
 		float r = «f(f.inverse, "z")»;
 		«ENDIF»

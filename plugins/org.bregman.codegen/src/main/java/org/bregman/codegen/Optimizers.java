@@ -57,6 +57,24 @@ public final class Optimizers {
         return MirrorMapTemplate.PACKAGE + "." + MirrorMapTemplate.className(spec);
     }
 
+    /**
+     * Compiles a bound derivation ({@code Derivation.derive(spec, args)}) with the default options.
+     *
+     * @param doc the potential's doc comment (escaped into the class), or {@code null}
+     */
+    public static MirrorMap compile(org.bregman.symbolic.Derivation bound, String doc) {
+        return compile(FromSymbolic.spec(bound, doc), Options.DEFAULT);
+    }
+
+    public static MirrorMap compile(org.bregman.symbolic.Derivation bound, String doc, Options options) {
+        return compile(FromSymbolic.spec(bound, doc), options);
+    }
+
+    /** The Java source for a bound derivation. */
+    public static String generateSource(org.bregman.symbolic.Derivation bound, String doc) {
+        return generateSource(FromSymbolic.spec(bound, doc));
+    }
+
     /** Compiles with the default options (Vector API kernel when available, one thread). */
     public static MirrorMap compile(KernelSpec spec) {
         return compile(spec, Options.DEFAULT);

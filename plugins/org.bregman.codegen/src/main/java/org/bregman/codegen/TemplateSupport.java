@@ -80,6 +80,10 @@ public final class TemplateSupport {
         return false;
     }
 
+    public static String bisectSource() {
+        return NumericSolve.BISECT_SOURCE.stripTrailing();
+    }
+
     public static String helpers() {
         return org.bregman.codegen.ir.Helpers.SOURCE.stripTrailing();
     }

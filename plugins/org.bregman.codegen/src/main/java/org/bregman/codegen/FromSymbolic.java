@@ -1,0 +1,79 @@
+package org.bregman.codegen;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bregman.codegen.ir.Cond;
+import org.bregman.symbolic.Condition;
+import org.bregman.symbolic.Derivation;
+import org.bregman.symbolic.PotentialSpec;
+import org.bregman.symbolic.RealInterval;
+
+/** Builds a {@link KernelSpec} from the symbolic module's derivations. */
+public final class FromSymbolic {
+
+    private FromSymbolic() {
+    }
+
+    /**
+     * @param bound a derivation with numbers substituted ({@link Derivation#bind}); the general forms
+     *              for other parameter values are derived from its spec
+     * @param doc   the potential's doc comment, or {@code null}
+     */
+    public static KernelSpec spec(Derivation bound, String doc) {
+        if (!bound.isBound() && !bound.spec().parameters().isEmpty()) {
+            throw new IllegalArgumentException(bound.spec().name() + ": bind the derivation to parameter values before compiling it");
+        }
+        PotentialSpec ps = bound.spec();
+        List<String> names = new ArrayList<>();
+        List<Double> defaults = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        Cond constraint = null;
+        StringBuilder text = new StringBuilder();
+        for (PotentialSpec.Parameter p : ps.parameters()) {
+            names.add(p.name());
+            defaults.add(p.defaultValue());
+            Double v = bound.parameterValues().get(p.name());
+            values.add(v != null ? v : p.defaultValue());
+        }
+        for (PotentialSpec.Parameter p : ps.parameters()) {
+            if (p.where() == null) continue;
+            Cond c = cond(p.where(), names);
+            constraint = constraint == null ? c : new Cond.And(constraint, c);
+            text.append(text.length() == 0 ? "" : " and ").append(p.where().print());
+        }
+        Forms.Range domain = range(bound.domain());
+        Forms.Range dual = bound.dualDomain() == null ? Forms.Range.REALS : range(bound.dualDomain());
+        Forms b = forms(bound, List.of(), domain, dual);
+        Forms general = null;
+        if (!names.isEmpty()) {
+            try {
+                // the dual domain may depend on the parameters: the general class checks finiteness only
+                general = forms(Derivation.derive(ps), names, domain, Forms.Range.REALS);
+            } catch (RuntimeException e) {
+                general = null; // the factory then accepts the bound values only (and says so)
+            }
+        }
+        return new KernelSpec(ps.name(), doc, names, defaults, values, b, general, constraint, text.toString());
+    }
+
+    private static Forms forms(Derivation d, List<String> params, Forms.Range domain, Forms.Range dual) {
+        Lowering lw = new Lowering(d.coordinate(), params);
+        Lowering lz = new Lowering(d.dualVariable(), params);
+        return new Forms(lw.lower(d.psi()), lw.lower(d.grad()), lw.lower(d.hessian()),
+                d.inverse().isClosedForm() ? lz.lower(d.inverse().expr()) : null, domain, dual);
+    }
+
+    static Forms.Range range(RealInterval r) {
+        return Forms.Range.of(r.lower(), r.lowerClosed(), r.upper(), r.upperClosed());
+    }
+
+    static Cond cond(Condition c, List<String> params) {
+        Lowering l = new Lowering("\u0000no coordinate", params);
+        return switch (c) {
+            case Condition.Compare k -> new Cond.Cmp(Cond.Rel.valueOf(k.op().name()), l.lower(k.left()), l.lower(k.right()));
+            case Condition.And a -> new Cond.And(cond(a.left(), params), cond(a.right(), params));
+            case Condition.Or o -> new Cond.Or(cond(o.left(), params), cond(o.right(), params));
+            case Condition.Not n -> new Cond.Not(cond(n.operand(), params));
+        };
+    }
+}
