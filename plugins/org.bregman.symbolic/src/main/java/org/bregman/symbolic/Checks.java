@@ -149,7 +149,7 @@ final class Checks {
                     ? "; write |" + b + "|^… or add `domain " + x + " > 0`" : "; write |" + b + "|^… instead";
             for (Map<String, Double> p : probe(d, x, ranges)) {
                 double bv = safeEval(base, p), ev = safeEval(exp, p);
-                if (bv < 0 && !isInteger(ev)) {
+                if (bv < 0 && (!isInteger(ev) || !re.isPoint())) {
                     out.add(new Diagnostic(Severity.ERROR, Kind.DOMAIN, node,
                             what + " of " + b + " is undefined where " + b + " < 0, e.g. at " + at(p, x) + fix));
                     return;

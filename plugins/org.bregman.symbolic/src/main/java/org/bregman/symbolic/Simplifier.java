@@ -164,6 +164,16 @@ public final class Simplifier {
             if (t instanceof Num n) constant = Decimal.add(constant, n.value());
             else kept.add(t);
         }
+        // exp(u) - 1 → expm1(u): the same value, without the cancellation near u = 0
+        if (constant == -1) {
+            for (int i = 0; i < kept.size(); i++) {
+                if (kept.get(i) instanceof Call c && c.f() == Func.EXP) {
+                    kept.set(i, call(Func.EXPM1, c.args()));
+                    constant = 0;
+                    break;
+                }
+            }
+        }
         if (constant != 0 || kept.isEmpty()) kept.add(num(constant));
         return kept.size() == 1 ? kept.get(0) : new Add(kept);
     }
