@@ -1,0 +1,155 @@
+package org.bregman.train;
+
+/** The stopping condition: comparisons over loss, trainAccuracy, epochs and steps, joined by and / or. */
+public sealed interface Until {
+
+    enum Metric {
+        LOSS("loss"), TRAIN_ACCURACY("trainAccuracy"), EPOCHS("epochs"), STEPS("steps");
+
+        public final String keyword;
+
+        Metric(String keyword) {
+            this.keyword = keyword;
+        }
+
+        public static Metric of(String keyword) {
+            for (Metric m : values()) if (m.keyword.equals(keyword)) return m;
+            throw new IllegalArgumentException("unknown metric '" + keyword + "'; known: loss, trainAccuracy, epochs, steps");
+        }
+
+        boolean budget() {
+            return this == EPOCHS || this == STEPS;
+        }
+    }
+
+    enum Op {
+        LT("<"), LE("<="), GT(">"), GE(">="), EQ("=="), NE("!=");
+
+        public final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public static Op of(String symbol) {
+            for (Op o : values()) if (o.symbol.equals(symbol)) return o;
+            throw new IllegalArgumentException("unknown comparison '" + symbol + "'");
+        }
+
+        boolean test(double a, double b) {
+            return switch (this) {
+                case LT -> a < b;
+                case LE -> a <= b;
+                case GT -> a > b;
+                case GE -> a >= b;
+                case EQ -> a == b;
+                case NE -> a != b;
+            };
+        }
+    }
+
+    /** Current values; {@code trainAccuracy} is NaN for regression (so conditions on it never hold). */
+    record State(double loss, double trainAccuracy, long epochs, long steps) {
+    }
+
+    boolean holds(State s);
+
+    /** Whether only the loss / accuracy part holds (budget terms read as false): the run converged. */
+    boolean targetHolds(State s);
+
+    /** Whether the condition must become true after finitely many steps. */
+    boolean bounded();
+
+    /** Whether it mentions loss or trainAccuracy at all. */
+    boolean hasTarget();
+
+    /** Whether it mentions steps (then it is also checked after every step, not only after each epoch). */
+    boolean mentionsSteps();
+
+    /** The most epochs a run can take under this condition (∞ when only loss / accuracy can stop it). */
+    double epochLimit(long stepsPerEpoch);
+
+    static Until of(String metric, String op, double value) {
+        return new Cond(Metric.of(metric), Op.of(op), value);
+    }
+
+    default Until or(Until other) {
+        return new Or(this, other);
+    }
+
+    default Until and(Until other) {
+        return new And(this, other);
+    }
+
+    record Cond(Metric metric, Op op, double value) implements Until {
+        @Override
+        public boolean holds(State s) {
+            double v = switch (metric) {
+                case LOSS -> s.loss();
+                case TRAIN_ACCURACY -> s.trainAccuracy();
+                case EPOCHS -> s.epochs();
+                case STEPS -> s.steps();
+            };
+            return op.test(v, value);
+        }
+
+        @Override
+        public boolean targetHolds(State s) {
+            return !metric.budget() && holds(s);
+        }
+
+        @Override
+        public boolean bounded() {
+            // a counter only grows: it eventually passes any >, >=, != bound
+            return metric.budget() && (op == Op.GT || op == Op.GE || op == Op.NE || op == Op.EQ && value >= 0);
+        }
+
+        @Override
+        public boolean hasTarget() {
+            return !metric.budget();
+        }
+
+        @Override
+        public boolean mentionsSteps() {
+            return metric == Metric.STEPS;
+        }
+
+        @Override
+        public double epochLimit(long stepsPerEpoch) {
+            if (!bounded() || op == Op.NE) return Double.POSITIVE_INFINITY;
+            double v = op == Op.GT ? Math.floor(value) + 1 : Math.ceil(value);
+            return metric == Metric.EPOCHS ? v : Math.ceil(v / stepsPerEpoch);
+        }
+
+        @Override
+        public String toString() {
+            return metric.keyword + " " + op.symbol + " " + Num.format(value);
+        }
+    }
+
+    record Or(Until a, Until b) implements Until {
+        public boolean holds(State s) { return a.holds(s) || b.holds(s); }
+        public boolean targetHolds(State s) { return a.targetHolds(s) || b.targetHolds(s); }
+        public boolean bounded() { return a.bounded() || b.bounded(); }
+        public boolean hasTarget() { return a.hasTarget() || b.hasTarget(); }
+        public boolean mentionsSteps() { return a.mentionsSteps() || b.mentionsSteps(); }
+        public double epochLimit(long spe) { return Math.min(a.epochLimit(spe), b.epochLimit(spe)); }
+        @Override public String toString() { return a + " or " + b; }
+    }
+
+    record And(Until a, Until b) implements Until {
+        public boolean holds(State s) { return a.holds(s) && b.holds(s); }
+        public boolean targetHolds(State s) { return part(a, s) && part(b, s); }
+        // a budget-only part of an 'and' does not make the run unconverged
+        private static boolean part(Until u, State s) { return u.hasTarget() ? u.targetHolds(s) : u.holds(s); }
+        // "epochs >= 5 and loss < 1" may never hold: bounded only when both parts are
+        public boolean bounded() { return a.bounded() && b.bounded(); }
+        public boolean hasTarget() { return a.hasTarget() || b.hasTarget(); }
+        public boolean mentionsSteps() { return a.mentionsSteps() || b.mentionsSteps(); }
+        public double epochLimit(long spe) { return Math.max(a.epochLimit(spe), b.epochLimit(spe)); }
+        @Override public String toString() {
+            return paren(a) + " and " + paren(b);
+        }
+        private static String paren(Until u) { return u instanceof Or ? "(" + u + ")" : u.toString(); }
+    }
+}

@@ -1,0 +1,74 @@
+package org.bregman.train.data;
+
+import java.nio.file.Path;
+
+import org.bregman.train.Num;
+
+/** Where an experiment's data comes from (spec section 3, {@code data}). */
+public sealed interface DataSpec {
+
+    /**
+     * Loads or generates the data.
+     *
+     * @param dataDir the {@code --data-dir} override, or {@code null}: relative file names resolve
+     *     against it, and {@code fashionMnist} looks there instead of its default folder
+     */
+    Dataset load(Path dataDir);
+
+    String describe();
+
+    /** {@code regression(n, d, noise, seed)}: X ~ N(0, 1/d) so that |x|² ≈ 1, y = X w* + noise·ε, w* ~ N(0, 1). */
+    record Regression(int n, int d, double noise, long seed) implements DataSpec {
+        public Dataset load(Path dataDir) {
+            return Datasets.regression(n, d, noise, seed);
+        }
+
+        public String describe() {
+            return "regression(n = " + n + ", d = " + d + ", noise = " + Num.format(noise) + ", seed = " + seed + ")";
+        }
+    }
+
+    /** {@code teacher(n, d, width, seed)}: binary labels from a random two-layer ReLU network. */
+    record Teacher(int n, int d, int width, long seed) implements DataSpec {
+        public Dataset load(Path dataDir) {
+            return Datasets.teacher(n, d, width, seed);
+        }
+
+        public String describe() {
+            return "teacher(n = " + n + ", d = " + d + ", width = " + width + ", seed = " + seed + ")";
+        }
+    }
+
+    /** {@code idx(images = "…", labels = "…", limit = N)}: IDX files, gzipped or not. */
+    record Idx(String images, String labels, int limit) implements DataSpec {
+        public Dataset load(Path dataDir) {
+            return Datasets.idx(Datasets.resolve(dataDir, images), Datasets.resolve(dataDir, labels), limit);
+        }
+
+        public String describe() {
+            return "idx(images = \"" + images + "\", labels = \"" + labels + "\", limit = " + limit + ")";
+        }
+    }
+
+    /** {@code fashionMnist(limit = N, test = M)}: Debian's dataset-fashion-mnist files. */
+    record FashionMnist(int limit, int test) implements DataSpec {
+        public Dataset load(Path dataDir) {
+            return Datasets.fashionMnist(dataDir, limit, test);
+        }
+
+        public String describe() {
+            return "fashionMnist(limit = " + limit + ", test = " + test + ")";
+        }
+    }
+
+    /** {@code csv("file", label = "column")}: a header row, numeric columns. */
+    record Csv(String file, String label, boolean classification) implements DataSpec {
+        public Dataset load(Path dataDir) {
+            return Datasets.csv(Datasets.resolve(dataDir, file), label, classification);
+        }
+
+        public String describe() {
+            return "csv(\"" + file + "\", label = \"" + label + "\")";
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.bregman.train.model;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.bregman.runtime.MirrorMap;
+import org.bregman.train.data.Dataset;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+
+/**
+ * A DL4J {@link MultiLayerNetwork} trained by our own loop: DL4J computes the summed mini-batch
+ * gradient into its flat gradient view, then ONE {@link MirrorMap#step(FloatBuffer, FloatBuffer, float)}
+ * updates the flat parameter view in place (every layer at once).
+ *
+ * <p>The buffers are the views' off-heap memory: {@code data().asNioFloat()} starts at the underlying
+ * buffer, not at the view, so the position is set to the view's {@code offset()} (the "offset trap").
+ */
+final class Dl4jModel extends Model {
+
+    private final MultiLayerNetwork net;
+    private final Dataset data;
+    private final int k;
+    private final int size;
+    private final FloatBuffer params;
+    private FloatBuffer grads;
+    private final List<String> names = new ArrayList<>();
+    private final List<Long> starts = new ArrayList<>();
+    private final float[] batchX;
+    private final float[] batchY;
+
+    private Dl4jModel(MultiLayerNetwork net, Dataset data, int k) {
+        this.net = net;
+        this.data = data;
+        this.k = k;
+        this.size = Math.toIntExact(net.numParams());
+        this.params = view(net.params());
+        long at = 0;
+        for (Map.Entry<String, INDArray> e : net.paramTable().entrySet()) {
+            names.add(e.getKey());
+            starts.add(at);
+            at += e.getValue().length();
+        }
+        this.batchX = new float[0];
+        this.batchY = new float[0];
+    }
+
+    static {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    }
+
+    private static NeuralNetConfiguration.ListBuilder base() {
+        return new NeuralNetConfiguration.Builder()
+                .seed(0) // parameters are overwritten by the experiment's init anyway
+                .dataType(DataType.FLOAT)
+                .updater(new NoOp())
+                .weightInit(WeightInit.ZERO)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .list();
+    }
+
+    private static OutputLayer output(Loss loss, Dataset data, int k) {
+        return new OutputLayer.Builder(new Dl4jLoss(loss, !data.classification())).nOut(k).activation(Activation.IDENTITY).build();
+    }
+
+    static Dl4jModel mlp(List<Integer> hidden, Loss loss, Dataset data) {
+        int k = loss.outputs(data.classes());
+        NeuralNetConfiguration.ListBuilder b = base();
+        for (int h : hidden) b.layer(new DenseLayer.Builder().nOut(h).activation(Activation.RELU).build());
+        b.layer(output(loss, data, k));
+        b.setInputType(InputType.feedForward(data.d()));
+        return build(b.build(), data, k);
+    }
+
+    static Dl4jModel cnn(Loss loss, Dataset data) {
+        int[] s = data.imageShape();
+        if (s == null) throw new IllegalArgumentException("model cnn needs image data (idx or fashionMnist); " + data.description() + " has none");
+        if (s[0] < 16 || s[1] < 16) throw new IllegalArgumentException("model cnn needs images of at least 16 x 16 pixels, got " + s[0] + " x " + s[1]);
+        int k = loss.outputs(data.classes());
+        NeuralNetConfiguration.ListBuilder b = base();
+        b.layer(new ConvolutionLayer.Builder(5, 5).nOut(8).stride(1, 1).activation(Activation.RELU).build());
+        b.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
+        b.layer(new ConvolutionLayer.Builder(5, 5).nOut(16).stride(1, 1).activation(Activation.RELU).build());
+        b.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
+        b.layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build());
+        b.layer(output(loss, data, k));
+        b.setInputType(InputType.convolutionalFlat(s[0], s[1], s[2]));
+        return build(b.build(), data, k);
+    }
+
+    private static Dl4jModel build(MultiLayerConfiguration conf, Dataset data, int k) {
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return new Dl4jModel(net, data, k);
+    }
+
+    /** The view's own floats as a direct buffer: position = the view's offset in its data buffer. */
+    static FloatBuffer view(INDArray a) {
+        if (a.dataType() != DataType.FLOAT) throw new IllegalStateException("expected a float32 array, got " + a.dataType());
+        if (!a.isVector() && a.length() != 1 || a.elementWiseStride() != 1) {
+            throw new IllegalStateException("expected a contiguous flat vector, got shape " + java.util.Arrays.toString(a.shape()));
+        }
+        FloatBuffer b = a.data().asNioFloat();
+        int off = Math.toIntExact(a.offset());
+        b.limit(off + Math.toIntExact(a.length()));
+        b.position(off);
+        return b.slice();
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public void setParams(float[] flat) {
+        if (flat.length != size) throw new IllegalArgumentException("expected " + size + " parameters, got " + flat.length);
+        params.duplicate().put(flat);
+    }
+
+    @Override
+    public float[] params() {
+        float[] out = new float[size];
+        params.duplicate().get(out);
+        return out;
+    }
+
+    private INDArray rows(Dataset set, int[] order, int from, int to) {
+        int d = set.d();
+        float[] x = new float[(to - from) * d];
+        for (int b = from; b < to; b++) System.arraycopy(set.x(), order[b] * d, x, (b - from) * d, d);
+        return Nd4j.create(x, new long[] {to - from, d}, DataType.FLOAT);
+    }
+
+    private INDArray labels(Dataset set, int[] order, int from, int to) {
+        float[] y = new float[(to - from) * k];
+        for (int b = from; b < to; b++) {
+            int i = order[b];
+            if (!set.classification()) y[(b - from) * k] = set.targets()[i];
+            else if (k == 1) y[(b - from)] = set.labels()[i];
+            else y[(b - from) * k + set.labels()[i]] = 1;
+        }
+        return Nd4j.create(y, new long[] {to - from, k}, DataType.FLOAT);
+    }
+
+    @Override
+    public void gradient(int[] order, int from, int to) {
+        net.setInput(rows(data, order, from, to));
+        net.setLabels(labels(data, order, from, to));
+        net.computeGradientAndScore();
+        if (grads == null) grads = view(net.getFlattenedGradients());
+    }
+
+    @Override
+    public int step(MirrorMap map, float lr) {
+        return map.step(params, grads, lr);
+    }
+
+    @Override
+    public Metrics evaluate(Dataset set) {
+        int n = set.n();
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) all[i] = i;
+        Loss loss = ((Dl4jLoss) ((org.deeplearning4j.nn.conf.layers.BaseOutputLayer) net.getLayerWiseConfigurations()
+                .getConf(net.getnLayers() - 1).getLayer()).getLossFn()).loss();
+        double sum = 0;
+        int correct = 0;
+        double minMargin = Double.POSITIVE_INFINITY;
+        double[] fi = new double[k];
+        for (int from = 0; from < n; from += 1024) {
+            int to = Math.min(n, from + 1024);
+            float[][] f = net.output(rows(set, all, from, to), false).toFloatMatrix();
+            for (int b = from; b < to; b++) {
+                for (int j = 0; j < k; j++) fi[j] = f[b - from][j];
+                int label = set.classification() ? set.labels()[b] : -1;
+                sum += loss.lossAndDerivative(fi, label, set.classification() ? 0 : set.targets()[b], null);
+                if (set.classification()) {
+                    if (Loss.predict(fi) == label) correct++;
+                    minMargin = Math.min(minMargin, Loss.margin(fi, label));
+                }
+            }
+        }
+        return set.classification() ? new Metrics(sum / n, (double) correct / n, minMargin) : new Metrics(sum / n, Double.NaN, Double.NaN);
+    }
+
+    @Override
+    public String coordinate(int i) {
+        int at = 0;
+        for (int j = 0; j < names.size(); j++) if (starts.get(j) <= i) at = j;
+        return "parameter " + i + " (" + names.get(at) + "[" + (i - starts.get(at)) + "])";
+    }
+
+    @Override
+    public void close() {
+        net.clear();
+    }
+}

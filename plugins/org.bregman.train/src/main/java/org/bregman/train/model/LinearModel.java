@@ -1,0 +1,150 @@
+package org.bregman.train.model;
+
+import org.bregman.runtime.MirrorMap;
+import org.bregman.train.data.Dataset;
+
+/**
+ * Linear scores f = W x (W is k × d, no bias) in plain Java, or with {@code depth > 0} the diagonal
+ * linear network w = u^D − v^D (parameters u then v, k = 1). Sums are accumulated in double; parameters
+ * and gradients are float32 like every other model, and the mirror step runs on the float[] directly.
+ */
+final class LinearModel extends Model {
+
+    private final Dataset data;
+    private final Loss loss;
+    private final int depth;
+    private final int k;
+    private final int d;
+    private final float[] p;
+    private final float[] g;
+    private final double[] w; // effective predictor, k × d
+    private final double[] f;
+    private final double[] dldf;
+    private final double[] gw;
+
+    LinearModel(Dataset data, Loss loss, int depth) {
+        this.data = data;
+        this.loss = loss;
+        this.depth = depth;
+        this.k = loss.outputs(data.classes());
+        this.d = data.d();
+        int size = (depth > 0 ? 2 : 1) * k * d;
+        this.p = new float[size];
+        this.g = new float[size];
+        this.w = new double[k * d];
+        this.f = new double[k];
+        this.dldf = new double[k];
+        this.gw = new double[k * d];
+    }
+
+    @Override
+    public int size() {
+        return p.length;
+    }
+
+    @Override
+    public void setParams(float[] flat) {
+        if (flat.length != p.length) throw new IllegalArgumentException("expected " + p.length + " parameters, got " + flat.length);
+        System.arraycopy(flat, 0, p, 0, p.length);
+    }
+
+    @Override
+    public float[] params() {
+        return p.clone();
+    }
+
+    private void effective() {
+        int m = k * d;
+        if (depth == 0) {
+            for (int j = 0; j < m; j++) w[j] = p[j];
+        } else {
+            for (int j = 0; j < m; j++) w[j] = Math.pow(p[j], depth) - Math.pow(p[m + j], depth);
+        }
+    }
+
+    private void scores(Dataset set, int i) {
+        int off = i * d;
+        float[] x = set.x();
+        for (int c = 0; c < k; c++) {
+            double s = 0;
+            int wo = c * d;
+            for (int j = 0; j < d; j++) s += w[wo + j] * x[off + j];
+            f[c] = s;
+        }
+    }
+
+    private int label(Dataset set, int i) {
+        return set.classification() ? set.labels()[i] : -1;
+    }
+
+    private double target(Dataset set, int i) {
+        return set.classification() ? 0 : set.targets()[i];
+    }
+
+    @Override
+    public void gradient(int[] order, int from, int to) {
+        effective();
+        java.util.Arrays.fill(gw, 0);
+        float[] x = data.x();
+        for (int b = from; b < to; b++) {
+            int i = order[b];
+            scores(data, i);
+            loss.lossAndDerivative(f, label(data, i), target(data, i), dldf);
+            int off = i * d;
+            for (int c = 0; c < k; c++) {
+                double r = dldf[c];
+                if (r == 0) continue;
+                int wo = c * d;
+                for (int j = 0; j < d; j++) gw[wo + j] += r * x[off + j];
+            }
+        }
+        int m = k * d;
+        if (depth == 0) {
+            for (int j = 0; j < m; j++) g[j] = (float) gw[j];
+        } else {
+            // chain rule through w = u^D − v^D
+            for (int j = 0; j < m; j++) {
+                g[j] = (float) (gw[j] * depth * Math.pow(p[j], depth - 1));
+                g[m + j] = (float) (-gw[j] * depth * Math.pow(p[m + j], depth - 1));
+            }
+        }
+    }
+
+    @Override
+    public int step(MirrorMap map, float lr) {
+        return map.step(p, 0, g, 0, p.length, lr);
+    }
+
+    @Override
+    public Metrics evaluate(Dataset set) {
+        effective();
+        double sum = 0;
+        int correct = 0;
+        double minMargin = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < set.n(); i++) {
+            scores(set, i);
+            sum += loss.lossAndDerivative(f, label(set, i), target(set, i), null);
+            if (set.classification()) {
+                if (Loss.predict(f) == set.labels()[i]) correct++;
+                minMargin = Math.min(minMargin, Loss.margin(f, set.labels()[i]));
+            }
+        }
+        return set.classification() ? new Metrics(sum / set.n(), (double) correct / set.n(), minMargin)
+                : new Metrics(sum / set.n(), Double.NaN, Double.NaN);
+    }
+
+    @Override
+    public String coordinate(int i) {
+        if (depth == 0) return k == 1 ? "w[" + i + "]" : "W[" + i / d + "," + i % d + "]";
+        int m = k * d;
+        return (i < m ? "u[" + i + "]" : "v[" + (i - m) + "]");
+    }
+
+    @Override
+    public float[] predictor() {
+        effective();
+        float[] out = new float[w.length];
+        for (int j = 0; j < w.length; j++) out[j] = (float) w[j];
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package org.bregman.train.model;
+
+import org.bregman.runtime.MirrorMap;
+import org.bregman.train.data.Dataset;
+
+/**
+ * A trainable model with one flat float32 parameter vector. The training step is: {@link #gradient}
+ * on a mini-batch (the SUM of per-example gradients), then {@link #step} — one {@link MirrorMap} call
+ * over the whole parameter vector.
+ */
+public abstract class Model implements AutoCloseable {
+
+    /** Number of parameters. */
+    public abstract int size();
+
+    /** Sets every parameter (a copy is taken). */
+    public abstract void setParams(float[] flat);
+
+    /** A copy of the parameters, in the model's flattened order. */
+    public abstract float[] params();
+
+    /** Computes the summed gradient of the examples {@code order[from..to)} into the model's gradient buffer. */
+    public abstract void gradient(int[] order, int from, int to);
+
+    /** One in-place mirror step on the parameters; returns −1 or the first failing coordinate. */
+    public abstract int step(MirrorMap map, float lr);
+
+    /** Mean loss, accuracy (NaN for regression) and minimum margin (NaN for regression) on a data set. */
+    public abstract Metrics evaluate(Dataset data);
+
+    /** A readable name for coordinate {@code i}, e.g. {@code w[17]} or {@code layer 0 W[3]}. */
+    public abstract String coordinate(int i);
+
+    /** The effective linear predictor (k × d, row-major) for linear-in-x models, else {@code null}. */
+    public float[] predictor() {
+        return null;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    public record Metrics(double loss, double accuracy, double margin) {
+    }
+
+    public static Model create(ModelSpec spec, Loss loss, Dataset data) {
+        String bad = loss.mismatch(data.classes());
+        if (bad != null) throw new IllegalArgumentException(bad);
+        return switch (spec) {
+            case ModelSpec.Linear l -> new LinearModel(data, loss, 0);
+            case ModelSpec.Logistic l -> {
+                if (!loss.classification()) throw new IllegalArgumentException("model logistic needs a classification loss (logistic, crossEntropy or exponential), not squared");
+                yield new LinearModel(data, loss, 0);
+            }
+            case ModelSpec.Diagonal dg -> {
+                if (loss.outputs(data.classes()) != 1) throw new IllegalArgumentException("model diagonal has one output; loss " + loss.keyword + " on " + data.classes() + " classes needs " + loss.outputs(data.classes()));
+                yield new LinearModel(data, loss, dg.depth());
+            }
+            case ModelSpec.Mlp m -> Dl4jModel.mlp(m.hidden(), loss, data);
+            case ModelSpec.Cnn c -> Dl4jModel.cnn(loss, data);
+        };
+    }
+}

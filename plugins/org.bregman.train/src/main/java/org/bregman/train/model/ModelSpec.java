@@ -1,0 +1,51 @@
+package org.bregman.train.model;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The models of spec section 3. */
+public sealed interface ModelSpec {
+
+    String describe();
+
+    /** Whether the final weights are a linear predictor w (so {@code exact} applies). */
+    default boolean linearInWeights() {
+        return false;
+    }
+
+    /** {@code linear}: scores f = W x, no bias (W is k × d, k = 1 for regression). */
+    record Linear() implements ModelSpec {
+        public String describe() { return "linear"; }
+        @Override public boolean linearInWeights() { return true; }
+    }
+
+    /** {@code logistic}: the same linear scores, meant for logistic / cross-entropy losses. */
+    record Logistic() implements ModelSpec {
+        public String describe() { return "logistic"; }
+        @Override public boolean linearInWeights() { return true; }
+    }
+
+    /** {@code diagonal(depth)}: the diagonal linear network w = u^D − v^D, parameters (u, v). */
+    record Diagonal(int depth) implements ModelSpec {
+        public Diagonal {
+            if (depth < 1) throw new IllegalArgumentException("diagonal: depth must be at least 1, got " + depth);
+        }
+        public String describe() { return "diagonal(depth = " + depth + ")"; }
+    }
+
+    /** {@code mlp(h1, h2, …)}: dense ReLU layers with biases, then a dense output layer. */
+    record Mlp(List<Integer> hidden) implements ModelSpec {
+        public Mlp {
+            hidden = List.copyOf(hidden);
+            for (int h : hidden) if (h < 1) throw new IllegalArgumentException("mlp: a layer width must be at least 1, got " + h);
+        }
+        public String describe() {
+            return "mlp" + hidden.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+        }
+    }
+
+    /** {@code cnn}: conv 5×5×8, max-pool 2, conv 5×5×16, max-pool 2, dense 64, output (ReLU, as in Azizan et al.'s MNIST net, smaller). */
+    record Cnn() implements ModelSpec {
+        public String describe() { return "cnn"; }
+    }
+}

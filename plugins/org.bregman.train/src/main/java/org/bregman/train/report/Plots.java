@@ -1,0 +1,236 @@
+package org.bregman.train.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+
+import org.bregman.train.Num;
+
+/** PNG plots drawn with Java2D (headless). */
+public final class Plots {
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+            new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+            new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
+
+    private Plots() {
+    }
+
+    public record Series(String label, int colour, double[] x, double[] y) {
+    }
+
+    /** Loss curves on a log scale (non-positive values are skipped). */
+    public static byte[] curves(String title, String xLabel, List<Series> series) {
+        int w = 900, h = 560, left = 80, right = 250, top = 40, bottom = 50;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = start(img, title);
+        double xmax = 1, ymin = Double.POSITIVE_INFINITY, ymax = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (int i = 0; i < s.x().length; i++) {
+                xmax = Math.max(xmax, s.x()[i]);
+                if (s.y()[i] > 0 && Double.isFinite(s.y()[i])) {
+                    ymin = Math.min(ymin, Math.log10(s.y()[i]));
+                    ymax = Math.max(ymax, Math.log10(s.y()[i]));
+                }
+            }
+        }
+        if (!Double.isFinite(ymin)) {
+            ymin = -1;
+            ymax = 1;
+        }
+        ymin = Math.floor(ymin);
+        ymax = Math.max(Math.ceil(ymax), ymin + 1);
+        int pw = w - left - right, ph = h - top - bottom;
+        axes(g, left, top, pw, ph);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        int step = (int) Math.max(1, Math.ceil((ymax - ymin) / 10));
+        for (double e = ymin; e <= ymax; e += step) {
+            int yy = top + ph - (int) ((e - ymin) / (ymax - ymin) * ph);
+            g.setColor(new Color(230, 230, 230));
+            g.drawLine(left, yy, left + pw, yy);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString("1e" + (int) e, 10, yy + 4);
+        }
+        for (int k = 0; k <= 4; k++) {
+            double xv = xmax * k / 4;
+            g.drawString(Num.short4(Math.round(xv)), left + (int) (pw * k / 4.0) - 10, top + ph + 18);
+        }
+        g.drawString(xLabel, left + pw / 2 - 20, h - 10);
+        g.setStroke(new BasicStroke(1.6f));
+        int legendY = top + 10;
+        for (Series s : series) {
+            Color c = PALETTE[s.colour() % PALETTE.length];
+            g.setColor(c);
+            int px = -1, py = -1;
+            for (int i = 0; i < s.x().length; i++) {
+                double yv = s.y()[i];
+                if (!(yv > 0) || !Double.isFinite(yv)) {
+                    px = -1;
+                    continue;
+                }
+                int cx = left + (int) (s.x()[i] / xmax * pw);
+                int cy = top + ph - (int) ((Math.log10(yv) - ymin) / (ymax - ymin) * ph);
+                if (px >= 0) g.drawLine(px, py, cx, cy);
+                px = cx;
+                py = cy;
+            }
+            g.fillRect(left + pw + 15, legendY - 8, 12, 4);
+            g.setColor(Color.BLACK);
+            g.drawString(s.label(), left + pw + 32, legendY - 3);
+            legendY += 16;
+        }
+        return png(img);
+    }
+
+    /** A histogram of values per mirror, one panel each, shared bins. */
+    public static byte[] histograms(String title, List<String> labels, List<float[]> values, String xLabel) {
+        int panels = labels.size();
+        int pw = 420, ph = 220, gap = 50;
+        int cols = Math.min(2, panels);
+        int rows = (panels + cols - 1) / cols;
+        int w = cols * (pw + gap) + 40, h = rows * (ph + gap + 30) + 50;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = start(img, title);
+        double max = 0;
+        for (float[] v : values) for (float f : v) if (Float.isFinite(f)) max = Math.max(max, Math.abs(f));
+        if (max == 0) max = 1;
+        int bins = 60;
+        for (int p = 0; p < panels; p++) {
+            int ox = 40 + (p % cols) * (pw + gap), oy = 60 + (p / cols) * (ph + gap + 30);
+            int[] counts = new int[bins];
+            float[] v = values.get(p);
+            for (float f : v) {
+                if (!Float.isFinite(f)) continue;
+                int b = (int) ((f + max) / (2 * max) * bins);
+                counts[Math.max(0, Math.min(bins - 1, b))]++;
+            }
+            int cmax = 1;
+            for (int c : counts) cmax = Math.max(cmax, c);
+            g.setColor(PALETTE[p % PALETTE.length]);
+            for (int b = 0; b < bins; b++) {
+                int bh = (int) ((double) counts[b] / cmax * ph);
+                int bx = ox + b * pw / bins;
+                g.fillRect(bx, oy + ph - bh, Math.max(1, pw / bins - 1), bh);
+            }
+            axes(g, ox, oy, pw, ph);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+            g.drawString(labels.get(p), ox, oy - 8);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            g.drawString(Num.short4(-max), ox - 10, oy + ph + 15);
+            g.drawString("0", ox + pw / 2 - 3, oy + ph + 15);
+            g.drawString(Num.short4(max), ox + pw - 30, oy + ph + 15);
+            g.drawString(xLabel + " (peak " + cmax + ")", ox + pw / 2 - 40, oy + ph + 30);
+        }
+        return png(img);
+    }
+
+    /** A heat map of a table, colour = log10 of the value, diagonal outlined. */
+    public static byte[] heatMap(Table t) {
+        int n = t.rows().size(), m = t.columns().size();
+        int cell = 90, left = 200, top = 150;
+        int w = left + m * cell + 30, h = top + n * cell + 60;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = start(img, t.title());
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double[] r : t.values()) for (double v : r) if (v > 0 && Double.isFinite(v)) {
+            lo = Math.min(lo, Math.log10(v));
+            hi = Math.max(hi, Math.log10(v));
+        }
+        if (!Double.isFinite(lo)) {
+            lo = 0;
+            hi = 1;
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        for (int j = 0; j < m; j++) {
+            Graphics2D r = (Graphics2D) g.create();
+            r.translate(left + j * cell + cell / 2, top - 8);
+            r.rotate(-Math.PI / 4);
+            r.setColor(Color.BLACK);
+            r.drawString(t.columns().get(j), 0, 0);
+            r.dispose();
+        }
+        for (int i = 0; i < n; i++) {
+            g.setColor(Color.BLACK);
+            g.drawString(t.rows().get(i), 10, top + i * cell + cell / 2 + 4);
+            double rlo = Double.POSITIVE_INFINITY, rhi = Double.NEGATIVE_INFINITY;
+            for (double v : t.values()[i]) if (v > 0 && Double.isFinite(v)) {
+                rlo = Math.min(rlo, Math.log10(v));
+                rhi = Math.max(rhi, Math.log10(v));
+            }
+            for (int j = 0; j < m; j++) {
+                double v = t.values()[i][j];
+                // colour is normalised per row: the question is which column is smallest in each row
+                double u = v > 0 && Double.isFinite(v) ? (rhi > rlo ? (Math.log10(v) - rlo) / (rhi - rlo) : 0) : Double.NaN;
+                g.setColor(Double.isNaN(u) ? new Color(200, 200, 200) : viridis(u));
+                g.fillRect(left + j * cell, top + i * cell, cell, cell);
+                g.setColor(Double.isNaN(u) || u > 0.6 ? Color.BLACK : Color.WHITE);
+                g.drawString(Num.short4(v), left + j * cell + 8, top + i * cell + cell / 2 + 4);
+            }
+            if (i < m) {
+                g.setColor(Color.RED);
+                g.setStroke(new BasicStroke(3));
+                g.drawRect(left + i * cell + 1, top + i * cell + 1, cell - 3, cell - 3);
+                g.setStroke(new BasicStroke(1));
+            }
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.drawString("colour: log10 of each value, scaled per row (dark = row minimum); red = diagonal", 10, h - 20);
+        return png(img);
+    }
+
+    private static Color viridis(double u) {
+        // a few stops of the viridis map, linearly interpolated
+        double[][] stops = {{68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
+        double x = Math.max(0, Math.min(1, u)) * (stops.length - 1);
+        int i = Math.min(stops.length - 2, (int) x);
+        double f = x - i;
+        return new Color((int) (stops[i][0] + f * (stops[i + 1][0] - stops[i][0])),
+                (int) (stops[i][1] + f * (stops[i + 1][1] - stops[i][1])), (int) (stops[i][2] + f * (stops[i + 1][2] - stops[i][2])));
+    }
+
+    private static Graphics2D start(BufferedImage img, String title) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        g.drawString(title, 15, 24);
+        return g;
+    }
+
+    private static void axes(Graphics2D g, int x, int y, int w, int h) {
+        g.setColor(Color.BLACK);
+        g.drawLine(x, y + h, x + w, y + h);
+        g.drawLine(x, y, x, y + h);
+    }
+
+    private static byte[] png(BufferedImage img) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+}
