@@ -50,14 +50,42 @@ public record Assumptions(Map<String, RealInterval> ranges, Predicate<Map<String
         return null;
     }
 
+    /** Magnitudes spread over 10^-3 … 10^3 (as are their signs), for probing piecewise functions. */
+    private static final double[] SPREAD = {0.0013, 0.017, 0.11, 0.43, 0.89, 1.6, 3.7, 7.9, 19, 61, 240, 870};
+
+    /**
+     * The {@code i}-th of a fixed set of admissible points for {@code vars}: every variable runs over
+     * magnitudes from 10^-3 to 10^3 of both signs (each variable in a different order), so that an
+     * identity that holds only piecewise ({@code min(q, 3) = q}) is seen to fail; {@code null} when the
+     * filter rejects it.
+     */
+    public Map<String, Double> spread(Set<String> vars, int i) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        int k = 0;
+        for (String v : vars) {
+            int j = Math.floorMod(i * (2 * k + 1) + 5 * k, SPREAD.length);
+            boolean negative = ((i + k) & 1) == 1;
+            m.put(v, at(range(v), SPREAD[j], negative));
+            k++;
+        }
+        return filter.test(m) ? m : null;
+    }
+
     /** A random point of {@code r}, spread over several orders of magnitude. */
     public static double sample(RealInterval r, SplittableRandom rnd) {
+        return at(r, Math.pow(10, rnd.nextDouble(-2, 2)), rnd.nextBoolean(), rnd);
+    }
+
+    private static double at(RealInterval r, double mag, boolean negative) {
+        return at(r, mag, negative, new SplittableRandom(Double.doubleToLongBits(mag) ^ (negative ? 1 : 0)));
+    }
+
+    private static double at(RealInterval r, double mag, boolean negative, SplittableRandom rnd) {
         double lo = r.lower(), hi = r.upper();
-        double mag = Math.pow(10, rnd.nextDouble(-2, 2));
         double x;
         if (r.isPoint()) return lo;
         if (Double.isInfinite(lo) && Double.isInfinite(hi)) {
-            x = rnd.nextBoolean() ? mag : -mag;
+            x = negative ? -mag : mag;
         } else if (Double.isInfinite(hi)) {
             x = lo + mag;
         } else if (Double.isInfinite(lo)) {

@@ -39,7 +39,7 @@ import org.bregman.symbolic.Expr.Var;
 public final class Simplifier {
     private static final int MAX_PASSES = 10;
     private static final double IDENTITY_TOL = 1e-11;
-    private static final int IDENTITY_POINTS = 8;
+    private static final int IDENTITY_POINTS = 24;
 
     private final Assumptions assumptions;
 
@@ -190,8 +190,9 @@ public final class Simplifier {
         SplittableRandom rnd = new SplittableRandom(0x5eed ^ terms.hashCode());
         List<double[]> rows = new ArrayList<>();
         for (int tries = 0; tries < 4 * IDENTITY_POINTS && rows.size() < IDENTITY_POINTS; tries++) {
-            Map<String, Double> p = assumptions.sample(vars, rnd);
-            if (p == null) return terms;
+            // half fixed points spread over 10^±3, half random ones
+            Map<String, Double> p = tries % 2 == 0 ? assumptions.spread(vars, tries / 2) : assumptions.sample(vars, rnd);
+            if (p == null) continue;
             double[] row = new double[n];
             boolean ok = true;
             for (int i = 0; i < n && ok; i++) {
@@ -541,7 +542,9 @@ public final class Simplifier {
         if (args.stream().allMatch(a -> a instanceof Num)) {
             double v = f.arity() == 1 ? f.apply(((Num) args.get(0)).value())
                     : f.apply(((Num) args.get(0)).value(), ((Num) args.get(1)).value());
-            if (Double.isFinite(v)) return num(v);
+            // log(2) stays readable; exact results (integers, |x|, sign, min, max) fold
+            boolean exact = v == Math.rint(v) || f == Func.ABS || f == Func.MIN || f == Func.MAX;
+            if (Double.isFinite(v) && exact) return num(v);
             return call(f, args);
         }
         if (f.arity() == 2) {
