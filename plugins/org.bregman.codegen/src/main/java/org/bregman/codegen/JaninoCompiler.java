@@ -78,6 +78,7 @@ public final class JaninoCompiler {
             try {
                 SimpleCompiler sc = new SimpleCompiler();
                 sc.setParentClassLoader(parent);
+                sc.setTargetVersion(8); // static interface methods (VectorSpecies.of, MemorySegment.ofBuffer)
                 sc.cook(source);
                 u = new Unit(key, source, sc.getClassLoader(), Map.copyOf(sc.getBytecodes()));
             } catch (CompileException e) {
