@@ -1,0 +1,73 @@
+package org.bregman.benchmarks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bregman.codegen.FromSymbolic;
+import org.bregman.codegen.JaninoCompiler;
+import org.bregman.codegen.KernelSpec;
+import org.bregman.codegen.Optimizers;
+import org.bregman.runtime.MirrorMap;
+import org.bregman.symbolic.Derivation;
+import org.openjdk.jmh.annotations.*;
+
+/**
+ * Compile latency of one potential (QNorm): derivation → Java source → Janino class → instance.
+ * <ul>
+ * <li>{@code coldFirstCompile}: the first compile in a fresh JVM (single shot, one per fork);
+ * <li>{@code warmNewSource}: a never-seen source in a warmed-up JVM (a new q each call: derive, bind,
+ *     generate, Janino, load);
+ * <li>{@code warmCacheHit}: the same source again (generate, SHA-256, cache hit, instantiate).
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+public class CompileLatencyBenchmark {
+
+    private static final AtomicLong COUNTER = new AtomicLong();
+    private KernelSpec fixed;
+
+    @Setup
+    public void setup() {
+        fixed = FromSymbolic.spec(Derivation.derive(Potentials.qnorm(), Map.of("q", 3.0)), null);
+        Optimizers.compile(fixed, Optimizers.Options.SCALAR);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Fork(value = 5, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public MirrorMap coldFirstCompile() {
+        KernelSpec s = FromSymbolic.spec(Derivation.derive(Potentials.qnorm(), Map.of("q", 3.0)), null);
+        return Optimizers.compile(s, Optimizers.Options.SCALAR);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public MirrorMap warmNewSource() {
+        double q = 3.0 + COUNTER.incrementAndGet() * 1e-9; // a new binding: a new source, never cached
+        KernelSpec s = FromSymbolic.spec(Derivation.derive(Potentials.qnorm(), Map.of("q", q)), null);
+        return Optimizers.compile(s, Optimizers.Options.SCALAR);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public MirrorMap warmCacheHit() {
+        return Optimizers.compile(fixed, Optimizers.Options.SCALAR);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public Object warmJaninoOnly() throws Exception {
+        // Janino alone on a new source (generation excluded): a fresh compiler, so nothing is cached
+        String src = Optimizers.generateSource(fixed);
+        return new JaninoCompiler(getClass().getClassLoader()).compile(src + "\n// " + COUNTER.incrementAndGet());
+    }
+
+    static List<String> names() {
+        return List.of("coldFirstCompile", "warmNewSource", "warmCacheHit", "warmJaninoOnly");
+    }
+}
