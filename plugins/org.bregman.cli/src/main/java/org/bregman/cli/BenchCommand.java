@@ -1,0 +1,189 @@
+package org.bregman.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.bregman.codegen.Optimizers;
+import org.bregman.runtime.Interval;
+import org.bregman.runtime.MirrorMap;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Times the generated in-place step of one potential against plain SGD ({@code w -= lr*g}) and a plain
+ * copy (the memory-bandwidth bound) over the same float arrays, with the same number of threads.
+ * Medians over repeated runs after a warm-up; ratios are what to compare across machines.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time the generated in-place step against plain SGD and a plain copy (medians, ns per element).")
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "a .potential file")
+    Path file;
+
+    @Option(names = "--potential", required = true, paramLabel = "NAME")
+    String potential;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a parameter value (repeatable), e.g. q=3")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    @Option(names = "--size", paramLabel = "N", description = "elements per buffer, e.g. 670k, 10M (default: ${DEFAULT-VALUE})",
+            defaultValue = "10M")
+    String size;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads (default: the number of processors)")
+    Integer threads;
+
+    @Option(names = "--runs", paramLabel = "N", description = "timed runs per kernel (default: ${DEFAULT-VALUE})", defaultValue = "15")
+    int runs;
+
+    @Option(names = "--json", description = "machine-readable output")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        int n = (int) Values.size("--size", size);
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 1024) {
+            throw new Main.UserError("--threads must be between 1 and 1024", Main.USAGE_ERROR);
+        }
+        if (runs < 1) {
+            throw new Main.UserError("--runs must be at least 1", Main.USAGE_ERROR);
+        }
+        Loader.Loaded loaded = Loader.load(List.of(file));
+        if (loaded.errorCount() > 0) {
+            loaded.printDiagnostics(spec.commandLine().getErr());
+            return Main.INPUT_ERROR;
+        }
+        Loader.Potential p = loaded.one(potential);
+        MirrorMap smd = Loader.compile(p, Values.parameters(set), new Optimizers.Options(true, t));
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("bregman: %s %s, kernel: %s, %,d floats, %d thread%s%n", p.name(), smd.parameters(),
+                Optimizers.kernelKind(smd), n, t, t == 1 ? "" : "s");
+
+        float[] w = new float[n];
+        float[] g = new float[n];
+        fill(w, g, smd.domain());
+        float lr = 1e-6f;
+        ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
+            Thread th = new Thread(r, "bench");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            Kernel smdK = () -> smd.step(w, 0, g, 0, n, lr);
+            Kernel sgdK = () -> parallel(pool, t, n, (a, b) -> {
+                for (int i = a; i < b; i++) w[i] -= lr * g[i];
+            });
+            Kernel copyK = () -> parallel(pool, t, n, (a, b) -> System.arraycopy(g, a, w, a, b - a));
+            // warm-up: let the JIT compile all three before anything is timed
+            for (int i = 0; i < 5; i++) {
+                smdK.run();
+                sgdK.run();
+                copyK.run();
+                fill(w, g, smd.domain());
+            }
+            double smdNs = median(smdK, w, g, smd.domain(), n);
+            double sgdNs = median(sgdK, w, g, smd.domain(), n);
+            double copyNs = median(copyK, w, g, smd.domain(), n);
+            if (json) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("size", n);
+                r.put("threads", t);
+                r.put("kernelKind", Optimizers.kernelKind(smd));
+                List<Object> results = new ArrayList<>();
+                results.add(row("smd", smdNs));
+                results.add(row("sgd", sgdNs));
+                results.add(row("copy", copyNs));
+                r.put("results", results);
+                spec.commandLine().getOut().println(Json.write(r));
+            } else {
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("%-6s %12s %10s%n", "kernel", "ns/element", "vs SGD");
+                out.printf("%-6s %12.3f %9.2fx%n", "smd", smdNs, smdNs / sgdNs);
+                out.printf("%-6s %12.3f %9.2fx%n", "sgd", sgdNs, 1.0);
+                out.printf("%-6s %12.3f %9.2fx%n", "copy", copyNs, copyNs / sgdNs);
+                out.printf("medians of %d runs; smd is %.2fx the copy bound%n", runs, smdNs / copyNs);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> row(String kernel, double ns) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kernel", kernel);
+        m.put("nsPerElement", Math.round(ns * 1e4) / 1e4);
+        return m;
+    }
+
+    private double median(Kernel k, float[] w, float[] g, Interval domain, int n) throws Exception {
+        double[] ns = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            if (r % 5 == 0) {
+                fill(w, g, domain); // keep the weights where they started (many steps drift them)
+            }
+            long t0 = System.nanoTime();
+            k.run();
+            ns[r] = (System.nanoTime() - t0) / (double) n;
+        }
+        Arrays.sort(ns);
+        return ns[runs / 2];
+    }
+
+    /** Weights inside the domain (away from its ends), small gradients: no step leaves the domain. */
+    private static void fill(float[] w, float[] g, Interval domain) {
+        double lo = Math.max(domain.lower(), -1.0);
+        double hi = Math.min(domain.upper(), 1.0);
+        if (hi - lo <= 0 || !Double.isFinite(hi - lo)) {
+            lo = domain.lower();
+            hi = domain.lower() + 1;
+        }
+        double a = lo + 0.05 * (hi - lo);
+        double b = hi - 0.05 * (hi - lo);
+        SplittableRandom rnd = new SplittableRandom(42);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (a + (b - a) * rnd.nextDouble());
+            g[i] = (float) rnd.nextDouble(-1, 1);
+        }
+    }
+
+    private interface Kernel {
+        void run() throws Exception;
+    }
+
+    private interface Range {
+        void run(int from, int to);
+    }
+
+    private static void parallel(ExecutorService pool, int t, int n, Range body) throws Exception {
+        if (t == 1) {
+            body.run(0, n);
+            return;
+        }
+        List<Future<?>> fs = new ArrayList<>(t);
+        int chunk = (n + t - 1) / t;
+        for (int i = 0; i < t; i++) {
+            int a = i * chunk;
+            int b = Math.min(n, a + chunk);
+            if (a < b) fs.add(pool.submit(() -> body.run(a, b)));
+        }
+        for (Future<?> f : fs) f.get();
+    }
+}

@@ -1,0 +1,128 @@
+package org.bregman.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.bregman.symbolic.Derivation;
+import org.bregman.symbolic.Printer;
+import org.bregman.symbolic.RealInterval;
+import org.bregman.symbolic.SymbolicException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "derive", mixinStandardHelpOptions = true,
+        description = "Derive psi, psi', psi'', the inverse mirror map (closed-form or numeric), D_psi, "
+                + "the domain and the dual domain of each potential.")
+final class DeriveCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = ".potential files")
+    List<Path> files;
+
+    @Option(names = "--potential", paramLabel = "NAME", description = "only this potential (repeatable)")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--json", description = "machine-readable output")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Loader.Loaded loaded = Loader.load(files);
+        PrintWriter out = spec.commandLine().getOut();
+        if (loaded.errorCount() > 0) {
+            loaded.printDiagnostics(spec.commandLine().getErr());
+            return Main.INPUT_ERROR;
+        }
+        List<Loader.Potential> chosen = loaded.select(only);
+        List<Object> rows = new ArrayList<>();
+        for (Loader.Potential p : chosen) {
+            Derivation symbolic;
+            Derivation bound;
+            try {
+                symbolic = Derivation.derive(p.spec());
+                bound = symbolic.bind(p.spec().arguments(Map.of()));
+            } catch (SymbolicException e) {
+                throw new Main.UserError(p.location() + ": error: " + p.name() + ": " + e.getMessage(), Main.INPUT_ERROR, true);
+            }
+            Map<String, Object> row = describe(p, symbolic, bound);
+            if (json) {
+                rows.add(row);
+            } else {
+                print(out, p, row);
+            }
+        }
+        if (json) {
+            out.println(Json.write(Map.of("potentials", rows)));
+        }
+        return 0;
+    }
+
+    static Map<String, Object> describe(Loader.Potential p, Derivation symbolic, Derivation bound) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", p.name());
+        row.put("file", p.file().toString());
+        row.put("line", p.line());
+        row.put("parameters", bound.parameterValues());
+        row.put("coordinate", symbolic.coordinate());
+        row.put("psi", Printer.print(symbolic.psi()));
+        row.put("grad", Printer.print(symbolic.grad()));
+        row.put("hessian", Printer.print(symbolic.hessian()));
+        row.put("inverseVariable", symbolic.dualVariable());
+        // a numeric inverse has no formula: JSON gets null, the text says how it is computed
+        row.put("inverse", symbolic.inverse().expr() == null ? null : Printer.print(symbolic.inverse().expr()));
+        row.put("inverseKind", symbolic.inverse().kind().label());
+        row.put("bregmanVariables", List.of(symbolic.coordinate(), symbolic.secondVariable()));
+        row.put("bregman", Printer.print(symbolic.bregman()));
+        row.put("domain", interval(bound.domain()));
+        RealInterval dual = bound.dualDomain();
+        row.put("dualDomain", dual == null ? null : interval(dual));
+        return row;
+    }
+
+    private static String interval(RealInterval i) {
+        return i.toString();
+    }
+
+    private static void print(PrintWriter out, Loader.Potential p, Map<String, Object> row) {
+        String w = (String) row.get("coordinate");
+        @SuppressWarnings("unchecked")
+        List<String> bv = (List<String>) row.get("bregmanVariables");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> params = (Map<String, Double>) row.get("parameters");
+        StringBuilder head = new StringBuilder("potential ").append(p.name());
+        if (!params.isEmpty()) {
+            head.append('(');
+            params.forEach((k, v) -> head.append(head.charAt(head.length() - 1) == '(' ? "" : ", ")
+                    .append(k).append(" = ").append(Printer.number(v)));
+            head.append(')');
+        }
+        out.println(head + "    [" + p.location() + "]");
+        String inv = "inverse(" + row.get("inverseVariable") + ")";
+        int width = Math.max(("bregman(" + bv.get(0) + ", " + bv.get(1) + ")").length(), inv.length());
+        line(out, width, "psi(" + w + ")", row.get("psi"));
+        line(out, width, "grad(" + w + ")", row.get("grad"));
+        line(out, width, "hessian(" + w + ")", row.get("hessian"));
+        Object inverse = row.get("inverse");
+        line(out, width, inv, inverse != null ? inverse + "    [closed-form]"
+                : "the w with grad(w) = " + row.get("inverseVariable") + "    [numeric: safeguarded Newton-bisection]");
+        line(out, width, "bregman(" + bv.get(0) + ", " + bv.get(1) + ")", row.get("bregman"));
+        String at = params.isEmpty() ? "" : "    [at the defaults]";
+        line(out, width, "domain", row.get("domain"));
+        Object dual = row.get("dualDomain");
+        line(out, width, "dual domain", (dual == null ? "not derived" : dual) + at);
+        out.println();
+    }
+
+    private static void line(PrintWriter out, int width, String label, Object value) {
+        out.printf("  %-" + width + "s = %s%n", label, value);
+    }
+}

@@ -1,0 +1,97 @@
+package org.bregman.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.bregman.runtime.MirrorMap;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate the compiled optimizer of one potential: psi and grad at each --w, inverse at "
+                + "each --z, D(w, v) for each --bregman w:v pair.")
+final class EvalCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "a .potential file")
+    Path file;
+
+    @Option(names = "--potential", required = true, paramLabel = "NAME", description = "the potential")
+    String potential;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a parameter value (repeatable), e.g. q=3")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    @Option(names = "--w", split = ",", paramLabel = "W", description = "points for psi and grad, comma-separated")
+    List<String> w = new ArrayList<>();
+
+    @Option(names = "--z", split = ",", paramLabel = "Z", description = "dual points for the inverse, comma-separated")
+    List<String> z = new ArrayList<>();
+
+    @Option(names = "--bregman", split = ",", paramLabel = "W:V", description = "pairs for D(w, v), e.g. 0.5:1.5,2:1")
+    List<String> pairs = new ArrayList<>();
+
+    @Option(names = "--json", description = "machine-readable output")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Loader.Loaded loaded = Loader.load(List.of(file));
+        if (loaded.errorCount() > 0) {
+            loaded.printDiagnostics(spec.commandLine().getErr());
+            return Main.INPUT_ERROR;
+        }
+        Loader.Potential p = loaded.one(potential);
+        MirrorMap m = Loader.compile(p, Values.parameters(set));
+        List<Double> psi = new ArrayList<>();
+        List<Double> grad = new ArrayList<>();
+        for (String s : w) {
+            double x = Values.number("--w", s);
+            psi.add(m.psi(x));
+            grad.add(m.grad(x));
+        }
+        List<Double> inverse = new ArrayList<>();
+        for (String s : z) {
+            inverse.add(m.inverse(Values.number("--z", s)));
+        }
+        List<Double> bregman = new ArrayList<>();
+        for (String s : pairs) {
+            String[] wv = s.split(":", -1);
+            if (wv.length != 2) {
+                throw new Main.UserError("--bregman takes pairs W:V, e.g. 0.5:1.5; got '" + s + "'", Main.USAGE_ERROR);
+            }
+            bregman.add(m.bregman(Values.number("--bregman", wv[0]), Values.number("--bregman", wv[1])));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("psi", psi);
+            r.put("grad", grad);
+            r.put("inverse", inverse);
+            r.put("bregman", bregman);
+            out.println(Json.write(r));
+        } else {
+            out.println(p.name() + " " + m.parameters() + "    [inverse: "
+                    + (m.inverseIsClosedForm() ? "closed-form" : "numeric") + "]");
+            for (int i = 0; i < w.size(); i++) {
+                out.printf("  w = %-12s psi = %-24s grad = %s%n", w.get(i), psi.get(i), grad.get(i));
+            }
+            for (int i = 0; i < z.size(); i++) {
+                out.printf("  z = %-12s inverse = %s%n", z.get(i), inverse.get(i));
+            }
+            for (int i = 0; i < pairs.size(); i++) {
+                out.printf("  D(%s) = %s%n", pairs.get(i).replace(":", ", "), bregman.get(i));
+            }
+        }
+        return 0;
+    }
+}

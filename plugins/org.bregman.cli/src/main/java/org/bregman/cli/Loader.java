@@ -1,0 +1,134 @@
+package org.bregman.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.bregman.codegen.Optimizers;
+import org.bregman.potential.api.Diagnostic;
+import org.bregman.potential.api.PotentialWorkspace;
+import org.bregman.potential.api.ResolvedPotential;
+import org.bregman.runtime.MirrorMap;
+import org.bregman.symbolic.Derivation;
+import org.bregman.symbolic.PotentialSpec;
+import org.bregman.symbolic.SymbolicException;
+
+/** Loads .potential files through the language's headless workspace and compiles potentials for the verbs. */
+final class Loader {
+
+    private Loader() {
+    }
+
+    /** A potential of a loaded file, with its location as the user should see it. */
+    record Potential(ResolvedPotential resolved) {
+        String name() {
+            return resolved.name();
+        }
+
+        PotentialSpec spec() {
+            return resolved.spec();
+        }
+
+        Path file() {
+            return display(resolved.file());
+        }
+
+        int line() {
+            return resolved.line();
+        }
+
+        String location() {
+            return file() + ":" + resolved.line() + ":" + resolved.column();
+        }
+    }
+
+    record Loaded(PotentialWorkspace workspace) {
+        List<Diagnostic> diagnostics() {
+            return workspace.diagnostics();
+        }
+
+        long errorCount() {
+            return workspace.diagnostics().stream().filter(Diagnostic::isError).count();
+        }
+
+        void printDiagnostics(PrintWriter out) {
+            for (Diagnostic d : workspace.diagnostics()) {
+                out.println(new Diagnostic(d.file() == null ? null : display(d.file()), d.line(), d.column(),
+                        d.severity(), d.message()));
+            }
+            out.flush();
+        }
+
+        List<Potential> potentials() {
+            List<Potential> all = new ArrayList<>();
+            for (ResolvedPotential r : workspace.potentials()) {
+                if (r.spec() != null) all.add(new Potential(r));
+            }
+            return all;
+        }
+
+        /** The named potentials (all when {@code names} is empty); an unknown name is an input error. */
+        List<Potential> select(List<String> names) {
+            if (names.isEmpty()) {
+                return potentials();
+            }
+            List<Potential> out = new ArrayList<>();
+            for (String n : names) out.add(one(n));
+            return out;
+        }
+
+        Potential one(String name) {
+            for (Potential p : potentials()) {
+                if (p.name().equals(name)) return p;
+            }
+            List<String> known = potentials().stream().map(Potential::name).toList();
+            throw new Main.UserError("no potential named '" + name + "' in " + workspace.potentials().stream()
+                    .map(r -> display(r.file()).toString()).distinct().toList()
+                    + (known.isEmpty() ? " (it defines none)" : "; it defines " + String.join(", ", known)));
+        }
+    }
+
+    static Loaded load(List<Path> files) {
+        return new Loaded(PotentialWorkspace.load(files));
+    }
+
+    static MirrorMap compile(Potential p, Map<String, Double> overrides) {
+        return compile(p, overrides, Optimizers.Options.DEFAULT);
+    }
+
+    /**
+     * Binds the parameters (checking their {@code where} constraints) and compiles the optimizer;
+     * compiler warnings (the interpreter fallback) go to stderr.
+     */
+    static MirrorMap compile(Potential p, Map<String, Double> overrides, Optimizers.Options options) {
+        Map<String, Double> args;
+        Derivation bound;
+        try {
+            args = p.spec().arguments(overrides);
+            bound = Derivation.derive(p.spec(), args);
+        } catch (SymbolicException e) {
+            // values come from the command line (--set), so name them; the potential's place helps find it
+            throw new Main.UserError((overrides.isEmpty() ? "" : "--set " + overrides + ": ") + p.name() + ": "
+                    + e.getMessage() + " (" + p.location() + ")");
+        }
+        Consumer<String> warn = msg -> {
+            if (msg.startsWith("warning")) System.err.println("bregman: " + msg);
+        };
+        Optimizers.addListener(warn);
+        try {
+            return Optimizers.compile(bound, p.resolved().doc(), options);
+        } finally {
+            Optimizers.removeListener(warn);
+        }
+    }
+
+    /** A path as the user typed it: relative to the working directory when inside it. */
+    static Path display(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : file;
+    }
+}

@@ -1,0 +1,167 @@
+package org.bregman.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as a user runs it (in-process): exit statuses, output formats, no stack traces. */
+class CliTest {
+
+    static final String QNORM = """
+            /** ℓq potential; q = 2 is plain SGD. */
+            potential QNorm(q = 3 where q > 1) {
+                psi(w) = |w|^q / q
+            }
+            potential Quartic {
+                psi(w) = w^4 / 4 + w^2 / 2
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    record Result(int status, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        Result r = new Result(status, out.toString(), err.toString());
+        // never a stack trace, whatever happened
+        assertFalse(r.err.contains("\tat ") || r.err.contains("Exception in thread"), r.err);
+        assertFalse(r.err.contains("internal error"), r.err);
+        return r;
+    }
+
+    Path file(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void checkOfAGoodFileSucceedsQuietly() throws IOException {
+        Result r = run("check", file("ok.potential", QNORM).toString());
+        assertEquals(0, r.status, r.err);
+        assertEquals("", r.out);
+        assertTrue(r.err.contains("0 errors"), r.err);
+    }
+
+    @Test
+    void checkReportsEachMistakeWithFileLineColumnAndStatus1() throws IOException {
+        assertDiagnostic("log.potential", """
+                potential Log {
+                    psi(w) = w * log(w)
+                }
+                """, 2, "domain w > 0");
+        assertDiagnostic("flat.potential", """
+                potential Flat(q = 1 where q >= 1) {
+                    psi(w) = |w|^q / q
+                }
+                """, -1, "convex");
+        assertDiagnostic("typo.potential", """
+                potential Typo {
+                    psi(w) = w^2 + foo
+                }
+                """, 2, "foo");
+        assertDiagnostic("syntax.potential", """
+                potential Syntax {
+                    psi(w) = w^2 +
+                }
+                """, 3, "");
+    }
+
+    /** One error diagnostic in the CLI format, on {@code line} (any line when -1), mentioning {@code text}. */
+    private void assertDiagnostic(String name, String source, int line, String text) throws IOException {
+        Result r = run("check", file(name, source).toString());
+        assertEquals(Main.INPUT_ERROR, r.status, r.out);
+        Pattern diag = Pattern.compile("^(.+" + Pattern.quote(name) + "):(\\d+):(\\d+): error: (.+)$", Pattern.MULTILINE);
+        Matcher m = diag.matcher(r.out);
+        boolean found = false;
+        while (m.find()) {
+            found |= (line < 0 || Integer.parseInt(m.group(2)) == line) && m.group(4).contains(text);
+        }
+        assertTrue(found, "expected an error on line " + line + " mentioning '" + text + "' in\n" + r.out);
+    }
+
+    @Test
+    void checkOfAMissingFileIsAnInputError() {
+        Result r = run("check", dir.resolve("nope.potential").toString());
+        assertEquals(Main.INPUT_ERROR, r.status);
+        assertTrue(r.out.contains("nope.potential:1:1: error:"), r.out);
+    }
+
+    @Test
+    void deriveJsonNamesTheInverseKind() throws IOException {
+        Result r = run("derive", file("q.potential", QNORM).toString(), "--json");
+        assertEquals(0, r.status, r.err);
+        assertTrue(r.out.contains("\"grad\": \"sign(w) * |w|^(q - 1)\""), r.out);
+        assertTrue(r.out.contains("\"inverseKind\": \"closed-form\""), r.out);
+        assertTrue(r.out.contains("\"inverseKind\": \"numeric\""), r.out);
+    }
+
+    @Test
+    void deriveTextShowsEveryPart() throws IOException {
+        Result r = run("derive", file("q.potential", QNORM).toString(), "--potential", "QNorm");
+        assertEquals(0, r.status, r.err);
+        for (String part : new String[] {"psi(w)", "grad(w)", "hessian(w)", "inverse(z)", "bregman(w, v)", "domain", "dual domain"}) {
+            assertTrue(r.out.contains(part), part + " missing in\n" + r.out);
+        }
+        assertFalse(r.out.contains("Quartic"));
+    }
+
+    @Test
+    void evalComputesWithTheCompiledOptimizer() throws IOException {
+        Result r = run("eval", file("q.potential", QNORM).toString(), "--potential", "QNorm", "--set", "q=3",
+                "--w", "0.5,1.5", "--z", "0.25", "--bregman", "0.5:1.5", "--json");
+        assertEquals(0, r.status, r.err);
+        // psi(0.5) = 0.5^3 / 3, grad(1.5) = 1.5 * |1.5|, inverse(0.25) = sqrt(0.25), D(0.5, 1.5) by hand
+        double d = 0.125 / 3 - 3.375 / 3 - 2.25 * (0.5 - 1.5);
+        assertTrue(r.out.contains("\"psi\": [" + (0.125 / 3) + ", " + (3.375 / 3) + "]"), r.out);
+        assertTrue(r.out.contains("\"grad\": [0.25, 2.25]"), r.out);
+        assertTrue(r.out.contains("\"inverse\": [0.5]"), r.out);
+        Matcher m = Pattern.compile("\"bregman\": \\[([^\\]]+)\\]").matcher(r.out);
+        assertTrue(m.find(), r.out);
+        assertEquals(d, Double.parseDouble(m.group(1)), 1e-15);
+    }
+
+    @Test
+    void evalOfAValueThatViolatesWhereIsAnInputError() throws IOException {
+        Result r = run("eval", file("q.potential", QNORM).toString(), "--potential", "QNorm", "--set", "q=1", "--w", "1");
+        assertEquals(Main.INPUT_ERROR, r.status);
+        assertTrue(r.err.contains("q > 1"), r.err);
+    }
+
+    @Test
+    void usageErrorsExitWith2() throws IOException {
+        assertEquals(Main.USAGE_ERROR, run().status);
+        assertEquals(Main.USAGE_ERROR, run("frobnicate").status);
+        assertEquals(Main.USAGE_ERROR, run("eval", file("q.potential", QNORM).toString(), "--w", "1").status);
+        assertEquals(Main.USAGE_ERROR, run("eval", file("q.potential", QNORM).toString(), "--potential", "QNorm",
+                "--w", "abc").status);
+    }
+
+    @Test
+    void benchPrintsTheSpecShape() throws IOException {
+        Result r = run("bench", file("q.potential", QNORM).toString(), "--potential", "QNorm", "--size", "20k",
+                "--threads", "1", "--runs", "3", "--json");
+        assertEquals(0, r.status, r.err);
+        assertTrue(r.out.contains("\"size\": 20000"), r.out);
+        assertTrue(r.out.contains("\"threads\": 1"), r.out);
+        for (String k : new String[] {"smd", "sgd", "copy"}) {
+            assertTrue(r.out.contains("\"kernel\": \"" + k + "\""), r.out);
+        }
+    }
+}
