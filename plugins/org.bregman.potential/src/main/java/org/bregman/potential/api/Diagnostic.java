@@ -1,0 +1,41 @@
+package org.bregman.potential.api;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+
+/**
+ * One problem in a {@code .potential} file, at {@code file:line:column} (both 1-based).
+ * {@link #toString()} is the CLI's format: {@code FILE:LINE:COL: error: MESSAGE}.
+ */
+public record Diagnostic(Path file, int line, int column, Severity severity, String message) implements Comparable<Diagnostic> {
+
+    public enum Severity {
+        ERROR, WARNING;
+
+        /** {@code error} or {@code warning}. */
+        public String label() {
+            return this == ERROR ? "error" : "warning";
+        }
+    }
+
+    private static final Comparator<Diagnostic> ORDER = Comparator
+            .comparing((Diagnostic d) -> d.file == null ? "" : d.file.toString())
+            .thenComparingInt(Diagnostic::line)
+            .thenComparingInt(Diagnostic::column)
+            .thenComparing(Diagnostic::severity)
+            .thenComparing(Diagnostic::message);
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    @Override
+    public int compareTo(Diagnostic o) {
+        return ORDER.compare(this, o);
+    }
+
+    @Override
+    public String toString() {
+        return (file == null ? "<input>" : file.toString()) + ":" + line + ":" + column + ": " + severity.label() + ": " + message;
+    }
+}

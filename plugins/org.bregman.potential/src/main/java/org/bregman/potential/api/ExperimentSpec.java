@@ -1,0 +1,81 @@
+package org.bregman.potential.api;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.bregman.potential.potential.Experiment;
+import org.bregman.symbolic.PotentialSpec;
+
+/**
+ * An experiment with every setting resolved to plain values and the defaults filled in (see the
+ * module README): what the trainer runs. Built only from experiments without errors.
+ *
+ * @param data   e.g. {@code regression} with {@code {n=40.0, d=400.0, noise=0.0, seed=1.0}}; file
+ *               arguments are absolute paths (strings)
+ * @param model  e.g. {@code mlp} with {@code positional = [256.0, 256.0]}
+ * @param seeds  the seeds in order (a range expanded)
+ * @param batch  the batch size; 0 means the full data set
+ * @param report the report items, in order
+ */
+public record ExperimentSpec(String name, Path file, Call data, Call model, Call loss, List<Mirror> mirrors, Call init,
+        List<Integer> seeds, double lr, int batch, Stop until, List<String> report, Experiment ast) {
+
+    /** {@code name(arg = value, …)}: named arguments (defaults included) and positional ones (mlp). */
+    public record Call(String name, Map<String, Object> args, List<Object> positional) {
+        public double number(String arg) {
+            Object v = args.get(arg);
+            return v instanceof Double d ? d : Double.NaN;
+        }
+
+        public String string(String arg) {
+            Object v = args.get(arg);
+            return v instanceof String s ? s : null;
+        }
+    }
+
+    /**
+     * A mirror: the potential with its arguments (only those written at the use site), all parameter
+     * values, the learning rate for this mirror, and a label such as {@code QNorm(q = 10)}.
+     */
+    public record Mirror(String potential, PotentialSpec spec, Map<String, Double> arguments, Map<String, Double> values, double lr,
+            String label) {
+    }
+
+    /** A stopping condition: {@link Compare} leaves joined by {@link And} / {@link Or}. */
+    public sealed interface Stop permits Compare, And, Or {
+        /** Whether the run stops, given the current values of loss, trainAccuracy, testAccuracy, epochs, steps. */
+        boolean test(Map<String, Double> metrics);
+    }
+
+    /** {@code metric op value}, op one of {@code < <= > >= == !=}. */
+    public record Compare(String metric, String op, double value) implements Stop {
+        @Override
+        public boolean test(Map<String, Double> metrics) {
+            Double m = metrics.get(metric);
+            if (m == null || m.isNaN()) return false;
+            return switch (op) {
+                case "<" -> m < value;
+                case "<=" -> m <= value;
+                case ">" -> m > value;
+                case ">=" -> m >= value;
+                case "==" -> m == value;
+                default -> m != value;
+            };
+        }
+    }
+
+    public record And(Stop left, Stop right) implements Stop {
+        @Override
+        public boolean test(Map<String, Double> metrics) {
+            return left.test(metrics) && right.test(metrics);
+        }
+    }
+
+    public record Or(Stop left, Stop right) implements Stop {
+        @Override
+        public boolean test(Map<String, Double> metrics) {
+            return left.test(metrics) || right.test(metrics);
+        }
+    }
+}

@@ -1,0 +1,330 @@
+package org.bregman.potential.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bregman.potential.PotentialStandaloneSetup;
+import org.bregman.potential.experiment.Vocabulary;
+import org.bregman.potential.potential.Arg;
+import org.bregman.potential.potential.ArgOverride;
+import org.bregman.potential.potential.BatchSetting;
+import org.bregman.potential.potential.DataSetting;
+import org.bregman.potential.potential.Experiment;
+import org.bregman.potential.potential.InitSetting;
+import org.bregman.potential.potential.LossSetting;
+import org.bregman.potential.potential.LrSetting;
+import org.bregman.potential.potential.MirrorRate;
+import org.bregman.potential.potential.MirrorUse;
+import org.bregman.potential.potential.MirrorsSetting;
+import org.bregman.potential.potential.Model;
+import org.bregman.potential.potential.ModelSetting;
+import org.bregman.potential.potential.NumberValue;
+import org.bregman.potential.potential.PotentialDef;
+import org.bregman.potential.potential.ReportItem;
+import org.bregman.potential.potential.ReportSetting;
+import org.bregman.potential.potential.Setting;
+import org.bregman.potential.potential.Spec;
+import org.bregman.potential.potential.StopBinary;
+import org.bregman.potential.potential.StopCompare;
+import org.bregman.potential.potential.StopExpr;
+import org.bregman.potential.potential.StringValue;
+import org.bregman.potential.potential.UntilSetting;
+import org.bregman.potential.translate.PotentialTranslator;
+import org.bregman.potential.util.PotentialModels;
+import org.bregman.potential.validation.PotentialValidator;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.documentation.IEObjectDocumentationProvider;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.LineAndColumn;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+
+import com.google.inject.Injector;
+
+/**
+ * The headless entry point for the CLI and the trainer: loads {@code .potential} files (and the files
+ * they import), validates them, and returns sorted diagnostics, the potentials as symbolic
+ * {@code PotentialSpec}s and the experiments as plain {@link ExperimentSpec}s.
+ *
+ * <pre>{@code
+ * PotentialWorkspace ws = PotentialWorkspace.load(Path.of("examples/potentials/qnorm.potential"));
+ * ws.diagnostics().forEach(System.err::println);      // FILE:LINE:COL: error: MESSAGE
+ * if (!ws.hasErrors()) { PotentialSpec q = ws.potential("QNorm").spec(); ... }
+ * }</pre>
+ *
+ * Never throws on bad input: unreadable files, syntax errors, even internal failures become
+ * diagnostics. The Xtext injector is created once per JVM; loading is serialised (one lock), each
+ * load has its own resource set.
+ */
+public final class PotentialWorkspace {
+
+    private static Injector injector;
+
+    private final List<Path> files;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<ResolvedPotential> potentials = new ArrayList<>();
+    private final List<ExperimentSpec> experiments = new ArrayList<>();
+    private final List<Experiment> experimentAsts = new ArrayList<>();
+
+    private PotentialWorkspace(List<Path> files) {
+        this.files = List.copyOf(files);
+    }
+
+    /** The injector of the language (created on first use). */
+    public static synchronized Injector injector() {
+        if (injector == null) injector = new PotentialStandaloneSetup().createInjectorAndDoEMFRegistration();
+        return injector;
+    }
+
+    public static PotentialWorkspace load(Path... files) {
+        return load(List.of(files));
+    }
+
+    /** Loads and validates the files (each with its imports). */
+    public static PotentialWorkspace load(List<Path> files) {
+        PotentialWorkspace ws = new PotentialWorkspace(files);
+        synchronized (PotentialWorkspace.class) {
+            ws.run(null);
+        }
+        return ws;
+    }
+
+    /**
+     * Validates text as if it were the file {@code file} (which need not exist; imports and data files
+     * resolve relative to it). For editors, tests and tools.
+     */
+    public static PotentialWorkspace fromString(String text, Path file) {
+        PotentialWorkspace ws = new PotentialWorkspace(List.of(file));
+        synchronized (PotentialWorkspace.class) {
+            ws.run(text == null ? "" : text);
+        }
+        return ws;
+    }
+
+    private void run(String text) {
+        XtextResourceSet rs;
+        IResourceValidator validator;
+        IEObjectDocumentationProvider docs;
+        try {
+            Injector inj = injector();
+            rs = inj.getInstance(XtextResourceSet.class);
+            rs.addLoadOption(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name());
+            validator = inj.getInstance(IResourceValidator.class);
+            docs = inj.getInstance(IEObjectDocumentationProvider.class);
+        } catch (RuntimeException | LinkageError e) {
+            diagnostics.add(new Diagnostic(null, 1, 1, Diagnostic.Severity.ERROR, "the language could not start: " + e));
+            return;
+        }
+        for (Path f : files) {
+            Path abs = f.toAbsolutePath().normalize();
+            try {
+                Resource r;
+                if (text != null) {
+                    r = rs.createResource(URI.createFileURI(abs.toString()));
+                    r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), rs.getLoadOptions());
+                } else {
+                    if (!Files.isRegularFile(abs)) {
+                        diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, "file not found: " + abs));
+                        continue;
+                    }
+                    r = rs.getResource(URI.createFileURI(abs.toString()), true);
+                }
+                List<Issue> issues = validator.validate(r, CheckMode.ALL, CancelIndicator.NullImpl);
+                boolean errors = false;
+                for (Issue i : issues) {
+                    if (i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.INFO
+                            || i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.IGNORE) continue;
+                    Diagnostic.Severity s = i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR
+                            ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING;
+                    errors |= s == Diagnostic.Severity.ERROR;
+                    Path p = i.getUriToProblem() != null ? path(i.getUriToProblem().trimFragment()) : f;
+                    diagnostics.add(new Diagnostic(p == null ? f : p, i.getLineNumber() == null ? 1 : i.getLineNumber(),
+                            i.getColumn() == null ? 1 : i.getColumn(), s, i.getMessage()));
+                }
+                collect(r, f, docs, errors);
+            } catch (IOException e) {
+                diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, "cannot read " + abs + ": " + e.getMessage()));
+            } catch (StackOverflowError e) {
+                diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, "the file nests expressions too deeply to be read"));
+            } catch (RuntimeException | LinkageError e) {
+                diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, "internal error while checking this file: " + e));
+            }
+        }
+        Collections.sort(diagnostics);
+    }
+
+    private void collect(Resource r, Path file, IEObjectDocumentationProvider docs, boolean errors) {
+        Model model = PotentialModels.model(r);
+        if (model == null) return;
+        for (PotentialDef p : PotentialModels.potentials(model)) {
+            PotentialTranslator.Result t = PotentialTranslator.translate(p);
+            String doc = null;
+            try {
+                doc = docs.getDocumentation(p);
+            } catch (RuntimeException e) {
+                // a potential without a readable comment simply has no doc
+            }
+            LineAndColumn lc = position(p);
+            potentials.add(new ResolvedPotential(p.getName(), doc == null ? null : doc.strip(), file, lc.getLine(), lc.getColumn(),
+                    errors ? null : t.spec(), p, t.origins()));
+        }
+        for (Experiment x : PotentialModels.experiments(model)) {
+            experimentAsts.add(x);
+            if (!errors) experiments.add(experimentSpec(x, file));
+        }
+    }
+
+    static LineAndColumn position(org.eclipse.emf.ecore.EObject o) {
+        ICompositeNode n = NodeModelUtils.findActualNodeFor(o);
+        if (n == null) return LineAndColumn.from(1, 1);
+        return NodeModelUtils.getLineAndColumn(n, n.getOffset());
+    }
+
+    /** The path of a file URI, or null. */
+    static Path path(URI uri) {
+        if (uri == null) return null;
+        if (uri.isFile()) return Path.of(uri.toFileString());
+        return Path.of(uri.toString());
+    }
+
+    // ------------------------------------------------------------ results
+
+    /** All diagnostics of the files and their imports, sorted by file, line, column. */
+    public List<Diagnostic> diagnostics() {
+        return Collections.unmodifiableList(diagnostics);
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    /**
+     * The potentials defined in the loaded files (not those only imported), in order. A potential of a
+     * file with errors has {@code spec() == null}.
+     */
+    public List<ResolvedPotential> potentials() {
+        return Collections.unmodifiableList(potentials);
+    }
+
+    /** The potential of that name, or null. */
+    public ResolvedPotential potential(String name) {
+        for (ResolvedPotential p : potentials) if (p.name() != null && p.name().equals(name)) return p;
+        return null;
+    }
+
+    /** The experiments of the loaded files that have no errors, resolved. */
+    public List<ExperimentSpec> experiments() {
+        return Collections.unmodifiableList(experiments);
+    }
+
+    public ExperimentSpec experiment(String name) {
+        for (ExperimentSpec x : experiments) if (x.name().equals(name)) return x;
+        return null;
+    }
+
+    /** Every experiment's AST, with or without errors. */
+    public List<Experiment> experimentAsts() {
+        return Collections.unmodifiableList(experimentAsts);
+    }
+
+    // ------------------------------------------------------------ experiments → plain values
+
+    private ExperimentSpec experimentSpec(Experiment x, Path file) {
+        ExperimentSpec.Call data = null, model = null, loss = null, init = null;
+        List<ExperimentSpec.Mirror> mirrors = new ArrayList<>();
+        List<Integer> seeds = List.of(Vocabulary.DEFAULT_SEED);
+        double lr = Double.NaN;
+        int batch = Vocabulary.DEFAULT_BATCH;
+        ExperimentSpec.Stop until = null;
+        List<String> report = Vocabulary.DEFAULT_REPORT;
+        LrSetting lrSetting = null;
+        for (Setting s : x.getSettings()) {
+            if (s instanceof DataSetting d) data = call(d.getSource(), Vocabulary.DATA.get(d.getSource().getName()), x);
+            else if (s instanceof ModelSetting m) model = call(m.getModel(), Vocabulary.MODELS.get(m.getModel().getName()), x);
+            else if (s instanceof LossSetting l) loss = call(l.getLoss(), Vocabulary.LOSSES.get(l.getLoss().getName()), x);
+            else if (s instanceof InitSetting i) {
+                init = call(i.getDistribution(), Vocabulary.INITS.get(i.getDistribution().getName()), x);
+                if (!i.getSeeds().isEmpty()) {
+                    List<Integer> l = new ArrayList<>();
+                    if (i.isRange()) {
+                        for (long k = Math.round(i.getSeeds().get(0)); k <= Math.round(i.getSeeds().get(1)); k++) l.add((int) k);
+                    } else {
+                        for (double v : i.getSeeds()) l.add((int) Math.round(v));
+                    }
+                    seeds = List.copyOf(l);
+                }
+            } else if (s instanceof LrSetting l) {
+                lr = l.getRate();
+                lrSetting = l;
+            } else if (s instanceof BatchSetting b) batch = (int) Math.round(b.getSize());
+            else if (s instanceof UntilSetting u) until = stop(u.getCondition());
+            else if (s instanceof ReportSetting r) report = r.getItems().stream().map(ReportItem::getName).toList();
+        }
+        if (init == null) init = call(null, Vocabulary.INITS.get(Vocabulary.DEFAULT_INIT), x);
+        for (Setting s : x.getSettings()) {
+            if (!(s instanceof MirrorsSetting ms)) continue;
+            for (MirrorUse m : ms.getMirrors()) {
+                String key = PotentialValidator.mirrorKey(m);
+                double rate = lr;
+                if (lrSetting != null) {
+                    for (MirrorRate r : lrSetting.getRates()) {
+                        if (key != null && key.equals(PotentialValidator.mirrorKey(r.getMirror()))) rate = r.getRate();
+                    }
+                }
+                Map<String, Double> args = new LinkedHashMap<>();
+                for (ArgOverride a : m.getArgs()) args.put(a.getParameter().getName(), a.getValue());
+                mirrors.add(new ExperimentSpec.Mirror(m.getPotential().getName(), PotentialTranslator.translate(m.getPotential()).spec(),
+                        Collections.unmodifiableMap(args), Collections.unmodifiableMap(PotentialValidator.effectiveArgs(m)), rate, key));
+            }
+        }
+        return new ExperimentSpec(x.getName(), file, data, model, loss, List.copyOf(mirrors), init, seeds, lr, batch, until,
+                List.copyOf(report), x);
+    }
+
+    private static ExperimentSpec.Call call(Spec spec, Vocabulary.Entry entry, Experiment x) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        List<Object> positional = new ArrayList<>();
+        if (entry == null) return new ExperimentSpec.Call(spec == null ? null : spec.getName(), args, positional);
+        for (Vocabulary.Param p : entry.params()) if (p.defaultValue() != null) args.put(p.name(), p.defaultValue());
+        if (spec != null) {
+            int i = 0;
+            for (Arg a : spec.getArgs()) {
+                Object v = a.getValue() instanceof NumberValue n ? (Object) n.getValue()
+                        : a.getValue() instanceof StringValue sv ? sv.getValue() : null;
+                Vocabulary.Param p = a.getName() != null ? entry.param(a.getName()) : entry.varargs() ? null
+                        : i < entry.params().size() ? entry.params().get(i) : null;
+                if (p != null && v instanceof String str && (p.kind() == Vocabulary.Kind.FILE || p.kind() == Vocabulary.Kind.DIRECTORY)) {
+                    java.io.File f = PotentialValidator.resolveFile(spec, str);
+                    if (f != null) v = f.getAbsolutePath();
+                }
+                if (entry.varargs() && a.getName() == null) positional.add(v);
+                else if (p != null) args.put(p.name(), v);
+                i++;
+            }
+        }
+        return new ExperimentSpec.Call(entry.name(), Collections.unmodifiableMap(args), List.copyOf(positional));
+    }
+
+    private static ExperimentSpec.Stop stop(StopExpr e) {
+        if (e instanceof StopBinary b) {
+            return "or".equals(b.getOp()) ? new ExperimentSpec.Or(stop(b.getLeft()), stop(b.getRight()))
+                    : new ExperimentSpec.And(stop(b.getLeft()), stop(b.getRight()));
+        }
+        StopCompare c = (StopCompare) e;
+        return new ExperimentSpec.Compare(c.getMetric(), c.getOp().getLiteral(), c.getValue());
+    }
+}

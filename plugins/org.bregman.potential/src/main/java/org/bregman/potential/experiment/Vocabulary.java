@@ -1,0 +1,122 @@
+package org.bregman.potential.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fixed vocabularies of experiments (spec section 3), defined once: the validator, the content
+ * assist and the trainer all read them from here. Defaults are what the trainer uses when an
+ * argument is left out.
+ */
+public final class Vocabulary {
+    private Vocabulary() {
+    }
+
+    /** What an argument value must be. FILE and DIRECTORY are strings naming paths relative to the .potential file. */
+    public enum Kind {
+        NUMBER, INTEGER, STRING, FILE, DIRECTORY;
+
+        public boolean isString() {
+            return this == STRING || this == FILE || this == DIRECTORY;
+        }
+    }
+
+    /**
+     * One argument. {@code min} is a lower bound ({@code minExclusive}: strictly above it); NaN: none.
+     * {@code defaultValue} is a Double, a String or null (required when {@code required}).
+     */
+    public record Param(String name, Kind kind, boolean required, Object defaultValue, double min, boolean minExclusive) {
+        static Param num(String name, double dflt, double min, boolean exclusive) {
+            return new Param(name, Kind.NUMBER, false, dflt, min, exclusive);
+        }
+
+        static Param integer(String name, Double dflt, double min) {
+            return new Param(name, Kind.INTEGER, false, dflt, min, false);
+        }
+    }
+
+    /**
+     * One entry of a vocabulary. {@code varargs}: any number of positional values of {@code params.get(0)}'s
+     * kind (mlp's layer widths); {@code supported}: false for names reserved for a later version.
+     */
+    public record Entry(String name, List<Param> params, boolean varargs, boolean supported, String description) {
+        public Param param(String n) {
+            for (Param p : params) {
+                if (p.name().equals(n)) return p;
+            }
+            return null;
+        }
+    }
+
+    private static Map<String, Entry> map(Entry... entries) {
+        Map<String, Entry> m = new LinkedHashMap<>();
+        for (Entry e : entries) m.put(e.name(), e);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static final double NONE = Double.NaN;
+
+    public static final Map<String, Entry> DATA = map(
+            new Entry("regression", List.of(Param.integer("n", 40.0, 1), Param.integer("d", 400.0, 1),
+                    Param.num("noise", 0, 0, false), Param.integer("seed", 1.0, 0)), false, true,
+                    "synthetic linear regression y = X w* + noise, X Gaussian"),
+            new Entry("teacher", List.of(Param.integer("n", 200.0, 1), Param.integer("d", 20.0, 1),
+                    Param.integer("width", 16.0, 1), Param.integer("seed", 1.0, 0)), false, true,
+                    "synthetic classification labelled by a random two-layer network"),
+            new Entry("idx", List.of(new Param("images", Kind.FILE, true, null, NONE, false),
+                    new Param("labels", Kind.FILE, true, null, NONE, false), Param.integer("limit", null, 1)), false, true,
+                    "IDX image and label files (optionally gzipped)"),
+            new Entry("fashionMnist", List.of(Param.integer("limit", null, 1), Param.integer("test", null, 0),
+                    new Param("dir", Kind.DIRECTORY, false, "/usr/share/datasets/fashion-mnist", NONE, false)), false, true,
+                    "Fashion-MNIST IDX files (Debian package dataset-fashion-mnist)"),
+            new Entry("csv", List.of(new Param("file", Kind.FILE, true, null, NONE, false),
+                    new Param("label", Kind.STRING, false, "label", NONE, false), Param.integer("limit", null, 1)), false, true,
+                    "a CSV file with a header row; `label` names the target column"));
+
+    public static final Map<String, Entry> MODELS = map(
+            new Entry("linear", List.of(), false, true, "w·x"),
+            new Entry("logistic", List.of(), false, true, "sigmoid(w·x)"),
+            new Entry("diagonal", List.of(Param.integer("depth", 2.0, 1)), false, true,
+                    "diagonal linear network w = u^D - v^D"),
+            new Entry("mlp", List.of(new Param("width", Kind.INTEGER, true, null, 1, false)), true, true,
+                    "dense ReLU network with the given hidden widths"),
+            new Entry("cnn", List.of(), false, true, "2 convolution + 2 dense layers (Azizan et al.)"),
+            new Entry("resnet18", List.of(), false, false, "ResNet-18"),
+            new Entry("vgg16", List.of(), false, false, "VGG-16"));
+
+    public static final Map<String, Entry> LOSSES = map(
+            new Entry("squared", List.of(), false, true, "mean squared error"),
+            new Entry("crossEntropy", List.of(), false, true, "softmax cross-entropy"),
+            new Entry("logistic", List.of(), false, true, "logistic loss"),
+            new Entry("exponential", List.of(), false, true, "exponential loss"));
+
+    public static final Map<String, Entry> INITS = map(
+            new Entry("normal", List.of(Param.num("mean", 0, NONE, false), Param.num("std", 0.01, 0, true)), false, true,
+                    "independent Gaussian weights"),
+            new Entry("uniform", List.of(Param.num("a", -0.01, NONE, false), Param.num("b", 0.01, NONE, false)), false, true,
+                    "independent uniform weights on [a, b]"));
+
+    /** Report items, in the order the spec lists them. */
+    public static final List<String> REPORTS = List.of("bregman", "closest", "exact", "histogram", "accuracy", "curves", "margin");
+
+    /** Quantities an {@code until} condition may test. */
+    public static final List<String> METRICS = List.of("loss", "trainAccuracy", "testAccuracy", "epochs", "steps");
+
+    /** Metrics that grow by one per epoch / step: a lower bound on them ends every run. */
+    public static final Set<String> COUNTERS = Set.of("epochs", "steps");
+
+    /** Metrics that are fractions in [0, 1]. */
+    public static final Set<String> FRACTIONS = Set.of("trainAccuracy", "testAccuracy");
+
+    /** Settings an experiment must have. */
+    public static final List<String> REQUIRED_SETTINGS = List.of("data", "model", "loss", "mirrors", "lr", "until");
+
+    /** Defaults of the optional settings (documented in the README). */
+    public static final String DEFAULT_INIT = "normal";
+    public static final int DEFAULT_SEED = 1;
+    /** No batch setting: full batch. */
+    public static final int DEFAULT_BATCH = 0;
+    public static final List<String> DEFAULT_REPORT = List.of("bregman", "closest");
+}

@@ -1,0 +1,368 @@
+package org.bregman.potential.tests;
+
+import static org.bregman.potential.tests.Texts.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.bregman.potential.api.Diagnostic;
+import org.bregman.potential.api.PotentialWorkspace;
+import org.junit.jupiter.api.Test;
+
+/** Every kind of mistake: message text and exact line:column. */
+class DiagnosticsTest {
+
+    static final String QNORM = "potential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^q / q\n}\n";
+
+    // ---------------------------------------------------------------- syntax
+
+    @Test
+    void syntaxErrorIsLocated() {
+        String t = "potential P {\n    psi(w) = w *\n}\n";
+        assertError(t, 3, 1, "syntax error");
+    }
+
+    @Test
+    void syntaxErrorNamesWhatWasExpected() {
+        String t = "potential P {\n    psi(w) = w^2 / 2\n";
+        Diagnostic d = assertError(t, 2, "    psi(w) = w^2 / 2".length() + 1, "syntax error", "the end of the file");
+        assertTrue(d.message().contains("'}'"), d.message());
+    }
+
+    @Test
+    void strayCharacter() {
+        String t = "potential P {\n    psi(w) = w # 2\n}";
+        // ANTLR reports the statement the stray character breaks
+        assertError(t, 2, col(t, 2, "w #"), "syntax error");
+    }
+
+    // ---------------------------------------------------------------- names and scoping
+
+    @Test
+    void unknownNameSuggestsTheClosestOne() {
+        String t = "potential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^qq / q\n}";
+        assertError(t, 2, col(t, 2, "qq"), "unknown name 'qq'", "did you mean 'q'?");
+    }
+
+    @Test
+    void parametersDoNotLeakIntoOtherPotentials() {
+        String t = QNORM + "potential B {\n    psi(w) = q * w^2\n}";
+        assertError(t, 5, col(t, 5, "q"), "unknown name 'q'");
+    }
+
+    @Test
+    void gradSeesItsOwnCoordinateOnly() {
+        String t = "potential P {\n    psi(w) = w^2 / 2\n    grad(x) = w\n}";
+        assertError(t, 3, col(t, 3, "w"), "unknown name 'w'", "did you mean", "x");
+    }
+
+    @Test
+    void whereSeesParametersOnly() {
+        String t = "potential P(a = 1 where w > 0) {\n    psi(w) = a * w^2\n}";
+        assertError(t, 1, col(t, 1, "w >"), "unknown name 'w'");
+    }
+
+    @Test
+    void unknownFunctionSuggestsTheClosestOne() {
+        String t = "potential P {\n    domain w > 0\n    psi(w) = w * lg(w)\n}";
+        assertError(t, 3, col(t, 3, "lg"), "unknown function 'lg'", "did you mean 'log'?");
+    }
+
+    @Test
+    void wrongArity() {
+        String t = "potential P {\n    domain w > 0\n    psi(w) = w * log(w, 2)\n}";
+        assertError(t, 3, col(t, 3, "log"), "log takes 1 argument, not 2");
+        String t2 = "potential P {\n    psi(w) = max(w)^2\n}";
+        assertError(t2, 2, col(t2, 2, "max"), "max takes 2 arguments, not 1");
+    }
+
+    @Test
+    void unknownPotentialAtUseSite() {
+        String t = QNORM + "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNrom(q = 2)\n lr 0.1\n until epochs >= 1\n}";
+        assertError(t, 8, col(t, 8, "QNrom"), "unknown potential 'QNrom'", "did you mean 'QNorm'?");
+    }
+
+    @Test
+    void argumentNamesResolveToThatPotentialsParameters() {
+        String t = QNORM + "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNorm(p = 2)\n lr 0.1\n until epochs >= 1\n}";
+        assertError(t, 8, col(t, 8, "p ="), "QNorm has no parameter 'p'", "its parameters: q");
+    }
+
+    // ---------------------------------------------------------------- duplicates
+
+    @Test
+    void duplicatePotential() {
+        String t = QNORM + "potential QNorm {\n    psi(w) = w^2\n}";
+        assertError(t, 4, col(t, 4, "QNorm"), "duplicate potential name 'QNorm' (first defined at line 1)");
+    }
+
+    @Test
+    void duplicateParameter() {
+        String t = "potential P(a = 1, a = 2) {\n    psi(w) = a * w^2\n}";
+        assertError(t, 1, col(t, 1, "a", 2), "duplicate parameter 'a' in P");
+    }
+
+    @Test
+    void duplicateExperiment() {
+        String x = "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNorm\n lr 0.1\n until epochs >= 1\n}\n";
+        String t = QNORM + x + x;
+        assertError(t, 12, col(t, 12, "X"), "duplicate experiment name 'X' (first defined at line 4)");
+    }
+
+    @Test
+    void missingAndRepeatedDefinitions() {
+        String t = "potential P(a = 1) {\n    domain w > 0\n}";
+        assertError(t, 1, col(t, 1, "P"), "potential P has no psi");
+        String t2 = "potential P {\n    psi(w) = w^2\n    psi(w) = w^4\n}";
+        assertError(t2, 3, 5, "P defines psi twice (first at line 2)");
+    }
+
+    @Test
+    void coordinateNamedLikeAParameter() {
+        String t = "potential P(w = 1) {\n    psi(w) = w^2\n}";
+        assertError(t, 2, col(t, 2, "w"), "the coordinate 'w' has the name of a parameter of P");
+    }
+
+    // ---------------------------------------------------------------- parameter values
+
+    @Test
+    void defaultViolatingWhere() {
+        String t = "potential QNorm(q = 1 where q > 1) {\n    psi(w) = |w|^q / q\n}";
+        assertError(t, 1, col(t, 1, "1"), "the default q = 1 violates its constraint q > 1");
+    }
+
+    @Test
+    void useSiteValueViolatingWhereIsReportedAtTheUseSite() {
+        String t = QNORM + "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNorm(q = 0.5)\n lr 0.1\n until epochs >= 1\n}";
+        assertError(t, 8, col(t, 8, "0.5"), "QNorm(q = 0.5): q must satisfy q > 1");
+    }
+
+    @Test
+    void whereWithAndOrNot() {
+        assertClean("potential P(a = 2 where (a > 1 and a != 3) or not (a >= -1), b = 0.5 where 0 < b < 1) {\n    psi(w) = a * w^2 + b * w^4\n}");
+        String t = "potential P(a = 2 where a > 1 and a != 2) {\n    psi(w) = a * w^2\n}";
+        assertError(t, 1, col(t, 1, "2"), "the default a = 2 violates its constraint a > 1 and a != 2");
+    }
+
+    @Test
+    void conditionWhereANumberIsExpected() {
+        String t = "potential P {\n    psi(w) = w > 2\n}";
+        assertError(t, 2, col(t, 2, "w >"), "w > 2 is a condition; a number is expected here");
+        String t2 = "potential P(a = 1 where a + 1) {\n    psi(w) = w^2\n}";
+        assertError(t2, 1, col(t2, 1, "a + 1"), "a + 1 is a number; a condition");
+    }
+
+    // ---------------------------------------------------------------- domains (symbolic)
+
+    @Test
+    void logWithoutDomainSaysSoAndSuggestsTheDomain() {
+        String t = "potential NegEntropy {\n    psi(w) = w * log(w) - w\n}";
+        Diagnostic d = firstError(t);
+        assertEquals(2, d.line(), d::toString);
+        assertTrue(d.message().contains("log") && d.message().contains("domain w > 0"), d.message());
+    }
+
+    @Test
+    void domainMustBeAnInterval() {
+        String t = "potential P {\n    domain w < -1 or w > 1\n    psi(w) = w^2\n}";
+        assertError(t, 2, col(t, 2, "w <"), "a domain is one interval: or is not allowed");
+        String t2 = "potential P(a = 1) {\n    domain w > a\n    psi(w) = w^2\n}";
+        assertError(t2, 2, col(t2, 2, "> a") + 2, "a domain bound must be a number");
+        String t3 = "potential P {\n    domain 1 < w < 0\n    psi(w) = w^2\n}";
+        assertError(t3, 2, col(t3, 2, "1 <"), "is empty");
+    }
+
+    // ---------------------------------------------------------------- convexity and overrides (symbolic)
+
+    @Test
+    void notStrictlyConvexNamesAPoint() {
+        String t = "potential QNorm(q = 1) {\n    psi(w) = |w|^q / q\n}";
+        Diagnostic d = firstError(t);
+        assertTrue(d.message().contains("not strictly convex"), d::toString);
+        assertEquals(2, d.line(), d::toString);
+    }
+
+    @Test
+    void notStrictlyConvexAtAUseSite() {
+        String t = "potential QNorm(q = 3) {\n    psi(w) = |w|^q / q\n}\n"
+                + "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNorm(q = 1)\n lr 0.1\n until epochs >= 1\n}";
+        Diagnostic d = firstError(t);
+        assertEquals(8, d.line(), d::toString);
+        assertEquals(col(t, 8, "QNorm"), d.column(), d::toString);
+        assertTrue(d.message().startsWith("QNorm(q = 1): ") && d.message().contains("not strictly convex"), d::toString);
+    }
+
+    @Test
+    void overrideDisagreeingWithTheDerivationNamesThePoint() {
+        String t = "potential P {\n    psi(w) = w^4 / 4\n    grad(w) = w^2\n}";
+        Diagnostic d = firstError(t);
+        assertEquals(3, d.line(), d::toString);
+        assertEquals(col(t, 3, "w^2"), d.column(), d::toString);
+        assertTrue(d.message().contains("grad disagrees"), d::toString);
+    }
+
+    // ---------------------------------------------------------------- reserved constructs
+
+    @Test
+    void reservedConstructsAreNotYetSupported() {
+        String t = "potential P(p = 2) {\n    psi(w) = 0.5 * norm(w, p)^2\n}";
+        assertError(t, 2, col(t, 2, "norm"), "norm(w, p)", "not yet supported");
+        String t2 = "potential P {\n    psi(w) = sum(w^2)\n}";
+        assertError(t2, 2, col(t2, 2, "sum"), "sum(…)", "not yet supported");
+        String t3 = "potential P {\n    psi(w; t) = w^2 / t\n}";
+        assertError(t3, 2, col(t3, 2, "t)"), "time-varying potentials", "not yet supported");
+    }
+
+    // ---------------------------------------------------------------- experiments
+
+    static String experiment(String... settings) {
+        return QNORM + "experiment X {\n" + String.join("\n", settings) + "\n}\n";
+    }
+
+    static final String[] BASE = { " data regression(n = 4, d = 8)", " model linear", " loss squared", " mirrors QNorm(q = 2), QNorm",
+            " lr 0.1", " until loss < 1e-6 or epochs >= 10" };
+
+    static String[] plus(String setting) {
+        String[] s = java.util.Arrays.copyOf(BASE, BASE.length + 1);
+        s[BASE.length] = setting;
+        return s;
+    }
+
+    static String with(int index, String replacement) {
+        String[] s = BASE.clone();
+        s[index] = replacement;
+        return experiment(s);
+    }
+
+    @Test
+    void baseExperimentIsClean() {
+        assertClean(experiment(BASE));
+    }
+
+    @Test
+    void unknownVocabulary() {
+        String t = with(0, " data regresion(n = 4)");
+        assertError(t, 5, col(t, 5, "regresion"), "unknown data source 'regresion'", "did you mean 'regression'?");
+        t = with(1, " model resnet");
+        assertError(t, 6, col(t, 6, "resnet"), "unknown model 'resnet'");
+        t = with(1, " model vgg16");
+        assertError(t, 6, col(t, 6, "vgg16"), "model vgg16 is not yet supported");
+        t = with(2, " loss crossentropy");
+        assertError(t, 7, col(t, 7, "crossentropy"), "unknown loss 'crossentropy'", "did you mean 'crossEntropy'?");
+        t = experiment(plus(" report bregman, histgram"));
+        assertError(t, 11, col(t, 11, "histgram"), "unknown report 'histgram'", "did you mean 'histogram'?");
+    }
+
+    @Test
+    void wrongArgumentNames() {
+        String t = with(0, " data regression(m = 40)");
+        assertError(t, 5, col(t, 5, "m ="), "regression has no argument 'm'", "its arguments: n, d, noise, seed");
+        t = with(1, " model diagonal(dept = 2)");
+        assertError(t, 6, col(t, 6, "dept"), "diagonal has no argument 'dept'", "did you mean 'depth'?");
+        t = with(1, " model mlp");
+        assertError(t, 6, col(t, 6, "mlp"), "mlp needs at least one width");
+        t = with(0, " data regression(n = 4.5)");
+        assertError(t, 5, col(t, 5, "4.5"), "n must be a whole number, not 4.5");
+    }
+
+    @Test
+    void emptySeedRange() {
+        String t = experiment(plus(" init normal(std = 0.1) seeds 3 .. 1"));
+        assertError(t, 11, col(t, 11, "3 .."), "seeds 3 .. 1 is empty: write seeds 1 .. 3");
+    }
+
+    @Test
+    void untilThatNeverStops() {
+        String t = with(5, " until loss < 1e-10");
+        assertError(t, 10, col(t, 10, "loss"), "this until may never stop", "epochs >= 1000");
+        t = with(5, " until loss < 1e-10 or (trainAccuracy >= 1 and epochs >= 5)");
+        assertError(t, 10, col(t, 10, "loss"), "this until may never stop");
+        assertClean(with(5, " until (loss < 1e-10 and epochs >= 3) or epochs >= 5"));
+        t = with(5, " until trainAccuracy > 1 or epochs >= 5");
+        assertError(t, 10, col(t, 10, "1 or"), "trainAccuracy > 1 can never hold");
+        t = with(5, " until los < 1 or epochs >= 5");
+        assertError(t, 10, col(t, 10, "los"), "unknown quantity 'los'", "did you mean 'loss'?");
+    }
+
+    @Test
+    void lrPerMirrorMustNameAMirror() {
+        String t = with(4, " lr 0.1 per mirror { QNorm(q = 10): 0.001 }");
+        assertError(t, 9, col(t, 9, "QNorm"), "QNorm(q = 10) is not one of the mirrors of X", "QNorm(q = 2), QNorm(q = 3)");
+        assertClean(with(4, " lr 0.1 per mirror { QNorm(q = 2): 0.001, QNorm: 0.5 }"));
+    }
+
+    @Test
+    void missingSettings() {
+        String t = QNORM + "experiment X {\n model linear\n}";
+        assertError(t, 4, col(t, 4, "X"), "experiment X needs data, loss, mirrors, lr, until");
+    }
+
+    @Test
+    void dataFilesMustExistRelativeToThePotentialFile() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/test-input/data"));
+        Files.writeString(dir.resolve("train.csv"), "x,label\n1,0\n");
+        Path file = dir.resolve("exp.potential");
+        String t = with(0, " data idx(images = \"images.idx\", labels = \"labels.idx\")");
+        Files.writeString(file, t);
+        PotentialWorkspace ws = PotentialWorkspace.load(file);
+        Diagnostic d = ws.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
+        assertEquals(file.toAbsolutePath().normalize(), d.file());
+        assertEquals(5, d.line());
+        assertEquals(col(t, 5, "\"images.idx\""), d.column());
+        assertTrue(d.message().startsWith("file 'images.idx' does not exist (looked for "), d.message());
+        assertEquals(2, ws.diagnostics().size(), () -> dump(ws.diagnostics()));
+
+        String ok = with(0, " data csv(\"train.csv\", label = \"label\")");
+        Files.writeString(file, ok);
+        PotentialWorkspace ws2 = PotentialWorkspace.load(file);
+        assertTrue(ws2.diagnostics().isEmpty(), () -> dump(ws2.diagnostics()));
+        assertEquals(dir.resolve("train.csv").toAbsolutePath().normalize().toString(),
+                Path.of(ws2.experiment("X").data().string("file")).normalize().toString());
+        String missing = with(0, " data csv(\"nope.csv\")");
+        Files.writeString(file, missing);
+        assertTrue(PotentialWorkspace.load(file).diagnostics().get(0).message().contains("file 'nope.csv' does not exist"));
+    }
+
+    @Test
+    void importsResolveRelativeToTheFile() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/test-input/imports"));
+        Files.writeString(dir.resolve("lib.potential"), QNORM);
+        Path main = dir.resolve("main.potential");
+        String t = "import \"lib.potential\"\n" + experiment(BASE).substring(QNORM.length());
+        Files.writeString(main, t);
+        PotentialWorkspace ws = PotentialWorkspace.load(main);
+        assertTrue(ws.diagnostics().isEmpty(), () -> dump(ws.diagnostics()));
+        assertEquals("QNorm(q = 2)", ws.experiment("X").mirrors().get(0).label());
+        assertEquals(3.0, ws.experiment("X").mirrors().get(1).values().get("q"));
+
+        String bad = "import \"missing.potential\"\n" + experiment(BASE).substring(QNORM.length());
+        Files.writeString(main, bad);
+        PotentialWorkspace ws2 = PotentialWorkspace.load(main);
+        Diagnostic d = ws2.diagnostics().get(0);
+        assertEquals(1, d.line());
+        assertEquals(8, d.column());
+        assertTrue(d.message().startsWith("imported file 'missing.potential' does not exist"), d::toString);
+    }
+
+    @Test
+    void missingFileIsADiagnosticNotAnException() {
+        PotentialWorkspace ws = PotentialWorkspace.load(Path.of("target/does/not/exist.potential"));
+        assertEquals(1, ws.diagnostics().size());
+        assertTrue(ws.diagnostics().get(0).message().startsWith("file not found"));
+        assertTrue(ws.hasErrors());
+    }
+
+    @Test
+    void diagnosticsPrintAsFileLineColumn() {
+        String t = "potential P {\n    psi(w) = w * zz\n}";
+        Diagnostic d = check(t).diagnostics().get(0);
+        assertTrue(d.toString().startsWith(FILE + ":2:18: error: unknown name 'zz' (known here: w)"), d::toString);
+    }
+
+    private static Diagnostic firstError(String text) {
+        PotentialWorkspace ws = check(text);
+        return ws.diagnostics().stream().filter(Diagnostic::isError).findFirst()
+                .orElseThrow(() -> new AssertionError("no error for:\n" + text + "\ngot:\n" + dump(ws.diagnostics())));
+    }
+}

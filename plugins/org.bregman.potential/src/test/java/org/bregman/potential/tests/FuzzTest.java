@@ -1,0 +1,130 @@
+package org.bregman.potential.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.bregman.potential.api.Diagnostic;
+import org.bregman.potential.api.PotentialWorkspace;
+import org.bregman.potential.api.ResolvedPotential;
+import org.bregman.symbolic.Derivation;
+import org.bregman.symbolic.SymbolicException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Thousands of random and mutated inputs (the spec's examples with characters and tokens deleted,
+ * inserted, duplicated, swapped) through parse, validation, translation and derivation: nothing may
+ * escape as an exception, and no check may fail internally. Fixed seed: failures are reproducible.
+ */
+class FuzzTest {
+
+    static final String[] TOKENS = { "potential", "experiment", "psi", "grad", "inverse", "domain", "where", "(", ")", "{", "}",
+            "=", ",", ";", "|", "^", "-", "+", "*", "/", "<", "<=", ">", ">=", "==", "!=", "and", "or", "not", "w", "q", "z", "1",
+            "0", "-1", "1e-3", "1e400", "0.5", "pi", "e", "log", "exp", "sqrt", "asinh", "atanh", "sum", "norm", "min", "max",
+            "pow", "abs", "sign", "\"x.potential\"", "import", "package", "data", "model", "loss", "mirrors", "init", "lr", "batch",
+            "until", "report", "seeds", "..", "per", "mirror", ":", "for", "layers", "otherwise", "epochs", "QNorm", "/**", "*/",
+            "//", "\n" };
+
+    static final String CHARS = "wqz019.e+-*/^|(){}=<>!,;:\"_ \n#\\";
+
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void mutatedAndRandomInputsNeverCrash() {
+        String base = Texts.section2() + "\n" + Texts.section3();
+        List<String> seeds = List.of(base, Texts.section2(), Texts.section3(), DiagnosticsTest.QNORM,
+                "potential P(a = 2 where a > 1) {\n domain 0 < w < 1\n psi(w) = w * log(w) + (1 - w) * log(1 - w) + a\n}");
+        SplittableRandom rnd = new SplittableRandom(20261123);
+        int runs = 0, internal = 0, derived = 0;
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            String input = i % 10 == 9 ? randomTokens(rnd) : mutate(seeds.get(rnd.nextInt(seeds.size())), rnd);
+            PotentialWorkspace ws;
+            try {
+                ws = Texts.check(input);
+            } catch (Throwable t) {
+                fail("exception escaped for input #" + i + ":\n" + input, t);
+                return;
+            }
+            runs++;
+            for (Diagnostic d : ws.diagnostics()) {
+                if (d.message().contains("internal error") || d.message().contains("An internal error")) {
+                    internal++;
+                    if (problems.size() < 5) problems.add(d + "\n--- input #" + i + ":\n" + input);
+                }
+                assertTrue(d.line() >= 1 && d.column() >= 1, d::toString);
+            }
+            // translation + derivation of whatever survived, directly (the facade also did it in validation)
+            for (ResolvedPotential p : ws.potentials()) {
+                if (p.spec() == null) continue;
+                try {
+                    Derivation.derive(p.spec()).check();
+                    derived++;
+                } catch (SymbolicException expected) {
+                    // a readable refusal is fine
+                } catch (RuntimeException | StackOverflowError e) {
+                    internal++;
+                    if (problems.size() < 5) problems.add(p.name() + ": " + e + "\n--- input #" + i + ":\n" + input);
+                }
+            }
+        }
+        System.out.println("fuzz: " + runs + " inputs, " + derived + " derivations, " + internal + " internal failures");
+        assertEquals(2500, runs);
+        assertTrue(derived > 100, "too few inputs survived to the derivation: " + derived);
+        assertEquals(0, internal, () -> String.join("\n\n", problems));
+    }
+
+    @Test
+    void deepNestingIsADiagnostic() {
+        String deep = "potential P {\n psi(w) = " + "(".repeat(20000) + "w" + ")".repeat(20000) + "\n}";
+        PotentialWorkspace ws = Texts.check(deep);
+        assertNotNull(ws.diagnostics());
+        String abs = "potential P {\n psi(w) = " + "-".repeat(5000) + "w^2\n}";
+        assertNotNull(Texts.check(abs).diagnostics());
+    }
+
+    static String mutate(String s, SplittableRandom rnd) {
+        int n = 1 + rnd.nextInt(4);
+        for (int k = 0; k < n; k++) {
+            if (s.isEmpty()) return s;
+            int pos = rnd.nextInt(s.length());
+            switch (rnd.nextInt(7)) {
+                case 0 -> s = s.substring(0, pos) + s.substring(pos + 1);                                     // delete a char
+                case 1 -> s = s.substring(0, pos) + CHARS.charAt(rnd.nextInt(CHARS.length())) + s.substring(pos); // insert a char
+                case 2 -> s = s.substring(0, pos) + s.charAt(pos) + s.substring(pos);                         // duplicate a char
+                case 3 -> s = s.substring(0, pos) + " " + TOKENS[rnd.nextInt(TOKENS.length)] + " " + s.substring(pos); // insert a token
+                default -> s = tokenEdit(s, rnd);
+            }
+        }
+        return s;
+    }
+
+    /** Deletes, duplicates or swaps whole whitespace-separated tokens. */
+    static String tokenEdit(String s, SplittableRandom rnd) {
+        String[] t = s.split("(?<=\\s)|(?=\\s)");
+        if (t.length < 2) return s;
+        int i = rnd.nextInt(t.length), j = rnd.nextInt(t.length);
+        List<String> l = new ArrayList<>(List.of(t));
+        switch (rnd.nextInt(3)) {
+            case 0 -> l.remove(i);
+            case 1 -> l.add(i, l.get(i));
+            default -> {
+                String x = l.get(i);
+                l.set(i, l.get(j));
+                l.set(j, x);
+            }
+        }
+        return String.join("", l);
+    }
+
+    static String randomTokens(SplittableRandom rnd) {
+        StringBuilder b = new StringBuilder(rnd.nextBoolean() ? "potential P(q = 2) { psi(w) = " : "");
+        int n = rnd.nextInt(40);
+        for (int i = 0; i < n; i++) b.append(TOKENS[rnd.nextInt(TOKENS.length)]).append(' ');
+        if (rnd.nextBoolean()) b.append("}");
+        return b.toString();
+    }
+}
