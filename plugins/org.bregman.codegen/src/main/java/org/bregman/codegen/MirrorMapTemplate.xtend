@@ -14,15 +14,21 @@ class MirrorMapTemplate {
 
 	public static val PACKAGE = "org.bregman.generated"
 
+	/** The full class: specialised kernel, General and Factory (for export and ServiceLoader). */
 	def static String generate(KernelSpec s) {
-		new MirrorMapTemplate().classFile(s).toString
+		new MirrorMapTemplate().classFile(s, true).toString
+	}
+
+	/** Only the specialised kernel (what a live compile needs: about half the source, half the Janino time). */
+	def static String generateKernelOnly(KernelSpec s) {
+		new MirrorMapTemplate().classFile(s, false).toString
 	}
 
 	def static String className(KernelSpec s) {
 		JavaText.className(s.name)
 	}
 
-	def classFile(KernelSpec s) '''
+	def classFile(KernelSpec s, boolean full) '''
 		package «PACKAGE»;
 
 		import java.nio.FloatBuffer;
@@ -63,7 +69,7 @@ class MirrorMapTemplate {
 			}
 
 			«body(s.bound, className(s) + VALUES_SUFFIX)»
-		«IF s.general !== null»
+		«IF full && s.general !== null»
 
 			/** The same potential for other parameter values (parameters in fields, exponents not specialised). */
 			public static final class General implements MirrorMap {
@@ -95,6 +101,7 @@ class MirrorMapTemplate {
 				«body(s.general, "General" + ARGS_SUFFIX)»
 			}
 		«ENDIF»
+		«IF full»
 
 			/** Registered in META-INF/services/org.bregman.runtime.MirrorMapFactory. */
 			public static final class Factory implements MirrorMapFactory {
@@ -147,6 +154,7 @@ class MirrorMapTemplate {
 					return NAME + " factory";
 				}
 			}
+		«ENDIF»
 
 			static Map map(double[] v) {
 				Map m = new LinkedHashMap();
@@ -159,7 +167,7 @@ class MirrorMapTemplate {
 
 		«helpers»
 		«ENDIF»
-		«IF s.bound.numericInverse || (s.general !== null && s.general.numericInverse)»
+		«IF s.bound.numericInverse || (full && s.general !== null && s.general.numericInverse)»
 
 		«bisectSource»
 		«ENDIF»

@@ -47,7 +47,11 @@ public final class Optimizers {
         for (Consumer<String> l : LISTENERS) l.accept(message);
     }
 
-    /** The Java source (one compilation unit) generated for this potential and binding. */
+    /**
+     * The Java source (one compilation unit) generated for this potential and binding: the specialised
+     * class with its nested General and Factory classes (what {@link JarExporter} exports). A live
+     * {@link #compile} uses the same source without General and Factory.
+     */
     public static String generateSource(KernelSpec spec) {
         return MirrorMapTemplate.generate(spec);
     }
@@ -99,7 +103,7 @@ public final class Optimizers {
      * The scalar compiled class, or the interpreter (with a warning) when compilation fails.
      */
     public static MirrorMap compileScalar(KernelSpec spec, JaninoCompiler compiler, Consumer<String> warnings) {
-        String source = generateSource(spec);
+        String source = MirrorMapTemplate.generateKernelOnly(spec);
         try {
             JaninoCompiler.Unit unit = compiler.compile(source);
             MirrorMap m = (MirrorMap) unit.load(className(spec)).getDeclaredConstructor().newInstance();
