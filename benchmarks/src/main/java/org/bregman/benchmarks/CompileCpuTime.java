@@ -1,0 +1,49 @@
+package org.bregman.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Map;
+import org.bregman.codegen.FromSymbolic;
+import org.bregman.codegen.JaninoCompiler;
+import org.bregman.codegen.KernelSpec;
+import org.bregman.codegen.Optimizers;
+import org.bregman.symbolic.Derivation;
+
+/**
+ * Compile latency in CPU time of the compiling thread as well as wall time, for a shared machine
+ * where wall time mostly measures the other processes:
+ * {@code java -cp benchmarks/target/benchmarks.jar org.bregman.benchmarks.CompileCpuTime [rounds]}.
+ * Each round compiles a never-seen binding of QNorm (derive, bind, generate, Janino, load).
+ */
+public final class CompileCpuTime {
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double[] cpu = new double[rounds];
+        double[] wall = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            KernelSpec s = FromSymbolic.spec(Derivation.derive(Potentials.qnorm(), Map.of("q", 3.0 + i * 1e-9)), null);
+            Optimizers.compile(s, Optimizers.Options.SCALAR);
+            cpu[i] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
+            wall[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        long c0 = mx.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        KernelSpec s = FromSymbolic.spec(Derivation.derive(Potentials.qnorm(), Map.of("q", 3.0)), null);
+        Optimizers.compile(s, Optimizers.Options.SCALAR);
+        double hitCpu = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
+        double hitWall = (System.nanoTime() - t0) / 1e6;
+        System.out.printf("first compile in this JVM: cpu %.1f ms, wall %.1f ms%n", cpu[0], wall[0]);
+        double[] c = Arrays.copyOfRange(cpu, rounds / 2, rounds);
+        double[] w = Arrays.copyOfRange(wall, rounds / 2, rounds);
+        Arrays.sort(c);
+        Arrays.sort(w);
+        System.out.printf("new source, warm (median of the last %d): cpu %.1f ms, wall %.1f ms%n", c.length, c[c.length / 2], w[w.length / 2]);
+        System.out.printf("cache hit (same source again): cpu %.2f ms, wall %.2f ms%n", hitCpu, hitWall);
+        System.out.println("compiled sources cached: " + JaninoCompiler.shared().cacheSize());
+    }
+}
