@@ -164,4 +164,36 @@ class CliTest {
             assertTrue(r.out.contains("\"kernel\": \"" + k + "\""), r.out);
         }
     }
+
+    @Test
+    void exportWritesAJarThatWorksWithNothingElseOnTheClassPath() throws Exception {
+        Path jar = dir.resolve("out/optimizer.jar");
+        Result r = run("export", file("q.potential", QNORM).toString(), "--potential", "QNorm", "-o", jar.toString());
+        assertEquals(0, r.status, r.err);
+        assertTrue(Files.size(jar) > 0);
+        // a fresh JVM with only the jar: find the factory through ServiceLoader and take one step
+        Path src = dir.resolve("Use.java");
+        Files.writeString(src, """
+                import java.util.Map;
+                import org.bregman.runtime.*;
+                public class Use {
+                    public static void main(String[] a) {
+                        MirrorMap m = MirrorMaps.create("QNorm", Map.of("q", 3.0));
+                        float[] w = {0.5f, -2f};
+                        float[] g = {1f, 1f};
+                        int bad = m.step(w, g, 0.125f);
+                        System.out.println(bad + " " + w[0] + " " + w[1]);
+                    }
+                }
+                """);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", jar.toString(), src.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertEquals(0, p.waitFor(), out);
+        // q = 3: z = w|w| - lr*g, w = sign(z) sqrt|z|: 0.25 - 0.125 -> sqrt(0.125); -4 - 0.125 -> -sqrt(4.125)
+        String[] parts = out.split(" ");
+        assertEquals("-1", parts[0], out);
+        assertEquals((float) Math.sqrt(0.125), Float.parseFloat(parts[1]), 1e-7f);
+        assertEquals((float) -Math.sqrt(4.125), Float.parseFloat(parts[2]), 1e-6f);
+    }
 }

@@ -1,0 +1,82 @@
+package org.bregman.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.bregman.codegen.FromSymbolic;
+import org.bregman.codegen.JarExporter;
+import org.bregman.codegen.KernelSpec;
+import org.bregman.symbolic.Derivation;
+import org.bregman.symbolic.SymbolicException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Writes a self-contained optimizer jar. Each potential is compiled specialised to its default
+ * parameter values; its factory also builds instances for other values
+ * ({@code MirrorMaps.create("QNorm", Map.of("q", 10.0))}).
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write a self-contained jar with the compiled optimizers and their small runtime API.")
+final class ExportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "a .potential file")
+    Path file;
+
+    @Option(names = "--potential", paramLabel = "NAME", description = "only this potential (repeatable; default: all)")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "JAR", description = "the jar to write")
+    Path output;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Loader.Loaded loaded = Loader.load(List.of(file));
+        if (loaded.errorCount() > 0) {
+            loaded.printDiagnostics(spec.commandLine().getErr());
+            return Main.INPUT_ERROR;
+        }
+        List<Loader.Potential> chosen = loaded.select(only);
+        if (chosen.isEmpty()) {
+            throw new Main.UserError(file + " defines no potential to export");
+        }
+        List<KernelSpec> specs = new ArrayList<>();
+        for (Loader.Potential p : chosen) {
+            try {
+                Derivation bound = Derivation.derive(p.spec(), p.spec().arguments(Map.of()));
+                specs.add(FromSymbolic.spec(bound, p.resolved().doc()));
+            } catch (SymbolicException e) {
+                throw new Main.UserError(p.location() + ": error: " + p.name() + ": " + e.getMessage(), Main.INPUT_ERROR, true);
+            }
+        }
+        Path parent = output.toAbsolutePath().getParent();
+        try {
+            if (parent != null) Files.createDirectories(parent);
+            // written beside the target and moved into place: a failed export leaves no broken jar behind
+            Path tmp = Files.createTempFile(parent, ".bregman-export", ".jar.tmp");
+            try {
+                List<String> entries = JarExporter.export(specs, tmp);
+                Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                spec.commandLine().getErr().printf("bregman: wrote %s (%d potential%s: %s; %d entries)%n", output,
+                        specs.size(), specs.size() == 1 ? "" : "s",
+                        String.join(", ", chosen.stream().map(Loader.Potential::name).toList()), entries.size());
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new Main.UserError("cannot write " + output + ": " + e.getMessage());
+        }
+        return 0;
+    }
+}
