@@ -7,11 +7,13 @@ import java.util.function.DoubleUnaryOperator;
  * a safeguarded, bracketed Newton–bisection to full double precision.
  *
  * <ol>
- * <li>Bracket: from a start point inside the domain, step outwards geometrically (doubling steps on
- * unbounded sides, halving the distance to a finite end) until {@code f} crosses {@code z}.
- * <li>Refine: Newton steps with {@code f'} while they stay inside the bracket and at least halve the
- * step two iterations back; otherwise bisect — in the bit pattern of the doubles, so that any bracket
- * (even {@code [1e-300, 1e300]}) shrinks to adjacent doubles in at most ~64 bisections.
+ * <li>Bracket: from a start point inside the domain, Newton steps or (when they are shorter, undefined
+ * or leave the domain) geometric steps outwards — doubling on unbounded sides, bisecting the bit
+ * patterns towards a finite end — until {@code f} crosses {@code z}.
+ * <li>Refine: Newton steps with {@code f'} while they stay inside the bracket and converge (each under
+ * half the step before last); otherwise bisection, which is arithmetic within one order of magnitude and in
+ * the bit pattern of the doubles across many, so that any bracket (even {@code [1e-300, 1e300]})
+ * shrinks to adjacent doubles in at most ~64 bisections.
  * <li>Stop when Newton's step is within two ulps, the bracket is two ulps wide, or {@code f(x) = z}.
  * </ol>
  *
@@ -64,93 +66,92 @@ public final class NumericInverse {
     /** (ψ')⁻¹(z); NaN for NaN, for z outside the dual domain, or when no bracket exists. */
     public double solve(double z) {
         if (Double.isNaN(z) || (dualDomain != null && !dualDomain.contains(z))) return Double.NaN;
-        double x0 = start();
-        double f0 = f.applyAsDouble(x0);
-        if (f0 == z) return x0;
-        double a, b, fa, fb;
-        if (f0 < z || Double.isNaN(f0)) {
-            // search upwards
-            a = x0;
-            fa = f0;
-            double top = last(), step = Math.max(1, Math.abs(x0));
-            while (true) {
-                double nb = Double.isInfinite(domain.upper()) ? a + step : a + (top - a) / 2;
-                if (!(nb > a) || nb > top) nb = top;
-                step *= 2;
-                double fnb = f.applyAsDouble(nb);
-                if (fnb >= z || Double.isNaN(fnb) && nb == top) {
-                    b = nb;
-                    fb = fnb;
-                    break;
-                }
-                if (nb == top) return Double.isInfinite(domain.upper()) || dualDomain == null ? Double.NaN : top;
-                a = nb;
-                fa = fnb;
+        double bottom = first(), top = last();
+        double x = start();
+        double fx = f.applyAsDouble(x);
+        if (fx == z) return x;
+        // a ≤ root ≤ b once known; until then, Newton steps (fast when ψ' is smooth) with geometric
+        // expansion as the safeguard when Newton is undefined, leaves the domain or goes backwards
+        double a = Double.NaN, b = Double.NaN;
+        double step = Math.max(1, Math.abs(x));
+        for (int it = 0; it < MAX_ITER; it++) {
+            boolean below = fx < z || Double.isNaN(fx) && x < start();
+            if (below) a = x;
+            else b = x;
+            if (!Double.isNaN(a) && !Double.isNaN(b)) return refine(z, a, b, x, fx);
+            if (below && x == top) return Double.isInfinite(domain.upper()) || dualDomain == null ? Double.NaN : top;
+            if (!below && x == bottom) return Double.isInfinite(domain.lower()) || dualDomain == null ? Double.NaN : bottom;
+            // geometric expansion: doubling steps towards an infinite end, bisection of the bit
+            // patterns towards a finite one (any scale within ~64 steps) …
+            double next = below ? (Double.isInfinite(domain.upper()) ? x + step : bisect(x, top))
+                    : (Double.isInfinite(domain.lower()) ? x - step : bisect(bottom, x));
+            step *= 2;
+            // … or Newton's step when it goes further
+            if (df != null && Double.isFinite(fx)) {
+                double n = x - (fx - z) / df.applyAsDouble(x);
+                if (below && n > next && n <= top) next = n;
+                if (!below && n < next && n >= bottom) next = n;
             }
-        } else {
-            b = x0;
-            fb = f0;
-            double bottom = first(), step = Math.max(1, Math.abs(x0));
-            while (true) {
-                double na = Double.isInfinite(domain.lower()) ? b - step : b - (b - bottom) / 2;
-                if (!(na < b) || na < bottom) na = bottom;
-                step *= 2;
-                double fna = f.applyAsDouble(na);
-                if (fna <= z) {
-                    a = na;
-                    fa = fna;
-                    break;
-                }
-                if (na == bottom) return Double.isInfinite(domain.lower()) || dualDomain == null ? Double.NaN : bottom;
-                b = na;
-                fb = fna;
-            }
+            if (below && (!(next > x) || next > top)) next = top;
+            if (!below && (!(next < x) || next < bottom)) next = bottom;
+            x = next;
+            fx = f.applyAsDouble(x);
+            if (fx == z) return x;
+            if (Double.isInfinite(x)) return Double.NaN;
         }
-        if (fa == z) return a;
-        if (fb == z) return b;
-        return refine(z, a, b);
+        return Double.NaN;
     }
 
-    private double refine(double z, double a, double b) {
-        double x = bisect(a, b);
+    private double refine(double z, double a, double b, double x, double fx) {
+        double fa = Double.NaN, fb = Double.NaN;
         double dxOld = Double.POSITIVE_INFINITY, dx = Double.POSITIVE_INFINITY;
         for (int it = 0; it < MAX_ITER; it++) {
-            double fx = f.applyAsDouble(x);
             if (fx == z) return x;
-            if (fx < z) a = x;
-            else b = x; // NaN counts as above: shrinks towards the side where f is defined
+            if (fx < z) {
+                a = x;
+                fa = fx;
+            } else {
+                b = x; // NaN counts as above: shrinks towards the side where f is defined
+                fb = fx;
+            }
             if (!(b > a) || Math.nextUp(a) >= b) break;
             double next = Double.NaN;
-            if (df != null && !Double.isNaN(fx)) {
-                double d = df.applyAsDouble(x);
-                double xn = x - (fx - z) / d;
+            if (df != null && Double.isFinite(fx)) {
+                double xn = x - (fx - z) / df.applyAsDouble(x);
+                // converged: Newton's step is below the spacing of doubles here
+                if (Math.abs(xn - x) <= Math.ulp(x)) break;
+                // Newton while it stays in the bracket and converges fast (a step under half the one
+                // before last); otherwise bisect, as in Numerical Recipes' rtsafe
                 if (xn > a && xn < b && Math.abs(xn - x) < 0.5 * Math.abs(dxOld)) next = xn;
             }
             if (Double.isNaN(next)) next = bisect(a, b);
             dxOld = dx;
             dx = next - x;
+            x = next;
+            fx = f.applyAsDouble(x);
+            if (fx == z) return x;
             if (Math.abs(dx) <= 2 * Math.ulp(x)) {
-                x = next;
+                if (fx < z) { a = x; fa = fx; } else { b = x; fb = fx; }
                 break;
             }
-            x = next;
         }
         // the best of the final candidates
-        double best = x, err = Math.abs(f.applyAsDouble(x) - z);
-        for (double c : new double[] {a, b}) {
-            if (!domain.contains(c)) continue;
-            double e = Math.abs(f.applyAsDouble(c) - z);
-            if (e < err) {
-                best = c;
-                err = e;
-            }
+        double best = x, err = Math.abs(fx - z);
+        if (Math.abs(fa - z) < err && domain.contains(a)) {
+            best = a;
+            err = Math.abs(fa - z);
         }
+        if (Math.abs(fb - z) < err && domain.contains(b)) best = b;
         return best;
     }
 
     /** Midpoint in the ordering of doubles (geometric across magnitudes, arithmetic within one). */
     static double bisect(double a, double b) {
+        if (a == b) return a;
+        a += 0.0; // -0.0 → 0.0, whose bit pattern orders correctly
+        b += 0.0;
         if (a < 0 && b > 0) return 0;
+        if (a > 0 && b <= 16 * a) return a + (b - a) / 2;
         if (a >= 0) {
             long la = Double.doubleToLongBits(a), lb = Double.doubleToLongBits(b);
             double m = Double.longBitsToDouble(la + (lb - la) / 2);
