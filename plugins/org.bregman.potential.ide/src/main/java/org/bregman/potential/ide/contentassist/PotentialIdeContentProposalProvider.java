@@ -1,0 +1,96 @@
+package org.bregman.potential.ide.contentassist;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.bregman.potential.experiment.Vocabulary;
+
+import org.bregman.symbolic.Func;
+import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.Keyword;
+import org.eclipse.xtext.ParserRule;
+import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
+import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
+import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+
+/**
+ * Content assist beyond the grammar's keywords and cross references (potentials in scope, parameters,
+ * the coordinate): the built-in functions inside expressions, and the built-in names of data sets,
+ * models, losses, initialisations, reports and stopping metrics inside experiments.
+ */
+public class PotentialIdeContentProposalProvider extends IdeContentProposalProvider {
+
+
+	@Override
+	protected void _createProposals(Assignment assignment, ContentAssistContext context,
+			IIdeContentProposalAcceptor acceptor) {
+		ParserRule rule = GrammarUtil.containingParserRule(assignment);
+		String ruleName = rule == null ? "" : rule.getName();
+		String feature = assignment.getFeature();
+		if ("function".equals(feature)) {
+			for (Func f : Func.values()) {
+				String name = f.name().toLowerCase(Locale.ROOT);
+				if (Func.byName(name) == f)
+					propose(name, name + "(", "function of " + f.arity() + " argument" + (f.arity() == 1 ? "" : "s"),
+							ContentAssistEntry.KIND_FUNCTION, context, acceptor);
+			}
+			return;
+		}
+		if ("Spec".equals(ruleName) && "name".equals(feature)) {
+			Map<String, Vocabulary.Entry> names = switch (settingKeyword(context)) {
+			case "data" -> Vocabulary.DATA;
+			case "model" -> Vocabulary.MODELS;
+			case "loss" -> Vocabulary.LOSSES;
+			case "init" -> Vocabulary.INITS;
+			default -> Map.of();
+			};
+			for (Vocabulary.Entry e : names.values())
+				if (e.supported())
+					propose(e.name(), e.name(), e.description(), ContentAssistEntry.KIND_VALUE, context, acceptor);
+			return;
+		}
+		if ("ReportItem".equals(ruleName)) {
+			for (String n : Vocabulary.REPORTS)
+				propose(n, n, "report", ContentAssistEntry.KIND_VALUE, context, acceptor);
+			return;
+		}
+		if ("metric".equals(feature)) {
+			for (String n : Vocabulary.METRICS)
+				propose(n, n, "stopping metric", ContentAssistEntry.KIND_VALUE, context, acceptor);
+			return;
+		}
+		super._createProposals(assignment, context, acceptor);
+	}
+
+	@Override
+	protected boolean filterKeyword(Keyword keyword, ContentAssistContext context) {
+		// operators and brackets are no help as proposals; words are
+		String v = keyword.getValue();
+		return !v.isEmpty() && Character.isLetter(v.charAt(0)) && super.filterKeyword(keyword, context);
+	}
+
+	private void propose(String name, String text, String description, String kind, ContentAssistContext context,
+			IIdeContentProposalAcceptor acceptor) {
+		ContentAssistEntry entry = getProposalCreator().createProposal(text, context, kind, e -> {
+			e.setLabel(name);
+			e.setDescription(description);
+		});
+		if (entry != null)
+			acceptor.accept(entry, getProposalPriorities().getDefaultPriority(entry));
+	}
+
+	/** The setting keyword (data, model, loss, init …) that starts the line being completed. */
+	static String settingKeyword(ContentAssistContext context) {
+		String text = context.getRootNode() == null ? "" : context.getRootNode().getText();
+		int end = Math.min(context.getOffset(), text.length());
+		int lineStart = text.lastIndexOf('\n', end - 1) + 1;
+		String line = text.substring(lineStart, end).strip();
+		int i = 0;
+		while (i < line.length() && Character.isLetter(line.charAt(i)))
+			i++;
+		return line.substring(0, i);
+	}
+}

@@ -1,0 +1,114 @@
+package org.bregman.potential.ide.hover;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.bregman.potential.potential.ArgOverride;
+import org.bregman.potential.potential.MirrorUse;
+import org.bregman.potential.potential.PotentialDef;
+import org.bregman.potential.translate.PotentialTranslator;
+import org.bregman.symbolic.Derivation;
+import org.bregman.symbolic.Printer;
+import org.bregman.symbolic.RealInterval;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.parser.IParseResult;
+
+/**
+ * Hover text of a potential, from the symbolic engine: ψ, ∇ψ, (∇ψ)⁻¹ (closed form or numeric), D_ψ,
+ * domain and dual domain. Over a use site ({@code QNorm(q = 10)} in {@code mirrors}) the arguments are
+ * substituted; over the definition the parameters stay symbolic.
+ */
+public final class PotentialHoverText {
+	private PotentialHoverText() {
+	}
+
+	/** The hover text for the name at {@code offset}, or null if no potential is named there. */
+	public static String at(XtextResource resource, int offset) {
+		IParseResult pr = resource == null ? null : resource.getParseResult();
+		if (pr == null || pr.getRootNode() == null)
+			return null;
+		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(pr.getRootNode(), offset);
+		if (leaf == null || leaf.isHidden())
+			return null;
+		EObject o = NodeModelUtils.findActualSemanticObjectFor(leaf);
+		if (o instanceof ArgOverride a && a.eContainer() instanceof MirrorUse m)
+			o = m;
+		if (o instanceof MirrorUse use) {
+			PotentialDef p = use.getPotential();
+			if (p == null || p.eIsProxy() || !leaf.getText().equals(p.getName()))
+				return null;
+			Map<String, Double> args = new LinkedHashMap<>();
+			for (ArgOverride a : use.getArgs())
+				if (a.getParameter() != null && !a.getParameter().eIsProxy())
+					args.put(a.getParameter().getName(), a.getValue());
+			return of(p, args, true);
+		}
+		if (o instanceof PotentialDef p && leaf.getText().equals(p.getName()))
+			return of(p, Map.of(), false);
+		return null;
+	}
+
+	/** The hover text of a potential; {@code bind}: substitute {@code args} (and defaults) for the parameters. */
+	public static String of(PotentialDef p, Map<String, Double> args, boolean bind) {
+		StringBuilder sb = new StringBuilder();
+		sb.append(p.getName());
+		if (!args.isEmpty()) {
+			sb.append('(');
+			String sep = "";
+			for (Map.Entry<String, Double> e : args.entrySet()) {
+				sb.append(sep).append(e.getKey()).append(" = ").append(Printer.number(e.getValue()));
+				sep = ", ";
+			}
+			sb.append(')');
+		}
+		sb.append('\n');
+		PotentialTranslator.Result r;
+		try {
+			r = PotentialTranslator.translate(p);
+		} catch (RuntimeException e) {
+			return sb.append("cannot be derived: ").append(e.getMessage()).toString();
+		}
+		if (r.spec() == null) {
+			sb.append("cannot be derived");
+			if (!r.problems().isEmpty())
+				sb.append(": ").append(String.join("; ", r.problems()));
+			return sb.toString();
+		}
+		try {
+			Derivation d = bind ? Derivation.derive(r.spec(), args) : Derivation.derive(r.spec());
+			String w = d.coordinate();
+			String z = d.dualVariable();
+			String v = d.secondVariable();
+			line(sb, "ψ(" + w + ")", Printer.print(d.psi()));
+			line(sb, "∇ψ(" + w + ")", Printer.print(d.grad()));
+			line(sb, "ψ''(" + w + ")", Printer.print(d.hessian()));
+			Derivation.Inverse inv = d.inverse();
+			if (inv == null)
+				line(sb, "(∇ψ)⁻¹(" + z + ")", "none");
+			else
+				line(sb, "(∇ψ)⁻¹(" + z + ")", (inv.expr() == null ? "Newton–bisection on ∇ψ" : Printer.print(inv.expr()))
+						+ "   [" + inv.kind().label() + "]");
+			line(sb, "D_ψ(" + w + ", " + v + ")", Printer.print(d.bregman()));
+			line(sb, "domain", interval(d.domain(), w));
+			line(sb, "dual domain", interval(d.dualDomain(), z));
+		} catch (RuntimeException e) {
+			sb.append("cannot be derived: ").append(e.getMessage());
+		}
+		return sb.toString().stripTrailing();
+	}
+
+	private static void line(StringBuilder sb, String label, String value) {
+		sb.append(label).append(" = ").append(value).append('\n');
+	}
+
+	private static String interval(RealInterval i, String var) {
+		if (i == null)
+			return "unknown";
+		if (i.isAllReals())
+			return "all reals";
+		return i.asConstraint(var) + "   " + i;
+	}
+}

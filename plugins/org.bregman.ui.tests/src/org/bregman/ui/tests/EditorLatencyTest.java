@@ -1,0 +1,93 @@
+package org.bregman.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.bregman.ui.PotentialLanguage;
+import org.bregman.ui.editor.PotentialDocuments;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Editor latency on a 500-line file: a keystroke in the open editor (which repaints the highlighting
+ * synchronously) and the background validation that follows. Medians of 5 keystrokes after 3 warm-up
+ * ones; written to target/editor-latency.txt for BENCHMARKS.md. The bound asserted on the keystroke is
+ * loose (the build machine is shared); the goal is 100 ms.
+ */
+public class EditorLatencyTest {
+
+	static String fiveHundredLines() {
+		StringBuilder sb = new StringBuilder();
+		int i = 0;
+		while (sb.toString().split("\n", -1).length < 500) {
+			sb.append("/** Potential number ").append(i).append(". */\n");
+			sb.append("potential P").append(i).append("(q = 3 where q > 1, beta = 0.1 where beta > 0) {\n");
+			sb.append("    psi(w) = (w^2 + beta^2)^(q / 2) / q + |w|^q / q\n");
+			sb.append("}\n\n");
+			i++;
+		}
+		return sb.toString();
+	}
+
+	@Test
+	void keystrokeHighlightingAndValidationOf500Lines() throws Exception {
+		String text = fiveHundredLines();
+		int lines = text.split("\n", -1).length;
+		assertTrue(lines >= 500, "lines: " + lines);
+		IFile f = TestFiles.create("latency.potential", text);
+		IEditorPart ed = IDE.openEditor(TestFiles.page(), f);
+		ITextViewer v = (ITextViewer) ed.getAdapter(ITextOperationTarget.class);
+		IDocument d = v.getDocument();
+		int at = d.get().indexOf("/ q + ") + 2;
+		int n = 8;
+		long[] highlight = new long[n];
+		long[] validate = new long[n];
+		for (int k = 0; k < n; k++) {
+			String ch = (k % 2 == 0) ? " " : "";
+			long t0 = System.nanoTime();
+			if (k % 2 == 0)
+				d.replace(at, 0, ch + " "); // type a blank ...
+			else
+				d.replace(at, 2, ""); // ... and take it back
+			// the presentation reconciler repaints synchronously inside the document change
+			if (PotentialDocuments.get(d).stamp < 0)
+				fail("no modification stamp");
+			long t1 = System.nanoTime();
+			XtextResource r = PotentialLanguage.parse(d.get(), URI.createFileURI(f.getLocation().toOSString()));
+			int issues = PotentialLanguage.validate(r, CancelIndicator.NullImpl).size();
+			long t2 = System.nanoTime();
+			assertEquals(0, issues, "the benchmark file is valid");
+			highlight[k] = t1 - t0;
+			validate[k] = t2 - t1;
+		}
+		double h = median(Arrays.copyOfRange(highlight, 3, n));
+		double val = median(Arrays.copyOfRange(validate, 3, n));
+		String report = String.format(
+				"lines=%d chars=%d keystroke+highlighting median=%.1f ms, parse+validation median=%.1f ms, total=%.1f ms%n",
+				lines, text.length(), h, val, h + val);
+		System.out.print("Editor latency: " + report);
+		Path out = Path.of(System.getProperty("user.dir"), "target", "editor-latency.txt");
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, report);
+		TestFiles.page().closeAllEditors(false);
+		// only the synchronous part blocks typing; validation runs in the background reconciler
+		assertTrue(h < 1000, report);
+	}
+
+	private static double median(long[] ns) {
+		long[] s = ns.clone();
+		Arrays.sort(s);
+		return s[s.length / 2] / 1e6;
+	}
+}
