@@ -48,13 +48,24 @@ final class Decimal {
         return new BigDecimal(p).divide(new BigDecimal(q), MathContext.DECIMAL128).doubleValue();
     }
 
+    /** Small multiples of 1/4096 (integers, halves, quarters …): binary arithmetic on them is what the user means. */
+    private static boolean dyadic(double x) {
+        double y = x * 4096;
+        return y == Math.rint(y) && Math.abs(y) < 0x1p50;
+    }
+
     static double add(double a, double b) {
+        if (dyadic(a) && dyadic(b)) return a + b; // k/4096 values: the double sum is exact
         BigInteger[] x = fraction(a), y = fraction(b);
         if (x == null || y == null) return a + b;
         return value(x[0].multiply(y[1]).add(y[0].multiply(x[1])), x[1].multiply(y[1]));
     }
 
     static double mul(double a, double b) {
+        if (dyadic(a) && dyadic(b)) {
+            double p = a * b;
+            if (Math.fma(a, b, -p) == 0) return p;
+        }
         BigInteger[] x = fraction(a), y = fraction(b);
         if (x == null || y == null) return a * b;
         return value(x[0].multiply(y[0]), x[1].multiply(y[1]));

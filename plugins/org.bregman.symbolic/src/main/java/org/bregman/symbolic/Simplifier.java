@@ -77,7 +77,20 @@ public final class Simplifier {
 
     // ---------------------------------------------------------------------------------------------
 
+    /** Results of this simplification run: later passes and repeated subtrees cost a lookup. */
+    private final Map<Expr, Expr> memo = new HashMap<>();
+
     private Expr simp(Expr e) {
+        if (e instanceof Num || e instanceof Var || e instanceof Const) return simpNode(e);
+        Expr r = memo.get(e);
+        if (r == null) {
+            r = simpNode(e);
+            memo.put(e, r);
+        }
+        return r;
+    }
+
+    private Expr simpNode(Expr e) {
         return switch (e) {
             case Num n -> n.value() == 0 ? num(0) : n; // no -0 in trees
             case Var v -> v;

@@ -56,7 +56,7 @@ class FuzzTest {
     void simplifyDiffPrintNeverCrashAndSimplifyKeepsValues() {
         SplittableRandom rnd = new SplittableRandom(2024);
         int compared = 0;
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 2500; i++) {
             Expr e = random(rnd, 4);
             try {
                 Expr s = Simplifier.simplify(e);
@@ -78,14 +78,14 @@ class FuzzTest {
                 assertNotNull(ex.getMessage());
             }
         }
-        assertTrue(compared > 2000, "compared " + compared);
+        assertTrue(compared > 1500, "compared " + compared);
     }
 
     @Test
     void derivationsAndChecksNeverCrash() {
         SplittableRandom rnd = new SplittableRandom(7);
         int derived = 0;
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 300; i++) {
             Expr psi = random(rnd, 3);
             RealInterval dom = switch (rnd.nextInt(3)) {
                 case 0 -> RealInterval.REALS;
@@ -107,6 +107,6 @@ class FuzzTest {
                 assertNotNull(ex.getMessage());
             }
         }
-        assertTrue(derived > 400, "derived " + derived);
+        assertTrue(derived > 200, "derived " + derived);
     }
 }
