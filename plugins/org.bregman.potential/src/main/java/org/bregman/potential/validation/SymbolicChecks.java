@@ -1,14 +1,20 @@
 package org.bregman.potential.validation;
 
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.bregman.potential.potential.Definition;
 import org.bregman.potential.potential.MirrorUse;
 import org.bregman.potential.potential.PotentialDef;
 import org.bregman.potential.translate.PotentialTranslator;
+import org.bregman.potential.util.AstEval;
 import org.bregman.potential.util.PotentialModels;
 import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.Diagnostic;
+import org.bregman.symbolic.Expr;
+import org.bregman.symbolic.PotentialSpec;
 import org.bregman.symbolic.SymbolicException;
 import org.eclipse.emf.ecore.EObject;
 
@@ -36,9 +42,10 @@ public final class SymbolicChecks {
         Definition psi = PotentialModels.psi(p);
         EObject fallback = psi != null ? psi : p;
         try {
-            Derivation d = Derivation.derive(t.spec());
-            for (Diagnostic diag : d.check()) {
-                EObject at = t.origin(diag.node());
+            Checked c = checked(p, t.spec(), null);
+            Map<Expr, Expr> nodes = correspondence(c.spec(), t.spec());
+            for (Diagnostic diag : c.diagnostics()) {
+                EObject at = t.origin(nodes.get(diag.node()));
                 reporter.report(diag.isError() ? "error" : "warning", diag.message(), at != null ? at : fallback, null);
             }
         } catch (SymbolicException e) {
@@ -59,9 +66,8 @@ public final class SymbolicChecks {
         if (t.spec() == null) return;
         String key = PotentialValidator.mirrorKey(use);
         try {
-            if (Derivation.derive(t.spec()).check().stream().anyMatch(Diagnostic::isError)) return;
-            Derivation bound = Derivation.derive(t.spec(), arguments);
-            for (Diagnostic diag : bound.check()) {
+            if (checked(p, t.spec(), null).diagnostics().stream().anyMatch(Diagnostic::isError)) return;
+            for (Diagnostic diag : checked(p, t.spec(), arguments).diagnostics()) {
                 if (diag.isError()) reporter.report("error", key + ": " + diag.message(), use, null);
             }
         } catch (SymbolicException e) {
@@ -69,5 +75,53 @@ public final class SymbolicChecks {
         } catch (RuntimeException | StackOverflowError e) {
             reporter.report("error", "cannot derive " + key + " (internal error: " + e + ")", use, null);
         }
+    }
+
+    /** A derivation's checks, with the spec they were computed on. */
+    private record Checked(PotentialSpec spec, List<Diagnostic> diagnostics) {
+    }
+
+    /**
+     * Derivations are the expensive part of validation and the same potential is checked again at
+     * every use site and on every keystroke: results are cached by the potential's source text (and
+     * the arguments). A cached diagnostic refers to nodes of the cached spec; {@link #correspondence}
+     * maps them to the nodes of the current one.
+     */
+    private static final Map<String, Checked> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Checked> eldest) {
+            return size() > 512;
+        }
+    };
+
+    private static Checked checked(PotentialDef p, PotentialSpec spec, Map<String, Double> arguments) {
+        String key = AstEval.text(p) + (arguments == null ? "" : "|" + arguments);
+        synchronized (CACHE) {
+            Checked c = CACHE.get(key);
+            if (c != null) return c;
+        }
+        Derivation d = arguments == null ? Derivation.derive(spec) : Derivation.derive(spec, arguments);
+        Checked c = new Checked(spec, List.copyOf(d.check()));
+        synchronized (CACHE) {
+            CACHE.put(key, c);
+        }
+        return c;
+    }
+
+    /** Node of {@code from} → node at the same place in {@code to} (two translations of the same text). */
+    private static Map<Expr, Expr> correspondence(PotentialSpec from, PotentialSpec to) {
+        Map<Expr, Expr> m = new IdentityHashMap<>();
+        pair(from.psi(), to.psi(), m);
+        if (from.grad() != null && to.grad() != null) pair(from.grad().body(), to.grad().body(), m);
+        if (from.inverse() != null && to.inverse() != null) pair(from.inverse().body(), to.inverse().body(), m);
+        return m;
+    }
+
+    private static void pair(Expr a, Expr b, Map<Expr, Expr> m) {
+        m.put(a, b);
+        List<Expr> ca = a.children(), cb = b.children();
+        for (int i = 0; i < Math.min(ca.size(), cb.size()); i++) pair(ca.get(i), cb.get(i), m);
     }
 }
