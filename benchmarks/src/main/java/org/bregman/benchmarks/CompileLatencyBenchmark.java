@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.*;
 /**
  * Compile latency of one potential (QNorm): derivation → Java source → Janino class → instance.
  * <ul>
- * <li>{@code coldFirstCompile}: the first compile in a fresh JVM (single shot, one per fork);
+ * <li>{@code ColdCompileBenchmark.firstCompile}: the first compile in a fresh JVM;
  * <li>{@code warmNewSource}: a never-seen source in a warmed-up JVM (a new q each call: derive, bind,
  *     generate, Janino, load);
  * <li>{@code warmCacheHit}: the same source again (generate, SHA-256, cache hit, instantiate).
@@ -31,22 +31,8 @@ public class CompileLatencyBenchmark {
 
     @Setup
     public void setup() {
-        // (the cold benchmark's fork also runs this: it warms nothing that coldFirstCompile measures
-        // except the classes of this module; the JMH harness itself is loaded anyway)
         fixed = FromSymbolic.spec(Derivation.derive(Potentials.qnorm(), Map.of("q", 3.0)), null);
         Optimizers.compile(fixed, Optimizers.Options.SCALAR);
-    }
-
-    @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
-    @Fork(value = 5, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-    @Warmup(iterations = 0)
-    @Measurement(iterations = 1)
-    public MirrorMap coldFirstCompile() {
-        // run with -wi 0 -i 1 -f N: one shot per fresh JVM (later shots would be warmer, never cached)
-        double q = 3.0 + COUNTER.incrementAndGet() * 1e-9;
-        KernelSpec s = FromSymbolic.spec(Derivation.derive(Potentials.qnorm(), Map.of("q", q)), null);
-        return Optimizers.compile(s, Optimizers.Options.SCALAR);
     }
 
     @Benchmark
@@ -72,6 +58,6 @@ public class CompileLatencyBenchmark {
     }
 
     static List<String> names() {
-        return List.of("coldFirstCompile", "warmNewSource", "warmCacheHit", "warmJaninoOnly");
+        return List.of("warmNewSource", "warmCacheHit", "warmJaninoOnly");
     }
 }
