@@ -196,6 +196,12 @@ final class Checks {
 
     static Diagnostic convexity(Derivation d) {
         RealInterval dom = d.domain();
+        // interval arithmetic may prove ψ'' > 0 on the whole domain at once
+        Map<String, RealInterval> ranges = new LinkedHashMap<>();
+        ranges.put(d.coordinate(), dom);
+        d.parameterValues().forEach((k, v) -> ranges.put(k, RealInterval.point(v)));
+        RealInterval h0 = Ranges.range(d.hessian(), ranges);
+        if (h0.lower() > 0) return null;
         for (double x : points(dom, SAMPLES, 5)) {
             double h = d.hessian(x);
             if (Double.isNaN(h) || h > 0) continue;

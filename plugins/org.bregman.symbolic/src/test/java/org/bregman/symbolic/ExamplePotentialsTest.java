@@ -85,6 +85,25 @@ class ExamplePotentialsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
+    void stableBregmanNearTheDiagonal(Examples.Case c) {
+        Derivation d = c.derivation();
+        for (double v : points(d.domain(), 6)) {
+            for (double rel : new double[] {1e-4, 1e-7, 1e-10}) {
+                double w = v * (1 + rel), h = w - v;
+                // reference: the Taylor expansion ψ''(v) h²/2 + ψ'''(v) h³/6, ψ''' by a central difference
+                double dh = 1e-4 * Math.abs(v);
+                double h3 = (d.hessian(v + dh) - d.hessian(v - dh)) / (2 * dh);
+                double ref = d.hessian(v) * h * h / 2 + h3 * h * h * h / 6;
+                // relative 1e-6 + 100 ulp · |ψ'(v)| / (ψ''(v) |h|): the condition of ψ'(t) − ψ'(v) (the plain
+                // formula's is |ψ(v)| / (ψ''(v) h²), which leaves no correct digit at rel = 1e-10)
+                double tol = (1e-6 + 100 * 0x1p-52 * Math.abs(d.grad(v)) / (d.hessian(v) * Math.abs(h))) * ref;
+                assertEquals(ref, d.bregmanStable(w, v), tol, c + ": D(" + w + ", " + v + ")");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
     void checksPass(Examples.Case c) {
         assertEquals(List.of(), Derivation.derive(c.spec()).check(), c.toString());
         assertEquals(List.of(), c.derivation().check(), c.toString());
