@@ -52,8 +52,8 @@ public class CompileLatencyBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     public Object warmJaninoOnly() throws Exception {
-        // Janino alone on a new source (generation excluded): a fresh compiler, so nothing is cached
-        String src = Optimizers.generateSource(fixed);
+        // Janino alone on a new kernel-only source (what a live compile feeds it; generation excluded): a fresh compiler, so nothing is cached
+        String src = org.bregman.codegen.MirrorMapTemplate.generateKernelOnly(fixed);
         return new JaninoCompiler(getClass().getClassLoader()).compile(src + "\n// " + COUNTER.incrementAndGet());
     }
 
