@@ -94,6 +94,43 @@ public class PotentialValidator extends AbstractPotentialValidator {
 
     // ------------------------------------------------------------ file level
 
+    public static final String STRAY_CHARACTER = "strayCharacter";
+
+    /**
+     * Characters the language has no use for ('#', a Unicode minus, '²' …) make ANTLR complain about
+     * the tokens around them; this names the character itself, at its own position, and what to write.
+     */
+    @Check
+    public void checkStrayCharacters(Model model) {
+        ICompositeNode root = NodeModelUtils.getNode(model);
+        if (root == null) return;
+        for (org.eclipse.xtext.nodemodel.ILeafNode leaf : root.getLeafNodes()) {
+            if (leaf.isHidden() || leaf.getLength() != 1) continue;
+            boolean anyOther = leaf.getGrammarElement() instanceof org.eclipse.xtext.TerminalRule r && "ANY_OTHER".equals(r.getName());
+            char c = leaf.getText().charAt(0);
+            if (!anyOther && VALID_CHARACTERS.indexOf(c) >= 0) continue;
+            if (!anyOther && (Character.isLetterOrDigit(c) || Character.isWhitespace(c))) continue;
+            String hint = switch (c) {
+                case '\u2212', '\u2013', '\u2014' -> ": write - for minus";
+                case '\u00d7', '\u00b7', '\u22c5' -> ": write * for multiplication";
+                case '\u00b2' -> ": write ^2";
+                case '\u00b3' -> ": write ^3";
+                case '\u2264' -> ": write <=";
+                case '\u2265' -> ": write >=";
+                case '\u2260' -> ": write !=";
+                case '!' -> ": write not, or != for 'not equal'";
+                case '&' -> ": write and";
+                case '\'' -> ": strings use double quotes";
+                case '[', ']' -> ": use parentheses";
+                default -> "";
+            };
+            String shown = c < 0x20 || c > 0x7e ? String.format("'%c' (U+%04X)", c, (int) c) : "'" + c + "'";
+            getMessageAcceptor().acceptError("unexpected character " + shown + hint, model, leaf.getOffset(), 1, STRAY_CHARACTER);
+        }
+    }
+
+    private static final String VALID_CHARACTERS = "()+-*/^|{}=<>,;:.\"_";
+
     @Check
     public void checkUniqueNames(Model model) {
         Map<String, EObject> seen = new HashMap<>();

@@ -33,8 +33,12 @@ class DiagnosticsTest {
     @Test
     void strayCharacter() {
         String t = "potential P {\n    psi(w) = w # 2\n}";
-        // ANTLR reports the statement the stray character breaks
+        // ANTLR reports the statement the stray character breaks; the character itself is named too
         assertError(t, 2, col(t, 2, "w #"), "syntax error");
+        assertError(t, 2, col(t, 2, "#"), "unexpected character '#'");
+        String t2 = "potential P {\n    psi(w) = w\u00b2 \u2212 1\n}";
+        assertError(t2, 2, col(t2, 2, "\u00b2"), "unexpected character '\u00b2' (U+00B2): write ^2");
+        assertError(t2, 2, col(t2, 2, "\u2212"), "write - for minus");
     }
 
     // ---------------------------------------------------------------- names and scoping
