@@ -332,6 +332,7 @@ public final class Simplifier {
             } else out.add(p);
         }
         out = signedPowers(out);
+        out = hyperbolicQuotients(out);
         if (coeff == 0) return num(0);
         // a number times a sum distributes (2 (a + b) → 2a + 2b), which exposes cancellations
         if (out.size() == 1 && out.get(0) instanceof Add a && coeff != 1) {
@@ -352,6 +353,23 @@ public final class Simplifier {
         out.sort(FACTOR_ORDER);
         if (coeff != 1 || out.isEmpty()) out.add(0, num(coeff));
         return out.size() == 1 ? out.get(0) : new Mul(out);
+    }
+
+    /** sinh(u) / cosh(u) → tanh(u), which is exact and one piece (invertible). */
+    private static List<Expr> hyperbolicQuotients(List<Expr> fs) {
+        for (int i = 0; i < fs.size(); i++) {
+            if (!(fs.get(i) instanceof Call s && s.f() == Func.SINH)) continue;
+            for (int j = 0; j < fs.size(); j++) {
+                if (fs.get(j) instanceof Pow p && isNum(p.exp(), -1) && p.base() instanceof Call c && c.f() == Func.COSH
+                        && c.arg().equals(s.arg())) {
+                    List<Expr> out = new ArrayList<>(fs);
+                    out.set(i, call(Func.TANH, s.args()));
+                    out.remove(j);
+                    return out;
+                }
+            }
+        }
+        return fs;
     }
 
     /** The exponent n when {@code f} is {@code u^n} ({@code u} itself: 1), else NaN. */

@@ -169,5 +169,13 @@ class ChecksTest {
         assertEquals("log(z / 2) / 3", Printer.print(Derivation.derive(spec(mul(num(2.0 / 3), exp(mul(num(3), w))))).inverse().expr()));
         assertEquals("sign(z) * |z|^(1 / 3)", Printer.print(Derivation.derive(spec(div(pow(w, num(4)), num(4)))).inverse().expr()));
         assertEquals("log1p(z)", Printer.print(Derivation.derive(spec(sub(call(Func.EXPM1, w), w))).inverse().expr()));
+        Derivation tanh = Derivation.derive(spec(log(call(Func.COSH, w))));
+        assertEquals("tanh(w)", Printer.print(tanh.grad()));
+        assertEquals("atanh(z)", Printer.print(tanh.inverse().expr()));
+        assertEquals("(-1, 1)", tanh.dualDomain().toString());
+        assertEquals("asinh(z)", Printer.print(Derivation.derive(spec(call(Func.COSH, w))).inverse().expr()));
+        // cbrt: the inverse of w ↦ cbrt(w) + w is numeric (w twice), of w ↦ cbrt(w - 1) closed
+        assertEquals("z^3 + 1", Printer.print(Inverter.invert(call(Func.CBRT, sub(w, num(1))), "w", "z", Assumptions.NONE)));
+        assertNull(Inverter.invert(add(call(Func.CBRT, w), w), "w", "z", Assumptions.NONE));
     }
 }
