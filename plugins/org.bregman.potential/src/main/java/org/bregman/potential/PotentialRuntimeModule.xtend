@@ -6,9 +6,11 @@ import org.eclipse.xtext.conversion.IValueConverterService
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider
 import org.bregman.potential.parser.PotentialSyntaxErrors
+import org.bregman.potential.resource.PotentialDescriptionStrategy
+import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy
 
 /**
- * Guice bindings of the language: numbers, messages for unknown names and syntax errors.
+ * Guice bindings of the language: numbers, messages for unknown names and syntax errors, what the index exports.
  * Scoping ({@link org.bregman.potential.scoping.PotentialScopeProvider}) and validation are bound by
  * the generated module.
  */
@@ -24,5 +26,9 @@ class PotentialRuntimeModule extends AbstractPotentialRuntimeModule {
 
 	def Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
 		PotentialSyntaxErrors
+	}
+
+	def Class<? extends IDefaultResourceDescriptionStrategy> bindIDefaultResourceDescriptionStrategy() {
+		PotentialDescriptionStrategy
 	}
 }
