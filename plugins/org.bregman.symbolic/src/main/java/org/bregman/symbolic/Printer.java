@@ -46,9 +46,9 @@ public final class Printer {
     /** {@code 1 / 9} for a number that is exactly the double nearest to a fraction with a small denominator. */
     static String fraction(double x) {
         if (x == Math.rint(x) || !Double.isFinite(x)) return null;
-        for (long k = 2; k <= 100; k++) {
+        for (long k = 2; k <= 1000; k++) {
             double p = Math.rint(x * k);
-            if (Math.abs(p) < 1e6 && p / k == x) {
+            if (Math.abs(p) < 1e4 && p / k == x) {
                 // decimals read better as decimals: 0.5, 1.5, 0.25
                 if (Double.toString(x).length() <= 6) return null;
                 return number(p) + " / " + k;
@@ -180,9 +180,11 @@ public final class Printer {
         // simple rational coefficients print as fractions: x^2 / 2 rather than 0.5 * x^2
         long den = 1;
         if (coeff != Math.rint(coeff)) {
-            for (long k = 2; k <= 12; k++) {
-                double p = coeff * k;
-                if (p == Math.rint(p) && Math.abs(p) < 1e6 && p / k == coeff) {
+            // up to 12 always (x / 3); larger denominators only where the decimal is long (100 x / 101)
+            int maxDen = Double.toString(coeff).length() > 8 ? 1000 : 12;
+            for (long k = 2; k <= maxDen; k++) {
+                double p = Math.rint(coeff * k);
+                if (Math.abs(p) < 1e4 && p / k == coeff) {
                     den = k;
                     break;
                 }
