@@ -43,9 +43,13 @@ public record RunResult(MirrorSpec mirror, long seed, double lr, Status status, 
         }
     }
 
-    /** Whether the final point is a finished training result that tables may compare. */
+    /**
+     * Whether the final point is a training result that tables may compare: the run converged (or ran its whole
+     * budget when {@code until} has no target). A run stopped by its budget short of the target is not at an
+     * interpolating point, so comparing its divergence would say nothing about implicit bias.
+     */
     public boolean finished() {
-        return status == Status.CONVERGED || status == Status.COMPLETED || status == Status.STOPPED;
+        return status == Status.CONVERGED || status == Status.COMPLETED;
     }
 
     /** File-name stem, e.g. {@code QNorm_q3_seed1}. */

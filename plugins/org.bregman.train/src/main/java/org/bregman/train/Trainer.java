@@ -104,7 +104,7 @@ public final class Trainer {
         boolean stepCheck = spec.until().mentionsSteps();
         outer:
         while (true) {
-            Until.State st = new Until.State(mt.loss(), mt.accuracy(), epochs, steps);
+            Until.State st = new Until.State(mt.loss(), mt.accuracy(), testAcc(model), epochs, steps);
             if (!Double.isFinite(mt.loss())) {
                 status = Status.DIVERGED;
                 message = who + ": diverged: the loss became " + mt.loss() + " after step " + steps + " (epoch " + epochs + ")"
@@ -135,8 +135,11 @@ public final class Trainer {
                     status = Status.DIVERGED;
                     float v = model.params()[bad];
                     message = who + ": diverged at step " + steps + " (epoch " + (epochs + 1) + "): " + model.coordinate(bad)
-                            + (Float.isFinite(v) ? " left the dual domain " + map.dualDomain() + " of " + m.name() + " (try a smaller lr)"
-                                    : " became " + v + " (try a smaller lr)");
+                            + (Float.isFinite(v) ? " left the dual domain " + map.dualDomain() + " of " + m.name()
+                                    : map.dualDomain().isAllReals() ? " became " + v + " (overflow)"
+                                    : " became " + v + ": ψ'(w) − lr·g left the dual domain " + map.dualDomain() + " of " + m.name()
+                                            + " (or overflowed)")
+                            + "; try a smaller lr";
                     mt = model.evaluate(data);
                     break outer;
                 }
@@ -148,10 +151,10 @@ public final class Trainer {
                 }
                 if (stepCheck && to < n) {
                     // a step budget may end a run inside an epoch; loss and accuracy are from the last epoch
-                    Until.State s = new Until.State(mt.loss(), mt.accuracy(), epochs, steps);
+                    Until.State s = new Until.State(mt.loss(), mt.accuracy(), Double.NaN, epochs, steps);
                     if (spec.until().holds(s)) {
                         mt = model.evaluate(data);
-                        status = status(new Until.State(mt.loss(), mt.accuracy(), epochs, steps));
+                        status = status(new Until.State(mt.loss(), mt.accuracy(), testAcc(model), epochs, steps));
                         break outer;
                     }
                 }
@@ -167,6 +170,11 @@ public final class Trainer {
         if (data.test() != null && status != Status.DIVERGED) test = model.evaluate(data.test()).accuracy();
         return new RunResult(m, seed, lr, status, epochs, steps, mt.loss(), mt.accuracy(), test, mt.margin(), message, init,
                 model.params(), model.predictor(), List.copyOf(curve), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Test accuracy when the stopping condition needs it (else NaN, to save an evaluation per epoch). */
+    private double testAcc(Model model) {
+        return spec.until().mentionsTest() && data.test() != null ? model.evaluate(data.test()).accuracy() : Double.NaN;
     }
 
     private Status status(Until.State st) {

@@ -4,7 +4,7 @@ package org.bregman.train;
 public sealed interface Until {
 
     enum Metric {
-        LOSS("loss"), TRAIN_ACCURACY("trainAccuracy"), EPOCHS("epochs"), STEPS("steps");
+        LOSS("loss"), TRAIN_ACCURACY("trainAccuracy"), TEST_ACCURACY("testAccuracy"), EPOCHS("epochs"), STEPS("steps");
 
         public final String keyword;
 
@@ -14,7 +14,7 @@ public sealed interface Until {
 
         public static Metric of(String keyword) {
             for (Metric m : values()) if (m.keyword.equals(keyword)) return m;
-            throw new IllegalArgumentException("unknown metric '" + keyword + "'; known: loss, trainAccuracy, epochs, steps");
+            throw new IllegalArgumentException("unknown metric '" + keyword + "'; known: loss, trainAccuracy, testAccuracy, epochs, steps");
         }
 
         boolean budget() {
@@ -48,8 +48,8 @@ public sealed interface Until {
         }
     }
 
-    /** Current values; {@code trainAccuracy} is NaN for regression (so conditions on it never hold). */
-    record State(double loss, double trainAccuracy, long epochs, long steps) {
+    /** Current values; accuracies are NaN for regression or without a test set (so conditions on them never hold). */
+    record State(double loss, double trainAccuracy, double testAccuracy, long epochs, long steps) {
     }
 
     boolean holds(State s);
@@ -65,6 +65,9 @@ public sealed interface Until {
 
     /** Whether it mentions steps (then it is also checked after every step, not only after each epoch). */
     boolean mentionsSteps();
+
+    /** Whether it mentions testAccuracy (then the test set is evaluated after every epoch). */
+    boolean mentionsTest();
 
     /** The most epochs a run can take under this condition (∞ when only loss / accuracy can stop it). */
     double epochLimit(long stepsPerEpoch);
@@ -87,6 +90,7 @@ public sealed interface Until {
             double v = switch (metric) {
                 case LOSS -> s.loss();
                 case TRAIN_ACCURACY -> s.trainAccuracy();
+                case TEST_ACCURACY -> s.testAccuracy();
                 case EPOCHS -> s.epochs();
                 case STEPS -> s.steps();
             };
@@ -115,6 +119,11 @@ public sealed interface Until {
         }
 
         @Override
+        public boolean mentionsTest() {
+            return metric == Metric.TEST_ACCURACY;
+        }
+
+        @Override
         public double epochLimit(long stepsPerEpoch) {
             if (!bounded() || op == Op.NE) return Double.POSITIVE_INFINITY;
             double v = op == Op.GT ? Math.floor(value) + 1 : Math.ceil(value);
@@ -133,6 +142,7 @@ public sealed interface Until {
         public boolean bounded() { return a.bounded() || b.bounded(); }
         public boolean hasTarget() { return a.hasTarget() || b.hasTarget(); }
         public boolean mentionsSteps() { return a.mentionsSteps() || b.mentionsSteps(); }
+        public boolean mentionsTest() { return a.mentionsTest() || b.mentionsTest(); }
         public double epochLimit(long spe) { return Math.min(a.epochLimit(spe), b.epochLimit(spe)); }
         @Override public String toString() { return a + " or " + b; }
     }
@@ -146,6 +156,7 @@ public sealed interface Until {
         public boolean bounded() { return a.bounded() && b.bounded(); }
         public boolean hasTarget() { return a.hasTarget() || b.hasTarget(); }
         public boolean mentionsSteps() { return a.mentionsSteps() || b.mentionsSteps(); }
+        public boolean mentionsTest() { return a.mentionsTest() || b.mentionsTest(); }
         public double epochLimit(long spe) { return Math.max(a.epochLimit(spe), b.epochLimit(spe)); }
         @Override public String toString() {
             return paren(a) + " and " + paren(b);

@@ -50,10 +50,13 @@ public sealed interface DataSpec {
         }
     }
 
-    /** {@code fashionMnist(limit = N, test = M)}: Debian's dataset-fashion-mnist files. */
-    record FashionMnist(int limit, int test) implements DataSpec {
+    /**
+     * {@code fashionMnist(limit = N, test = M, dir = "…")}: Debian's dataset-fashion-mnist files ({@code limit <= 0}: all
+     * 60,000; {@code test <= 0}: no test set). {@code dir == null} means the Debian folder; {@code --data-dir} wins over both.
+     */
+    record FashionMnist(int limit, int test, String dir) implements DataSpec {
         public Dataset load(Path dataDir) {
-            return Datasets.fashionMnist(dataDir, limit, test);
+            return Datasets.fashionMnist(dataDir != null ? dataDir : dir != null ? Path.of(dir) : null, limit, test);
         }
 
         public String describe() {
@@ -61,10 +64,10 @@ public sealed interface DataSpec {
         }
     }
 
-    /** {@code csv("file", label = "column")}: a header row, numeric columns. */
-    record Csv(String file, String label, boolean classification) implements DataSpec {
+    /** {@code csv("file", label = "column", limit = N)}: a header row, numeric columns ({@code limit <= 0}: all rows). */
+    record Csv(String file, String label, boolean classification, int limit) implements DataSpec {
         public Dataset load(Path dataDir) {
-            return Datasets.csv(Datasets.resolve(dataDir, file), label, classification);
+            return Datasets.csv(Datasets.resolve(dataDir, file), label, classification, limit);
         }
 
         public String describe() {

@@ -155,7 +155,7 @@ public final class Datasets {
      * A CSV file with a header row; every column but {@code label} is a feature. For classification,
      * the distinct label values (sorted numerically) become classes 0, 1, ….
      */
-    public static Dataset csv(Path file, String label, boolean classification) {
+    public static Dataset csv(Path file, String label, boolean classification, int limit) {
         requireFile(file, null);
         List<String> lines;
         try {
@@ -164,6 +164,7 @@ public final class Datasets {
             throw new DataException(file + ": cannot read: " + e.getMessage(), e);
         }
         lines.removeIf(l -> l.isBlank());
+        if (limit > 0 && lines.size() > limit + 1) lines = new ArrayList<>(lines.subList(0, limit + 1));
         if (lines.size() < 2) throw new DataException(file + ":1:1: need a header row and at least one data row");
         String[] header = split(lines.get(0));
         int li = -1;

@@ -193,7 +193,7 @@ public final class ReportWriter {
     private void bregman() throws IOException {
         md.append("## Bregman divergences from each initial point\n\n");
         md.append("Row ψ, column m: D_ψ(final point of mirror m, initial point). SMD with ψ should reach the interpolating point "
-                + "closest to the initial point in D_ψ, so each row's minimum should sit on the diagonal (bold).\n\n");
+                + "closest to the initial point in D_ψ, so each row's minimum should sit on the diagonal (bold). Runs that did not converge are left out (—).\n\n");
         List<Object> js = new ArrayList<>();
         int rowsMin = 0, rowsAll = 0;
         List<MirrorSpec> ms = spec.mirrors();
@@ -326,12 +326,12 @@ public final class ReportWriter {
     }
 
     private void histogram() throws IOException {
-        md.append("## |w| of the final weights\n\n");
-        md.append("Fraction of final weights with |w| below each threshold, over all finished runs of a mirror"
+        md.append("## \\|w\\| of the final weights\n\n");
+        md.append("Fraction of final weights with |w| below each threshold, over all converged runs of a mirror"
                 + " (for linear and diagonal models the effective predictor w).\n\n");
         md.append("| mirror |");
-        for (double t : THRESHOLDS) md.append(" |w| < ").append(Num.format(t)).append(" |");
-        md.append(" max |w| |\n|---|").append("---:|".repeat(THRESHOLDS.length + 1)).append('\n');
+        for (double t : THRESHOLDS) md.append(" \\|w\\| < ").append(Num.format(t)).append(" |");
+        md.append(" max \\|w\\| |\n|---|").append("---:|".repeat(THRESHOLDS.length + 1)).append('\n');
         StringBuilder csv = new StringBuilder("mirror");
         for (double t : THRESHOLDS) csv.append(",below_").append(Num.format(t));
         csv.append(",maxAbs\n");

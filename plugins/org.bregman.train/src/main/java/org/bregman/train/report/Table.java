@@ -37,9 +37,9 @@ public record Table(String title, String corner, List<String> rows, List<String>
 
     public String verdict() {
         int c = comparableRows();
-        if (c == 0) return "no row can be compared (runs missing or diverged)";
+        if (c == 0) return "no row can be compared (runs missing, stopped short of the target or diverged)";
         return "diagonal is the row minimum in " + diagonalMinimumRows() + " of " + c + " rows"
-                + (c < values.length ? " (" + (values.length - c) + " rows lack finished runs)" : "");
+                + (c < values.length ? " (" + (values.length - c) + " rows lack converged runs)" : "");
     }
 
     /** Markdown with the diagonal in bold. */

@@ -1,0 +1,83 @@
+package org.bregman.train;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+import org.bregman.train.data.Dataset;
+
+/**
+ * The command line's progress display: a status line per run (mirror, seed, epoch, loss, accuracy, ETA)
+ * rewritten in place on a terminal, and one line per finished run.
+ */
+public final class ConsoleProgress implements ProgressListener {
+
+    private final PrintStream out;
+    private final boolean terminal;
+    private long lastPrint;
+    private int lastWidth;
+    private int index;
+    private int total;
+
+    /** @param terminal whether {@code out} is a terminal (status lines are rewritten with \r) */
+    public ConsoleProgress(PrintStream out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    public ConsoleProgress(PrintStream out) {
+        this(out, System.console() != null);
+    }
+
+    @Override
+    public void experimentStarted(ExperimentSpec spec, Dataset data, int runs) {
+        out.println("experiment " + spec.name() + ": " + data.description() + ", " + spec.model().describe() + ", " + runs + " runs");
+        total = runs;
+    }
+
+    @Override
+    public void runStarted(MirrorSpec mirror, long seed, int index, int total) {
+        this.index = index;
+        this.total = total;
+        lastPrint = System.nanoTime();
+    }
+
+    @Override
+    public void epoch(MirrorSpec mirror, long seed, long epoch, double loss, double acc, double eta) {
+        long now = System.nanoTime();
+        // a terminal line twice a second; a log line every 10 s
+        if (now - lastPrint < (terminal ? 500_000_000L : 10_000_000_000L)) return;
+        lastPrint = now;
+        String s = String.format(Locale.ROOT, "[%d/%d] %s, seed %d: epoch %d, loss %s%s%s", index, total, mirror.label(), seed, epoch,
+                Num.short4(loss), Double.isNaN(acc) ? "" : String.format(Locale.ROOT, ", train accuracy %.1f %%", 100 * acc),
+                Double.isNaN(eta) ? "" : ", ETA " + duration(eta));
+        if (terminal) {
+            out.print("\r" + s + " ".repeat(Math.max(0, lastWidth - s.length())));
+            lastWidth = s.length();
+        } else {
+            out.println(s);
+        }
+        out.flush();
+    }
+
+    @Override
+    public void runFinished(RunResult result) {
+        if (terminal && lastWidth > 0) out.print("\r" + " ".repeat(lastWidth) + "\r");
+        lastWidth = 0;
+        out.println("[" + index + "/" + total + "] " + result.line());
+        out.flush();
+    }
+
+    @Override
+    public void message(String line) {
+        if (terminal && lastWidth > 0) out.print("\r" + " ".repeat(lastWidth) + "\r");
+        lastWidth = 0;
+        out.println(line);
+        out.flush();
+    }
+
+    static String duration(double s) {
+        if (s < 90) return String.format(Locale.ROOT, "%.0f s", s);
+        if (s < 5400) return String.format(Locale.ROOT, "%.0f min", s / 60);
+        return String.format(Locale.ROOT, "%.1f h", s / 3600);
+    }
+}
