@@ -202,8 +202,10 @@ final class Checks {
         d.parameterValues().forEach((k, v) -> ranges.put(k, RealInterval.point(v)));
         RealInterval h0 = Ranges.range(d.hessian(), ranges);
         if (h0.lower() > 0) return null;
+        boolean anyPositive = false;
         for (double x : points(dom, SAMPLES, 5)) {
             double h = d.hessian(x);
+            anyPositive |= h > 0;
             if (Double.isNaN(h) || h > 0) continue;
             double g = d.grad(x);
             double delta = 1e-3 * Math.max(1, Math.abs(x));
@@ -222,6 +224,10 @@ final class Checks {
                     + d.coordinate() + " = " + Printer.number(x);
             return new Diagnostic(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), "psi is not strictly convex on its domain: " + detail
                     + " (ψ'' = " + Printer.print(d.hessian()) + ", ψ' = " + Printer.number(g) + " there)" + params(d));
+        }
+        if (!anyPositive) {
+            return new Diagnostic(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), "psi is not strictly convex on its domain: ψ'' = "
+                    + Printer.print(d.hessian()) + " cannot be evaluated at any point of " + dom + params(d));
         }
         return null;
     }

@@ -47,6 +47,15 @@ class ChecksTest {
     }
 
     @Test
+    void linearAndUndefinedCurvature() {
+        Diagnostic lin = Derivation.derive(spec(mul(num(2), w))).checkConvexity();
+        assertTrue(lin.message().startsWith("psi is not strictly convex on its domain: ψ''(w) = 0 at and around w = 1"), lin.message());
+        // sqrt(-1 - w^2) is undefined everywhere: the domain check reports it, and convexity cannot hold
+        Diagnostic none = Derivation.derive(spec(sqrt(sub(num(-1), pow(w, num(2)))))).checkConvexity();
+        assertTrue(none.message().contains("cannot be evaluated at any point of (-∞, ∞)"), none.message());
+    }
+
+    @Test
     void isolatedZeroCurvatureIsFine() {
         assertNull(Derivation.derive(spec(pow(w, num(4)))).checkConvexity(), "w^4: ψ''(0) = 0 only at 0");
         assertNull(Derivation.derive(Examples.qnorm()).bind(Map.of("q", 1.5)).checkConvexity(), "ψ'' = ∞ at 0");
