@@ -20,15 +20,32 @@ public final class VectorPrinter {
         this.x = x;
     }
 
-    /** Whether some function must run on double lanes. */
-    public static boolean needsDouble(Node n) {
+    /**
+     * Whether some function must run on double lanes. {@code last}: the node's value is the kernel's
+     * result up to exact operations (negation, the magnitude of copySign); a function there may run on
+     * float lanes: the Vector API's float functions are within 1 ulp of the exact value and the scalar
+     * code's (float) f((double) x) within half an ulp, so both are one of the two floats around it.
+     */
+    public static boolean needsDouble(Node n, boolean last) {
         return switch (n) {
             case Node.Num c -> false;
             case Node.X v -> false;
             case Node.Param p -> false;
-            case Node.Neg g -> needsDouble(g.a());
-            case Node.Bin b -> needsDouble(b.a()) || needsDouble(b.b());
-            case Node.Call c -> !c.f().exactInFloat() || c.args().stream().anyMatch(VectorPrinter::needsDouble);
+            case Node.Neg g -> needsDouble(g.a(), last);
+            case Node.Bin b -> needsDouble(b.a(), false) || needsDouble(b.b(), false);
+            case Node.Call c -> {
+                if (c.f() == Fn.COPYSIGN) yield needsDouble(c.args().get(0), last) || needsDouble(c.args().get(1), false);
+                boolean own = !c.f().exactInFloat() && !(last && floatLaneOk(c.f()));
+                yield own || c.args().stream().anyMatch(a -> needsDouble(a, false));
+            }
+        };
+    }
+
+    /** Functions the Vector API has for float lanes (asinh, acosh, atanh are formulas: double only). */
+    static boolean floatLaneOk(Fn f) {
+        return switch (f) {
+            case EXP, LOG, LOG1P, EXPM1, CBRT, SINH, COSH, TANH, ATAN, TAN, POW -> true;
+            default -> false;
         };
     }
 
@@ -38,26 +55,39 @@ public final class VectorPrinter {
     }
 
     public String print(Node n) {
+        return print(n, false);
+    }
+
+    /** The kernel's result expression (see {@link #needsDouble(Node, boolean)} for {@code last}). */
+    public String printLast(Node n) {
+        return print(n, true);
+    }
+
+    private String print(Node n, boolean last) {
         return switch (n) {
             case Node.Num c -> "FloatVector.broadcast(FS, " + JavaText.floatLiteral(c.value()) + ")";
             case Node.X v -> x;
             case Node.Param p -> throw new IllegalArgumentException("parameters are not vectorised");
-            case Node.Neg g -> print(g.a()) + ".neg()";
+            case Node.Neg g -> print(g.a(), last) + ".neg()";
             case Node.Bin b -> print(b.a()) + "." + b.op().name().toLowerCase(Locale.ROOT) + "("
                     + (b.b() instanceof Node.Num c ? JavaText.floatLiteral(c.value()) : print(b.b())) + ")";
-            case Node.Call c -> call(c);
+            case Node.Call c -> call(c, last);
         };
     }
 
-    private String call(Node.Call c) {
+    private String call(Node.Call c, boolean last) {
+        if (c.f() == Fn.COPYSIGN) return "copySign(" + print(c.arg(), last) + ", " + print(c.args().get(1)) + ")";
         String a = print(c.arg());
+        if (last && floatLaneOk(c.f())) {
+            return c.f() == Fn.POW ? a + ".lanewise(VectorOperators.POW, " + print(c.args().get(1)) + ")"
+                    : a + ".lanewise(VectorOperators." + c.f().name() + ")";
+        }
         return switch (c.f()) {
             case ABS -> a + ".abs()";
             case SQRT -> a + ".sqrt()";
             case MIN -> a + ".min(" + print(c.args().get(1)) + ")";
             case MAX -> a + ".max(" + print(c.args().get(1)) + ")";
             case SIGN -> "signum(" + a + ")";
-            case COPYSIGN -> "copySign(" + a + ", " + print(c.args().get(1)) + ")";
             case ASINH, ACOSH, ATANH -> "toFloat(" + c.f().name().toLowerCase(Locale.ROOT) + "D(toDouble(" + a + ")))";
             case POW -> "toFloat(toDouble(" + a + ").lanewise(VectorOperators.POW, toDouble(" + print(c.args().get(1)) + ")))";
             default -> "toFloat(toDouble(" + a + ").lanewise(VectorOperators." + c.f().name() + "))";

@@ -18,7 +18,7 @@ class VectorTemplate {
 	}
 
 	def static boolean doubleLanes(KernelSpec s) {
-		VectorPrinter.needsDouble(s.bound.grad) || VectorPrinter.needsDouble(s.bound.inverse)
+		VectorPrinter.needsDouble(s.bound.grad, false) || VectorPrinter.needsDouble(s.bound.inverse, true)
 	}
 
 	def classFile(KernelSpec s) '''
@@ -187,7 +187,7 @@ class VectorTemplate {
 
 	def core(KernelSpec s) '''
 		FloatVector z = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
-		FloatVector r = «new VectorPrinter("z").print(s.bound.inverse)»;
+		FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
 	'''
 
 	def check(KernelSpec s) '''

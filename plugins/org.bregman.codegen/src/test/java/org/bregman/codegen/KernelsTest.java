@@ -16,8 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The Vector API kernel and the multi-threaded stepping against the scalar class. Tolerance: ≤ 1 ulp
  * per coordinate (arithmetic, abs, sqrt, copySign are bitwise the same; exp/log/… come from the
- * Vector API's double-lane functions, which may differ from Math by an ulp before rounding to float).
- * The parallel wrapper is bitwise identical to its kernel.
+ * Vector API's functions: on double lanes, or on float lanes where the function gives the result).
  */
 class KernelsTest {
 
@@ -105,11 +104,17 @@ class KernelsTest {
         assertEquals(21, vec.step(w, g, 1f));
     }
 
-    @Test
-    void parallelIsBitwiseTheKernel() {
+    /**
+     * Scalar kernels: parallel == one thread bit for bit. Vector kernels: ≤ 1 ulp, because the Vector
+     * API computes exp/log/… by SVML once C2 has compiled the loop and lane by lane with Math before,
+     * so a thread that runs the loop early may differ from one that runs it late.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void parallelIsTheKernel(boolean vector) {
         for (KernelSpec spec : List.of(HandDerived.qnorm(3), HandDerived.negEntropy(), HandDerived.bounded())) {
-            MirrorMap one = Optimizers.compile(spec, new Optimizers.Options(true, 1));
-            MirrorMap four = Optimizers.compile(spec, new Optimizers.Options(true, 4));
+            MirrorMap one = Optimizers.compile(spec, new Optimizers.Options(vector, 1));
+            MirrorMap four = Optimizers.compile(spec, new Optimizers.Options(vector, 4));
             assertTrue(Optimizers.kernelKind(four).endsWith("x 4 threads"), Optimizers.kernelKind(four));
             int n = ParallelMirrorMap.MIN_PARALLEL * 3 + 17;
             float[][] d = data(one, n, 5);
@@ -119,12 +124,17 @@ class KernelsTest {
             for (int rep = 0; rep < 3; rep++) {
                 assertEquals(one.step(w1, d[1], 0.01f), four.step(w4, d[1], 0.01f));
             }
-            assertUlps(w1, w4, 0, spec.name());
+            int ulps = vector && !spec.name().startsWith("QNorm") ? 1 : 0;
+            assertUlps(w1, w4, ulps, spec.name());
             FloatBuffer b1 = direct(d[0]);
             FloatBuffer b4 = direct(d[0]);
             FloatBuffer gb = direct(d[1]);
             assertEquals(one.step(b1, gb, 0.01f), four.step(b4, gb, 0.01f));
-            assertEquals(0, b1.compareTo(b4));
+            float[] a1 = new float[n];
+            float[] a4 = new float[n];
+            b1.get(a1);
+            b4.get(a4);
+            assertUlps(a1, a4, ulps, spec.name() + " buffers");
         }
     }
 }
