@@ -1,12 +1,21 @@
 package org.bregman.ui.editor;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import org.bregman.potential.ide.highlighting.PotentialHighlighter;
+import org.bregman.potential.ide.highlighting.PotentialSemanticHighlightingCalculator;
+import org.bregman.ui.BregmanUi;
 import org.bregman.ui.PotentialLanguage;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.ITypedRegion;
 import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.TextPresentation;
@@ -15,32 +24,156 @@ import org.eclipse.jface.text.presentation.IPresentationRepairer;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.xtext.util.CancelIndicator;
 
 /**
- * Lexical and semantic highlighting in one pass. A keystroke can change the meaning of names far away
- * (renaming a parameter turns its uses into unknown names), so the whole document is repainted from a
- * fresh parse; a 500-line file takes a few milliseconds (see BENCHMARKS.md, "Editor latency").
+ * Lexical and semantic highlighting. A keystroke repaints synchronously from the language's lexer (fast)
+ * plus the last semantic ranges, shifted past the edit; a background job then parses the new text,
+ * computes the semantic ranges (parameters, coordinate, potentials … — a keystroke can change the meaning
+ * of names far away) and repaints once more. Timings in BENCHMARKS.md, "Editor latency".
  */
 public class PotentialPresentationReconciler extends PresentationReconciler {
 
+	/** Semantic ranges computed for one text. */
+	record Semantic(String text, List<PotentialHighlighter.Range> ranges) {
+	}
+
+	private static final Map<IDocument, Semantic> SEMANTIC = new WeakHashMap<>();
+
+	private final WholeDocument dr = new WholeDocument(this);
+	private ITextViewer viewer;
+	private Job job;
+
 	public PotentialPresentationReconciler() {
-		WholeDocument dr = new WholeDocument();
 		setDamager(dr, IDocument.DEFAULT_CONTENT_TYPE);
 		setRepairer(dr, IDocument.DEFAULT_CONTENT_TYPE);
 	}
 
-	/** Computes the style ranges of the whole document (public for tests and the latency benchmark). */
-	public static List<PotentialHighlighter.Range> ranges(IDocument document) {
-		PotentialDocuments.Parsed parsed = PotentialDocuments.get(document);
-		PotentialHighlighter h = PotentialLanguage.injector().getInstance(PotentialHighlighter.class);
-		synchronized (parsed) {
-			return h.highlight(parsed.text, parsed.resource, CancelIndicator.NullImpl);
+	@Override
+	public void install(ITextViewer viewer) {
+		super.install(viewer);
+		this.viewer = viewer;
+	}
+
+	/** Whether the semantic ranges of this document are those of its current text (for tests and benchmarks). */
+	public static boolean isSemanticUpToDate(IDocument d) {
+		synchronized (SEMANTIC) {
+			Semantic s = SEMANTIC.get(d);
+			return s != null && s.text().equals(d.get());
 		}
 	}
 
+	/** Lexical plus the freshest semantic ranges available for {@code text}, merged (semantic wins). */
+	public static List<PotentialHighlighter.Range> ranges(IDocument document, String text) {
+		PotentialHighlighter h = PotentialLanguage.injector().getInstance(PotentialHighlighter.class);
+		Semantic s;
+		synchronized (SEMANTIC) {
+			s = SEMANTIC.get(document);
+		}
+		List<PotentialHighlighter.Range> semantic = s == null ? List.of() : shift(s, text);
+		return merge(text, h.lexical(text), semantic);
+	}
+
+	/** Computes the semantic ranges of the current text now (parses it). */
+	public static void computeSemantic(IDocument document) {
+		PotentialDocuments.Parsed parsed = PotentialDocuments.get(document);
+		PotentialSemanticHighlightingCalculator calc = PotentialLanguage.injector()
+				.getInstance(PotentialSemanticHighlightingCalculator.class);
+		List<PotentialHighlighter.Range> out = new ArrayList<>();
+		synchronized (parsed) {
+			calc.provideHighlightingFor(parsed.resource, (offset, length, ids) -> {
+				if (ids.length > 0)
+					out.add(new PotentialHighlighter.Range(offset, length, ids[ids.length - 1]));
+			}, CancelIndicator.NullImpl);
+		}
+		synchronized (SEMANTIC) {
+			SEMANTIC.put(document, new Semantic(parsed.text, out));
+		}
+	}
+
+	/** The semantic ranges of an older text, moved past the edit that turned it into {@code text}; ranges touching the edit are dropped. */
+	static List<PotentialHighlighter.Range> shift(Semantic s, String text) {
+		String old = s.text();
+		if (old.equals(text))
+			return s.ranges();
+		int p = 0;
+		int max = Math.min(old.length(), text.length());
+		while (p < max && old.charAt(p) == text.charAt(p))
+			p++;
+		int q = 0;
+		while (q < max - p && old.charAt(old.length() - 1 - q) == text.charAt(text.length() - 1 - q))
+			q++;
+		int oldEnd = old.length() - q;
+		int delta = text.length() - old.length();
+		List<PotentialHighlighter.Range> out = new ArrayList<>();
+		for (PotentialHighlighter.Range r : s.ranges()) {
+			int end = r.offset() + r.length();
+			if (end < p)
+				out.add(r);
+			else if (r.offset() > oldEnd)
+				out.add(new PotentialHighlighter.Range(r.offset() + delta, r.length(), r.style()));
+		}
+		return out;
+	}
+
+	static List<PotentialHighlighter.Range> merge(String text, List<PotentialHighlighter.Range> lexical,
+			List<PotentialHighlighter.Range> semantic) {
+		String[] styleAt = new String[text.length()];
+		for (PotentialHighlighter.Range r : lexical)
+			Arrays.fill(styleAt, r.offset(), Math.min(text.length(), r.offset() + r.length()), r.style());
+		for (PotentialHighlighter.Range r : semantic)
+			if (r.offset() >= 0 && r.offset() + r.length() <= text.length())
+				Arrays.fill(styleAt, r.offset(), r.offset() + r.length(), r.style());
+		List<PotentialHighlighter.Range> out = new ArrayList<>();
+		int i = 0;
+		while (i < styleAt.length) {
+			String st = styleAt[i];
+			int j = i + 1;
+			while (j < styleAt.length && styleAt[j] == st)
+				j++;
+			if (st != null)
+				out.add(new PotentialHighlighter.Range(i, j - i, st));
+			i = j;
+		}
+		return out;
+	}
+
+	/** After an edit: compute the semantic ranges in the background, then repaint if the text is still the same. */
+	void scheduleSemantic(IDocument document) {
+		if (isSemanticUpToDate(document))
+			return;
+		if (job == null) {
+			job = Job.create("Potential semantic highlighting", monitor -> {
+				try {
+					computeSemantic(document);
+				} catch (RuntimeException e) {
+					BregmanUi.log("semantic highlighting failed", e);
+					return Status.OK_STATUS;
+				}
+				ITextViewer v = viewer;
+				Display display = v == null || v.getTextWidget() == null ? null : v.getTextWidget().getDisplay();
+				if (display != null && !display.isDisposed())
+					display.asyncExec(() -> {
+						if (v.getTextWidget() != null && !v.getTextWidget().isDisposed() && isSemanticUpToDate(document))
+							v.invalidateTextPresentation();
+					});
+				return Status.OK_STATUS;
+			});
+			job.setSystem(true);
+			job.setPriority(Job.SHORT);
+		}
+		job.cancel();
+		job.schedule(50);
+	}
+
 	static final class WholeDocument implements IPresentationDamager, IPresentationRepairer {
+		private final PotentialPresentationReconciler owner;
 		private IDocument document;
+
+		WholeDocument(PotentialPresentationReconciler owner) {
+			this.owner = owner;
+		}
 
 		@Override
 		public void setDocument(IDocument document) {
@@ -54,10 +187,12 @@ public class PotentialPresentationReconciler extends PresentationReconciler {
 
 		@Override
 		public void createPresentation(TextPresentation presentation, ITypedRegion damage) {
-			if (document == null)
+			IDocument d = document;
+			if (d == null)
 				return;
+			String text = d.get();
 			int end = damage.getOffset() + damage.getLength();
-			for (PotentialHighlighter.Range r : ranges(document)) {
+			for (PotentialHighlighter.Range r : ranges(d, text)) {
 				if (r.offset() + r.length() <= damage.getOffset() || r.offset() >= end)
 					continue;
 				PotentialColors.Look look = PotentialColors.LOOKS.get(r.style());
@@ -67,6 +202,7 @@ public class PotentialPresentationReconciler extends PresentationReconciler {
 				int e = Math.min(r.offset() + r.length(), end);
 				presentation.addStyleRange(new StyleRange(s, e - s, new Color(look.rgb()), null, look.fontStyle()));
 			}
+			owner.scheduleSemantic(d);
 		}
 	}
 }

@@ -1,0 +1,132 @@
+package org.bregman.ui.launch;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.bregman.ui.BregmanUi;
+import org.eclipse.core.resources.IContainer;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IPath;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.model.IProcess;
+import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+
+/**
+ * Runs {@code bregman run FILE --experiment NAME --out DIR} in a separate JVM. Its output streams to the
+ * Console (the launch's process), a job shows progress until it ends (cancelling the job terminates the
+ * run, as does the Console's Terminate button), then the output folder is refreshed and
+ * {@code summary.md} opened.
+ */
+public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
+
+	@Override
+	public void launch(ILaunchConfiguration config, String mode, ILaunch launch, IProgressMonitor monitor)
+			throws CoreException {
+		IFile file = file(config);
+		String experiment = config.getAttribute(ExperimentLaunch.EXPERIMENT, "").strip();
+		IContainer out = output(config, file, experiment);
+		List<String> args = new ArrayList<>(List.of("run", file.getLocation().toOSString()));
+		if (!experiment.isEmpty())
+			args.addAll(List.of("--experiment", experiment));
+		args.addAll(List.of("--out", out.getLocation().toOSString()));
+		List<String> cmd = Trainer.command(vmArgs(config), args);
+		File cwd = file.getParent().getLocation().toFile();
+		Process p = DebugPlugin.exec(cmd.toArray(String[]::new), cwd);
+		IProcess process = DebugPlugin.newProcess(launch, p, "bregman run " + file.getName()
+				+ (experiment.isEmpty() ? "" : " --experiment " + experiment));
+		process.setAttribute(IProcess.ATTR_CMDLINE, String.join(" ", cmd));
+		watch(process, out, experiment.isEmpty() ? file.getName() : experiment);
+	}
+
+	static IFile file(ILaunchConfiguration config) throws CoreException {
+		String path = config.getAttribute(ExperimentLaunch.FILE, "");
+		if (path.isBlank())
+			throw Trainer.error("no .potential file chosen");
+		IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(IPath.fromOSString(path));
+		if (!(r instanceof IFile f) || !f.exists())
+			throw Trainer.error("no such file in the workspace: " + path);
+		return f;
+	}
+
+	static IContainer output(ILaunchConfiguration config, IFile file, String experiment) throws CoreException {
+		String path = config.getAttribute(ExperimentLaunch.OUTPUT, "").strip();
+		IContainer out;
+		if (path.isEmpty())
+			out = file.getParent().getFolder(IPath.fromOSString("results/" + (experiment.isEmpty() ? "all" : experiment)));
+		else
+			out = ResourcesPlugin.getWorkspace().getRoot().getFolder(IPath.fromOSString(path));
+		if (out.getLocation() == null)
+			throw Trainer.error("the output folder is not in a local project: " + out.getFullPath());
+		out.getLocation().toFile().mkdirs();
+		return out;
+	}
+
+	static List<String> vmArgs(ILaunchConfiguration config) throws CoreException {
+		String s = config.getAttribute(ExperimentLaunch.VM_ARGS, ExperimentLaunch.DEFAULT_VM_ARGS).strip();
+		return s.isEmpty() ? List.of() : Arrays.asList(s.split("\\s+"));
+	}
+
+	/** Progress until the process ends; then refresh the output and open summary.md. */
+	private static void watch(IProcess process, IContainer out, String what) {
+		Job job = Job.create("Experiment " + what, monitor -> {
+			monitor.beginTask("Running experiment " + what + " (output in the Console)", IProgressMonitor.UNKNOWN);
+			while (!process.isTerminated()) {
+				if (monitor.isCanceled()) {
+					try {
+						process.terminate();
+					} catch (org.eclipse.debug.core.DebugException e) {
+						BregmanUi.log("cannot terminate " + what, e);
+					}
+					return Status.CANCEL_STATUS;
+				}
+				try {
+					Thread.sleep(200);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return Status.CANCEL_STATUS;
+				}
+			}
+			try {
+				out.refreshLocal(IResource.DEPTH_INFINITE, null);
+			} catch (CoreException e) {
+				BregmanUi.log("cannot refresh " + out.getFullPath(), e);
+			}
+			IFile summary = out.getFile(IPath.fromOSString("summary.md"));
+			if (summary.exists() && PlatformUI.isWorkbenchRunning()) {
+				PlatformUI.getWorkbench().getDisplay().asyncExec(() -> {
+					try {
+						var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+						if (window != null)
+							IDE.openEditor(window.getActivePage(), summary);
+					} catch (CoreException e) {
+						BregmanUi.log("cannot open " + summary.getFullPath(), e);
+					}
+				});
+			}
+			int exit;
+			try {
+				exit = process.getExitValue();
+			} catch (org.eclipse.debug.core.DebugException e) {
+				exit = -1;
+			}
+			return exit == 0 ? Status.OK_STATUS
+					: new Status(IStatus.WARNING, BregmanUi.PLUGIN_ID, "experiment " + what + " ended with exit status "
+							+ exit + " (see the Console)");
+		});
+		job.setUser(false);
+		job.schedule();
+	}
+}
