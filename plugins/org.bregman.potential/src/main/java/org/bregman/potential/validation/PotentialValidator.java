@@ -656,6 +656,10 @@ public class PotentialValidator extends AbstractPotentialValidator {
             error(m + " is a whole number: compare it with a whole number, not " + fmt(v), c, STOP_COMPARE__VALUE, BAD_VALUE);
             return;
         }
+        if (Vocabulary.COUNTERS.contains(m) && (("<".equals(op) && v > 0) || ("<=".equals(op) && v >= 0) || "!=".equals(op))) {
+            warning(m + " " + op + " " + fmt(v) + " already holds when training starts: every run stops before its first step", c,
+                    STOP_COMPARE__VALUE);
+        }
         boolean belowZero = ("<".equals(op) && v <= 0) || ("<=".equals(op) && v < 0) || ("==".equals(op) && v < 0);
         boolean aboveOne = Vocabulary.FRACTIONS.contains(m) && ((">".equals(op) && v >= 1) || (">=".equals(op) && v > 1) || ("==".equals(op) && v > 1));
         if (belowZero || aboveOne) {
@@ -665,8 +669,8 @@ public class PotentialValidator extends AbstractPotentialValidator {
     }
 
     /**
-     * Whether a stopping condition is sure to become true: every alternative of an or must bound
-     * epochs or steps from below (epochs >= N), or an and must contain such an alternative on each side.
+     * Whether a stopping condition is sure to become true: some alternative of an or must compare
+     * epochs or steps (epochs >= N), and in an and both sides must. (epochs < N holds at once: a warning.)
      */
     public static boolean bounded(StopExpr e) {
         if (e instanceof StopBinary b) {
@@ -674,7 +678,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
         }
         if (e instanceof StopCompare c) {
             return c.getMetric() != null && Vocabulary.COUNTERS.contains(c.getMetric()) && c.getOp() != null
-                    && List.of(">=", ">", "==").contains(c.getOp().getLiteral());
+                    && List.of(">=", ">", "==", "<", "<=", "!=").contains(c.getOp().getLiteral());
         }
         return false;
     }

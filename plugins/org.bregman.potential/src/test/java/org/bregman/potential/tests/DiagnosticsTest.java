@@ -285,6 +285,8 @@ class DiagnosticsTest {
         assertClean(with(5, " until (loss < 1e-10 and epochs >= 3) or epochs >= 5"));
         t = with(5, " until trainAccuracy > 1 or epochs >= 5");
         assertError(t, 10, col(t, 10, "1 or"), "trainAccuracy > 1 can never hold");
+        t = with(5, " until epochs < 5");
+        assertDiagnostic(t, Diagnostic.Severity.WARNING, 10, col(t, 10, "5"), "epochs < 5 already holds when training starts");
         t = with(5, " until los < 1 or epochs >= 5");
         assertError(t, 10, col(t, 10, "los"), "unknown quantity 'los'", "did you mean 'loss'?");
     }
