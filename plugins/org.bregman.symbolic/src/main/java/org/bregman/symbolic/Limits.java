@@ -46,7 +46,7 @@ public final class Limits {
             double other = upper ? d.lower() : d.upper();
             anchor = Double.isInfinite(other) ? end - sgn : (end + other) / 2;
         }
-        double prev = Double.NaN, last = Double.NaN;
+        double last = Double.NaN;
         double[] steps = new double[3];
         int n = 0;
         for (int k = 0; k <= 330; k++) {
@@ -65,7 +65,6 @@ public final class Limits {
                 steps[n % 3] = Math.abs(y - last);
                 n++;
             }
-            prev = last;
             last = y;
             if (Double.isInfinite(y)) return new double[] {y, 0};
         }

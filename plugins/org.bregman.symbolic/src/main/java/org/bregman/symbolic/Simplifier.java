@@ -650,8 +650,4 @@ public final class Simplifier {
         for (Expr c : e.children()) s += size(c);
         return s;
     }
-
-    static Map<String, Double> noVars() {
-        return new HashMap<>();
-    }
 }
