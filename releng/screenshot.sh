@@ -60,10 +60,12 @@ export DISPLAY=$DISP
 "$JAVA" -Xms256m -Xmx1024m -Dosgi.requiredJavaVersion=21 -Dbregman.open="$FILE" \
   -jar "$IDE"/plugins/org.eclipse.equinox.launcher_*.jar -data "$WORK/ws" -consoleLog >"$WORK/ide.log" 2>&1 &
 IDEPID=$!
-for i in $(seq 1 240); do
-  if xwininfo -root -tree 2>/dev/null | grep -q -E 'potentials|Eclipse Platform|Bregman'; then break; fi
+# the window title names the open file once the start-up hook has opened it (30-40 s on a busy 2-core box)
+NAME=$(basename "$FILE")
+for i in $(seq 1 360); do
+  if xwininfo -root -tree 2>/dev/null | grep -q -F "$NAME"; then break; fi
   sleep 0.5
 done
-sleep "${SETTLE:-12}"
+sleep "${SETTLE:-8}"
 import -window root "$OUT"
 echo "screenshot: $OUT (IDE log: $WORK/ide.log)"
