@@ -334,7 +334,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
             error("experiment " + x.getName() + " needs " + String.join(", ", missing), x, ELEMENT__NAME, MISSING_SETTING);
         }
         String model = seen.get("model") instanceof ModelSetting m && m.getModel() != null ? m.getModel().getName() : null;
-        String loss = seen.get("loss") instanceof LossSetting l && l.getLoss() != null ? l.getLoss().getName() : null;
+        String data = seen.get("data") instanceof DataSetting ds && ds.getSource() != null ? ds.getSource().getName() : null;
         for (Setting s : x.getSettings()) {
             if (!(s instanceof ReportSetting r)) continue;
             for (ReportItem item : r.getItems()) {
@@ -342,8 +342,9 @@ public class PotentialValidator extends AbstractPotentialValidator {
                     warning("report exact needs model linear (the exact Bregman minimiser is computed for linear models only)", item,
                             REPORT_ITEM__NAME);
                 }
-                if (("accuracy".equals(item.getName()) || "margin".equals(item.getName())) && "squared".equals(loss)) {
-                    warning("report " + item.getName() + " is meant for classification; the loss here is squared", item, REPORT_ITEM__NAME);
+                if (("accuracy".equals(item.getName()) || "margin".equals(item.getName())) && "regression".equals(data)) {
+                    warning("report " + item.getName() + " is meant for classification; regression data has real-valued targets", item,
+                            REPORT_ITEM__NAME);
                 }
             }
         }

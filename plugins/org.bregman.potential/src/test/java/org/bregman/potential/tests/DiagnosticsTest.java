@@ -271,6 +271,16 @@ class DiagnosticsTest {
     }
 
     @Test
+    void reportsThatDoNotFitTheExperimentWarn() {
+        String t = experiment(plus(" report bregman, accuracy"));
+        assertDiagnostic(t, Diagnostic.Severity.WARNING, 11, col(t, 11, "accuracy"), "report accuracy is meant for classification");
+        String[] s = plus(" report exact");
+        s[1] = " model mlp(4)";
+        t = experiment(s);
+        assertDiagnostic(t, Diagnostic.Severity.WARNING, 11, col(t, 11, "exact"), "report exact needs model linear");
+    }
+
+    @Test
     void emptySeedRange() {
         String t = experiment(plus(" init normal(std = 0.1) seeds 3 .. 1"));
         assertError(t, 11, col(t, 11, "3 .."), "seeds 3 .. 1 is empty: write seeds 1 .. 3");
