@@ -521,6 +521,14 @@ public class PotentialValidator extends AbstractPotentialValidator {
                 error("argument '" + a.getParameter().getName() + "' is given twice", a, ARG_OVERRIDE__PARAMETER, DUPLICATE);
             }
         }
+        if (p.eResource() != null && p.eResource() != use.eResource()) {
+            String problem = importedProblem(p);
+            if (problem != null) {
+                error(p.getName() + " (imported from " + p.eResource().getURI().lastSegment() + ") has errors: " + problem, use,
+                        MIRROR_USE__POTENTIAL, UNKNOWN_MIRROR);
+                return;
+            }
+        }
         Map<String, Double> env = effectiveArgs(use);
         boolean violated = false;
         for (ArgOverride a : use.getArgs()) {
@@ -545,6 +553,23 @@ public class PotentialValidator extends AbstractPotentialValidator {
         if (!violated && linked && !use.getArgs().isEmpty() && (use.eResource() == null || use.eResource().getErrors().isEmpty())) {
             SymbolicChecks.checkUseSite(use, env, this::report);
         }
+    }
+
+    /**
+     * The first error of a potential from another file (which this file's validation does not see):
+     * a syntax or linking error of that file, a potential that cannot be translated, or a symbolic error.
+     */
+    private static String importedProblem(PotentialDef p) {
+        if (!p.eResource().getErrors().isEmpty()) {
+            org.eclipse.emf.ecore.resource.Resource.Diagnostic d = p.eResource().getErrors().get(0);
+            return "line " + d.getLine() + ": " + d.getMessage();
+        }
+        if (org.bregman.potential.translate.PotentialTranslator.translate(p).spec() == null) return "it cannot be translated";
+        List<String> problems = new ArrayList<>();
+        SymbolicChecks.check(p, (severity, message, node, feature) -> {
+            if (!"warning".equals(severity)) problems.add("line " + line(node) + ": " + message);
+        });
+        return problems.isEmpty() ? null : problems.get(0);
     }
 
     /** Parameter values of a use site: the defaults, overridden by the arguments. */

@@ -362,6 +362,21 @@ class DiagnosticsTest {
     }
 
     @Test
+    void usingABrokenImportedPotentialIsAnErrorAtTheUseSite() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/test-input/broken-import"));
+        Files.writeString(dir.resolve("lib.potential"), "potential QNorm(q = 3) {\n    psi(w) = w * log(w)\n}\n");
+        Path main = dir.resolve("main.potential");
+        String t = "import \"lib.potential\"\n" + experiment(BASE).substring(QNORM.length());
+        Files.writeString(main, t);
+        PotentialWorkspace ws = PotentialWorkspace.load(main);
+        Diagnostic d = ws.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow(() -> new AssertionError(dump(ws.diagnostics())));
+        assertEquals(6, d.line(), d::toString);
+        assertEquals(col(t, 6, "QNorm"), d.column(), d::toString);
+        assertTrue(d.message().startsWith("QNorm (imported from lib.potential) has errors: line 2: log"), d::toString);
+        assertTrue(ws.experiments().isEmpty(), "no experiment is built from a file with errors");
+    }
+
+    @Test
     void missingFileIsADiagnosticNotAnException() {
         PotentialWorkspace ws = PotentialWorkspace.load(Path.of("target/does/not/exist.potential"));
         assertEquals(1, ws.diagnostics().size());
