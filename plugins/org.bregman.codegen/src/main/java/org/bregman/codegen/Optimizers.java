@@ -42,7 +42,9 @@ public final class Optimizers {
 
     static void report(String message) {
         if (LISTENERS.isEmpty()) {
-            System.getLogger("org.bregman.codegen").log(System.Logger.Level.DEBUG, message);
+            // nobody listening: warnings still reach the platform logger (stderr by default)
+            System.getLogger("org.bregman.codegen").log(
+                    message.startsWith("warning:") ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, message);
         }
         for (Consumer<String> l : LISTENERS) l.accept(message);
     }
@@ -86,6 +88,7 @@ public final class Optimizers {
 
     public static MirrorMap compile(KernelSpec spec, Options options) {
         MirrorMap scalar = compileScalar(spec, JaninoCompiler.shared(), Optimizers::report);
+        if (!options.vector() && !(scalar instanceof Interpreter)) report("kernel: " + spec.name() + ": scalar (vector kernel not requested)");
         MirrorMap m = scalar;
         if (options.vector() && !(scalar instanceof Interpreter)) {
             m = VectorKernels.wrap(spec, scalar, Optimizers::report);
