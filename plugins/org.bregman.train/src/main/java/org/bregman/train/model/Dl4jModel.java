@@ -41,8 +41,6 @@ final class Dl4jModel extends Model {
     private FloatBuffer grads;
     private final List<String> names = new ArrayList<>();
     private final List<Long> starts = new ArrayList<>();
-    private final float[] batchX;
-    private final float[] batchY;
 
     private Dl4jModel(MultiLayerNetwork net, Dataset data, int k) {
         this.net = net;
@@ -56,8 +54,6 @@ final class Dl4jModel extends Model {
             starts.add(at);
             at += e.getValue().length();
         }
-        this.batchX = new float[0];
-        this.batchY = new float[0];
     }
 
     static {
@@ -170,6 +166,13 @@ final class Dl4jModel extends Model {
     @Override
     public int step(MirrorMap map, float lr) {
         return map.step(params, grads, lr);
+    }
+
+    @Override
+    public void sgdStep(float lr) {
+        INDArray p = net.params();
+        INDArray g = net.getFlattenedGradients();
+        Nd4j.getBlasWrapper().level1().axpy(p.length(), -lr, g.reshape(p.shape()), p);
     }
 
     @Override

@@ -116,6 +116,11 @@ final class LinearModel extends Model {
     }
 
     @Override
+    public void sgdStep(float lr) {
+        for (int j = 0; j < p.length; j++) p[j] -= lr * g[j];
+    }
+
+    @Override
     public Metrics evaluate(Dataset set) {
         effective();
         double sum = 0;

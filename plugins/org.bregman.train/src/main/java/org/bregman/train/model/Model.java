@@ -25,6 +25,9 @@ public abstract class Model implements AutoCloseable {
     /** One in-place mirror step on the parameters; returns −1 or the first failing coordinate. */
     public abstract int step(MirrorMap map, float lr);
 
+    /** Plain SGD {@code w ← w − lr·g} without a mirror (ND4J axpy for DL4J models): the baseline of benchmarks. */
+    public abstract void sgdStep(float lr);
+
     /** Mean loss, accuracy (NaN for regression) and minimum margin (NaN for regression) on a data set. */
     public abstract Metrics evaluate(Dataset data);
 

@@ -1,0 +1,109 @@
+package org.bregman.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import org.bregman.codegen.Optimizers;
+import org.bregman.potential.api.PotentialWorkspace;
+import org.bregman.runtime.MirrorMap;
+import org.bregman.symbolic.Derivation;
+import org.bregman.symbolic.PotentialSpec;
+import org.bregman.train.data.Dataset;
+import org.bregman.train.data.Datasets;
+import org.bregman.train.model.Loss;
+import org.bregman.train.model.Model;
+import org.bregman.train.model.ModelSpec;
+
+/**
+ * A training-epoch harness: the same MLP, data and mini-batch order, one epoch at a time with (a) plain SGD (ND4J axpy
+ * on the flat buffer), (b) the generated SMD step for {@code QNorm(q = 3)}, (c) the generated step for {@code q = 2};
+ * variants are interleaved round by round so that machine load hits them alike; medians are reported.
+ *
+ * <pre>java -cp … org.bregman.train.EpochBenchmark [rounds] [n] [hidden]</pre>
+ */
+public final class EpochBenchmark {
+
+    private EpochBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 2048;
+        int hidden = args.length > 2 ? Integer.parseInt(args[2]) : 256;
+        int batch = 64;
+        Dataset data = Datasets.teacher(n, 784, 32, 1);
+        PotentialWorkspace ws = PotentialWorkspace.fromString("potential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^q / q\n}\n",
+                java.nio.file.Path.of("bench.potential"));
+        PotentialSpec q = ws.potential("QNorm").spec();
+        MirrorMap q3 = Optimizers.compile(Derivation.derive(q, Map.of("q", 3.0)), null);
+        MirrorMap q2 = Optimizers.compile(Derivation.derive(q, Map.of("q", 2.0)), null);
+        String[] names = {"sgd (ND4J axpy)", "smd QNorm(q = 3), " + Optimizers.kernelKind(q3), "smd QNorm(q = 2), " + Optimizers.kernelKind(q2)};
+        MirrorMap[] maps = {null, q3, q2};
+        try (Model model = Model.create(new ModelSpec.Mlp(List.of(hidden, hidden)), Loss.CROSS_ENTROPY, data)) {
+            float[] init = new InitSpec.Normal(0, 0.01).draw(model.size(), 1);
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+            Collections.shuffle(order, new Random(1));
+            System.out.printf(Locale.ROOT, "MLP 784-%d-%d-2 (%,d parameters), %d examples, batch %d (%d steps per epoch), %d rounds%n", hidden,
+                    hidden, model.size(), n, batch, (n + batch - 1) / batch, rounds);
+            List<List<Double>> epoch = new ArrayList<>();
+            List<List<Double>> step = new ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                epoch.add(new ArrayList<>());
+                step.add(new ArrayList<>());
+            }
+            for (int r = -2; r < rounds; r++) { // two warm-up rounds
+                for (int k0 = 0; k0 < 3; k0++) {
+                    int k = (k0 + Math.max(r, 0)) % 3; // rotate the order every round
+                    model.setParams(init);
+                    long stepNs = 0;
+                    long t0 = System.nanoTime();
+                    for (int from = 0; from < n; from += batch) {
+                        int to = Math.min(n, from + batch);
+                        model.gradient(order, from, to);
+                        long s0 = System.nanoTime();
+                        if (maps[k] == null) model.sgdStep(0.01f / (to - from));
+                        else model.step(maps[k], 0.01f / (to - from));
+                        stepNs += System.nanoTime() - s0;
+                    }
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    if (r >= 0) {
+                        epoch.get(k).add(secs);
+                        step.get(k).add(stepNs / 1e9);
+                    }
+                }
+            }
+            double base = median(epoch.get(0));
+            System.out.println("| step | epoch (median) | ratio to SGD | time in the step (median) | per parameter per step |");
+            System.out.println("|---|---:|---:|---:|---:|");
+            int steps = (n + batch - 1) / batch;
+            for (int k = 0; k < 3; k++) {
+                double e = median(epoch.get(k)), s = median(step.get(k));
+                System.out.printf(Locale.ROOT, "| %s | %.3f s | %.3f | %.1f ms | %.2f ns |%n", names[k], e, e / base, s * 1e3,
+                        s * 1e9 / steps / model.size());
+            }
+            for (int k = 0; k < 3; k++) System.out.println(names[k] + " epochs: " + epoch.get(k));
+        }
+    }
+
+    private static double median(List<Double> v) {
+        double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(a);
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    }
+
+    private static final class Collections {
+        static void shuffle(int[] a, Random r) {
+            for (int i = a.length - 1; i > 0; i--) {
+                int j = r.nextInt(i + 1);
+                int t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+            }
+        }
+    }
+}
