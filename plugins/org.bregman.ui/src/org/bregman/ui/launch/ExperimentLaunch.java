@@ -10,7 +10,7 @@ public final class ExperimentLaunch {
 	public static final String FILE = "org.bregman.ui.file";
 	/** experiment name (empty: every experiment of the file) */
 	public static final String EXPERIMENT = "org.bregman.ui.experiment";
-	/** output folder, workspace path (empty: results/EXPERIMENT next to the file) */
+	/** output folder, workspace path (empty: results next to the file); each experiment writes into a subfolder */
 	public static final String OUTPUT = "org.bregman.ui.output";
 	/** extra JVM arguments, blank-separated */
 	public static final String VM_ARGS = "org.bregman.ui.vmArgs";

@@ -48,7 +48,7 @@ public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 		IProcess process = DebugPlugin.newProcess(launch, p, "bregman run " + file.getName()
 				+ (experiment.isEmpty() ? "" : " --experiment " + experiment));
 		process.setAttribute(IProcess.ATTR_CMDLINE, String.join(" ", cmd));
-		watch(process, out, experiment.isEmpty() ? file.getName() : experiment);
+		watch(process, out, experiment);
 	}
 
 	static IFile file(ILaunchConfiguration config) throws CoreException {
@@ -65,7 +65,7 @@ public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 		String path = config.getAttribute(ExperimentLaunch.OUTPUT, "").strip();
 		IContainer out;
 		if (path.isEmpty())
-			out = file.getParent().getFolder(IPath.fromOSString("results/" + (experiment.isEmpty() ? "all" : experiment)));
+			out = file.getParent().getFolder(IPath.fromOSString("results"));
 		else
 			out = ResourcesPlugin.getWorkspace().getRoot().getFolder(IPath.fromOSString(path));
 		if (out.getLocation() == null)
@@ -79,8 +79,23 @@ public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 		return s.isEmpty() ? List.of() : Arrays.asList(s.split("\\s+"));
 	}
 
+	/** OUT/EXPERIMENT/summary.md, or for all experiments the first one found. */
+	static IFile summaryOf(IContainer out, String experiment) {
+		if (!experiment.isEmpty())
+			return out.getFile(IPath.fromOSString(experiment + "/summary.md"));
+		try {
+			for (IResource r : out.members())
+				if (r instanceof IContainer c && c.getFile(IPath.fromOSString("summary.md")).exists())
+					return c.getFile(IPath.fromOSString("summary.md"));
+		} catch (CoreException e) {
+			// no output folder: nothing to open
+		}
+		return out.getFile(IPath.fromOSString("summary.md"));
+	}
+
 	/** Progress until the process ends; then refresh the output and open summary.md. */
-	private static void watch(IProcess process, IContainer out, String what) {
+	private static void watch(IProcess process, IContainer out, String experiment) {
+		String what = experiment.isEmpty() ? "(all)" : experiment;
 		Job job = Job.create("Experiment " + what, monitor -> {
 			monitor.beginTask("Running experiment " + what + " (output in the Console)", IProgressMonitor.UNKNOWN);
 			while (!process.isTerminated()) {
@@ -104,7 +119,8 @@ public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 			} catch (CoreException e) {
 				BregmanUi.log("cannot refresh " + out.getFullPath(), e);
 			}
-			IFile summary = out.getFile(IPath.fromOSString("summary.md"));
+			// the tool writes each experiment's report into OUT/<experiment>/
+			IFile summary = summaryOf(out, experiment);
 			if (summary.exists() && PlatformUI.isWorkbenchRunning()) {
 				PlatformUI.getWorkbench().getDisplay().asyncExec(() -> {
 					try {

@@ -28,7 +28,7 @@ public class ExperimentLaunchTab extends AbstractLaunchConfigurationTab {
 		c.setLayout(new GridLayout(2, false));
 		file = field(c, "File (workspace path):");
 		experiment = field(c, "Experiment:");
-		output = field(c, "Output folder (empty: results/<experiment> next to the file):");
+		output = field(c, "Output folder (empty: results/ next to the file):");
 		vmArgs = field(c, "JVM arguments:");
 		setControl(c);
 	}
