@@ -11,7 +11,7 @@ import org.bregman.runtime.MirrorMap;
  * Property-based version of the agreement check (jqwik, 300 tries each): for the spec potentials
  * derived by the symbolic engine, the compiled class and the interpreter agree to the last bit.
  */
-class CompiledVsInterpreterProperties {
+class CompiledVsInterpreterPropertiesTest {
 
     static final List<KernelSpec> SPECS = SymbolicPipelineTest.bound().stream().map(d -> FromSymbolic.spec(d, null)).toList();
     static final List<MirrorMap> COMPILED = SPECS.stream()

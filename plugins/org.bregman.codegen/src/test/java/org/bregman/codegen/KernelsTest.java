@@ -105,15 +105,16 @@ class KernelsTest {
     }
 
     /**
-     * Scalar kernels: parallel == one thread bit for bit. Vector kernels: ≤ 1 ulp, because the Vector
-     * API computes exp/log/… by SVML once C2 has compiled the loop and lane by lane with Math before,
-     * so a thread that runs the loop early may differ from one that runs it late.
+     * Scalar kernels: parallel == one thread bit for bit, over three steps. Vector kernels: one step,
+     * ≤ 1 ulp from the scalar one-thread result (as a vector kernel on one thread): the Vector API
+     * computes exp/log/… by SVML once C2 has compiled the loop and lane by lane with Math before, so
+     * two runs of the same vector kernel may pick different ones of the two floats around a value.
      */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
     void parallelIsTheKernel(boolean vector) {
         for (KernelSpec spec : List.of(HandDerived.qnorm(3), HandDerived.negEntropy(), HandDerived.bounded())) {
-            MirrorMap one = Optimizers.compile(spec, new Optimizers.Options(vector, 1));
+            MirrorMap one = Optimizers.compile(spec, new Optimizers.Options(false, 1));
             MirrorMap four = Optimizers.compile(spec, new Optimizers.Options(vector, 4));
             assertTrue(Optimizers.kernelKind(four).endsWith("x 4 threads"), Optimizers.kernelKind(four));
             int n = ParallelMirrorMap.MIN_PARALLEL * 3 + 17;
@@ -121,10 +122,11 @@ class KernelsTest {
             if (spec.name().equals("Bounded")) d[1][n - 100] = -1e7f; // one coordinate leaves (-1, 1)
             float[] w1 = d[0].clone();
             float[] w4 = d[0].clone();
-            for (int rep = 0; rep < 3; rep++) {
+            int steps = vector ? 1 : 3;
+            int ulps = vector ? 1 : 0;
+            for (int rep = 0; rep < steps; rep++) {
                 assertEquals(one.step(w1, d[1], 0.01f), four.step(w4, d[1], 0.01f));
             }
-            int ulps = vector && !spec.name().startsWith("QNorm") ? 1 : 0;
             assertUlps(w1, w4, ulps, spec.name());
             FloatBuffer b1 = direct(d[0]);
             FloatBuffer b4 = direct(d[0]);
