@@ -111,6 +111,11 @@ public final class ExperimentRunner {
                 err.println("error: cannot write " + out + ": " + e.getMessage());
                 return INPUT_ERROR;
             }
+            try {
+                listener.message(consoleSummary(java.nio.file.Files.readString(out.resolve("summary.md"))));
+            } catch (IOException e) {
+                // the folder is written; the console excerpt is a convenience
+            }
             listener.message("report: " + out.resolve("summary.md") + (result.interrupted() ? " (interrupted: finished runs kept)" : ""));
             return OK;
         } finally {
@@ -123,6 +128,20 @@ public final class ExperimentRunner {
                 }
             }
         }
+    }
+
+    /** The part of summary.md worth seeing in a terminal: the Bregman tables, every verdict, sparsity and exactness lines. */
+    static String consoleSummary(String md) {
+        StringBuilder b = new StringBuilder();
+        boolean inBregman = false;
+        for (String line : md.split("\n")) {
+            if (line.startsWith("## ")) inBregman = line.startsWith("## Bregman divergences");
+            if (line.startsWith("![")) continue;
+            if (inBregman && !line.startsWith("Row ψ") || line.startsWith("**") || line.startsWith("Sparsest") || line.startsWith("Largest relative")) {
+                b.append(line).append('\n');
+            }
+        }
+        return b.toString().replaceAll("\n{3,}", "\n\n").strip();
     }
 
     private static boolean addHook(Thread hook) {
