@@ -21,6 +21,9 @@ public final class Plots {
 
     static {
         System.setProperty("java.awt.headless", "true");
+        // ImageIO's default file cache registers a shutdown hook per stream, which fails while the JVM shuts
+        // down — exactly when Ctrl-C makes us write the finished runs; an in-memory cache needs no hook
+        ImageIO.setUseCache(false);
     }
 
     private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),

@@ -213,7 +213,7 @@ public final class ReportWriter {
             rowsMin += t.diagonalMinimumRows();
             rowsAll += t.comparableRows();
             put("bregman_seed" + seed + ".csv", t.csv().getBytes(StandardCharsets.UTF_8));
-            put("bregman_seed" + seed + ".png", Plots.heatMap(t));
+            plot("bregman_seed" + seed + ".png", () -> Plots.heatMap(t));
             md.append("![Bregman heat map, seed ").append(seed).append("](bregman_seed").append(seed).append(".png)\n\n");
             js.add(tableJson(t, "seed", seed));
         }
@@ -384,7 +384,7 @@ public final class ReportWriter {
                             .map(e -> e.getKey() + " " + pct(e.getValue())).collect(Collectors.joining(" > ")))
                     .append(".\n\n");
             put("histogram.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
-            put("histogram.png", Plots.histograms("Final weights per mirror (" + spec.name() + ")", labels, pooled, "w"));
+            plot("histogram.png", () -> Plots.histograms("Final weights per mirror (" + spec.name() + ")", labels, pooled, "w"));
             md.append("![weight histograms](histogram.png)\n\n");
         }
         Map<String, Object> o = new LinkedHashMap<>();
@@ -467,7 +467,7 @@ public final class ReportWriter {
             colour++;
         }
         put("curves.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
-        put("curves.png", Plots.curves("Training loss (" + spec.name() + ")", "epoch", series));
+        plot("curves.png", () -> Plots.curves("Training loss (" + spec.name() + ")", "epoch", series));
         if (inSummary) {
             md.append("## Loss curves\n\nPer-epoch training loss of every run: `curves.csv`.\n\n![loss curves](curves.png)\n\n");
             tables.put("curves", Map.of("file", "curves.csv", "plot", "curves.png"));
@@ -476,6 +476,18 @@ public final class ReportWriter {
 
     private static String pct(double a) {
         return Double.isNaN(a) ? "—" : String.format(Locale.ROOT, "%.1f %%", 100 * a);
+    }
+
+    /** A plot is a convenience: if drawing fails (no fonts on a minimal system …) the tables are still written. */
+    private void plot(String rel, java.util.function.Supplier<byte[]> png) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = png.get();
+        } catch (RuntimeException | LinkageError e) {
+            md.append("(plot ").append(rel).append(" not drawn: ").append(e).append(")\n\n");
+            return;
+        }
+        put(rel, bytes);
     }
 
     /** Writes {@code bytes} to {@code out/rel} atomically (temporary file in the same folder, then a move). */
