@@ -49,8 +49,15 @@ class ExperimentRunnerTest {
                 }
                 """);
         Path out = dir.resolve("results");
-        int status = ExperimentRunner.run(f, null, out, null, true, null, err);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        int status = ExperimentRunner.run(f, null, out, null, true,
+                new ConsoleProgress(new PrintStream(console, true, StandardCharsets.UTF_8), false), err);
         assertEquals(0, status, errBytes.toString(StandardCharsets.UTF_8));
+        String shown = console.toString(StandardCharsets.UTF_8);
+        // one line per run, then the Bregman tables and the verdicts
+        assertTrue(shown.contains("[4/4] QNorm(q = 2), seed 2: converged after "), shown);
+        assertTrue(shown.contains("| D_ψ \\ final of | QNorm(q = 1.5) | QNorm(q = 2) |"), shown);
+        assertTrue(shown.contains("**Bregman tables: diagonal is the row minimum in 4 of 4 rows.**"), shown);
         String summary = Files.readString(out.resolve("Tiny/summary.md"));
         assertTrue(summary.contains("**Bregman tables: diagonal is the row minimum in 4 of 4 rows.**"), summary);
         assertTrue(summary.contains("| QNorm(q = 1.5) | 1 | converged |"), summary);
