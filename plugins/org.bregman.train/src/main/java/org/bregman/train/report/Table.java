@@ -39,7 +39,7 @@ public record Table(String title, String corner, List<String> rows, List<String>
         int c = comparableRows();
         if (c == 0) return "no row can be compared (runs missing, stopped short of the target or diverged)";
         return "diagonal is the row minimum in " + diagonalMinimumRows() + " of " + c + " rows"
-                + (c < values.length ? " (" + (values.length - c) + " rows lack converged runs)" : "");
+                + (c < values.length ? " (" + (values.length - c) + (values.length - c == 1 ? " row lacks" : " rows lack") + " converged runs)" : "");
     }
 
     /** Markdown with the diagonal in bold. */
