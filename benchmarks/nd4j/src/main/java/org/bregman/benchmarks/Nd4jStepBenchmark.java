@@ -50,6 +50,8 @@ public class Nd4jStepBenchmark {
     private FloatBuffer wBuf;
     private FloatBuffer wPosBuf;
     private FloatBuffer gBuf;
+    private float[] wHeap;
+    private float[] gHeap;
     private MirrorMap q3;
     private MirrorMap q25;
     private MirrorMap negEntropy;
@@ -83,6 +85,8 @@ public class Nd4jStepBenchmark {
             wp[i] = 0.5f + r.nextFloat();
             gs[i] = (float) (r.nextGaussian() * 1e-3);
         }
+        wHeap = ws.clone();
+        gHeap = gs.clone();
         w = Nd4j.createFromArray(ws);
         wPos = Nd4j.createFromArray(wp);
         g = Nd4j.createFromArray(gs);
@@ -225,6 +229,12 @@ public class Nd4jStepBenchmark {
     @Benchmark
     public int q3Generated() {
         return q3.step(wBuf, gBuf, lr());
+    }
+
+    /** The same kernel on Java heap arrays: what the off-heap (MemorySegment) path costs, if anything. */
+    @Benchmark
+    public int q3GeneratedHeapArrays() {
+        return q3.step(wHeap, gHeap, lr());
     }
 
     @Benchmark
