@@ -66,8 +66,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new Main.UserError("--runs must be at least 1", Main.USAGE_ERROR);
         }
         Loader.Loaded loaded = Loader.load(List.of(file));
-        if (loaded.errorCount() > 0) {
-            loaded.printDiagnostics(spec.commandLine().getErr());
+        if (loaded.reportErrors(spec.commandLine().getErr())) {
             return Main.INPUT_ERROR;
         }
         Loader.Potential p = loaded.one(potential);

@@ -38,8 +38,7 @@ final class DeriveCommand implements Callable<Integer> {
     public Integer call() {
         Loader.Loaded loaded = Loader.load(files);
         PrintWriter out = spec.commandLine().getOut();
-        if (loaded.errorCount() > 0) {
-            loaded.printDiagnostics(spec.commandLine().getErr());
+        if (loaded.reportErrors(spec.commandLine().getErr())) {
             return Main.INPUT_ERROR;
         }
         List<Loader.Potential> chosen = loaded.select(only);

@@ -46,8 +46,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Loader.Loaded loaded = Loader.load(List.of(file));
-        if (loaded.errorCount() > 0) {
-            loaded.printDiagnostics(spec.commandLine().getErr());
+        if (loaded.reportErrors(spec.commandLine().getErr())) {
             return Main.INPUT_ERROR;
         }
         Loader.Potential p = loaded.one(potential);

@@ -43,8 +43,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Loader.Loaded loaded = Loader.load(List.of(file));
-        if (loaded.errorCount() > 0) {
-            loaded.printDiagnostics(spec.commandLine().getErr());
+        if (loaded.reportErrors(spec.commandLine().getErr())) {
             return Main.INPUT_ERROR;
         }
         List<Loader.Potential> chosen = loaded.select(only);
