@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+
+import org.bregman.train.report.Json;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -110,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
                 results.add(row("sgd", sgdNs));
                 results.add(row("copy", copyNs));
                 r.put("results", results);
-                spec.commandLine().getOut().println(Json.write(r));
+                spec.commandLine().getOut().print(Json.write(r));
             } else {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%-6s %12s %10s%n", "kernel", "ns/element", "vs SGD");

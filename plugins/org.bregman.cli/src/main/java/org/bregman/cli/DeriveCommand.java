@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.bregman.train.report.Json;
+
 import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.Printer;
 import org.bregman.symbolic.RealInterval;
@@ -60,7 +62,7 @@ final class DeriveCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(Json.write(Map.of("potentials", rows)));
+            out.print(Json.write(Map.of("potentials", rows)));
         }
         return 0;
     }

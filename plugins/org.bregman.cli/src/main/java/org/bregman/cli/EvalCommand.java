@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.bregman.train.report.Json;
+
 import org.bregman.runtime.MirrorMap;
 
 import picocli.CommandLine.Command;
@@ -77,7 +79,7 @@ final class EvalCommand implements Callable<Integer> {
             r.put("grad", grad);
             r.put("inverse", inverse);
             r.put("bregman", bregman);
-            out.println(Json.write(r));
+            out.print(Json.write(r));
         } else {
             out.println(p.name() + " " + m.parameters() + "    [inverse: "
                     + (m.inverseIsClosedForm() ? "closed-form" : "numeric") + "]");

@@ -1,5 +1,7 @@
 package org.bregman.train;
 
+import org.bregman.symbolic.Condition.Op;
+
 /** The stopping condition: comparisons over loss, trainAccuracy, epochs and steps, joined by and / or. */
 public sealed interface Until {
 
@@ -22,30 +24,10 @@ public sealed interface Until {
         }
     }
 
-    enum Op {
-        LT("<"), LE("<="), GT(">"), GE(">="), EQ("=="), NE("!=");
-
-        public final String symbol;
-
-        Op(String symbol) {
-            this.symbol = symbol;
-        }
-
-        public static Op of(String symbol) {
-            for (Op o : values()) if (o.symbol.equals(symbol)) return o;
-            throw new IllegalArgumentException("unknown comparison '" + symbol + "'");
-        }
-
-        boolean test(double a, double b) {
-            return switch (this) {
-                case LT -> a < b;
-                case LE -> a <= b;
-                case GT -> a > b;
-                case GE -> a >= b;
-                case EQ -> a == b;
-                case NE -> a != b;
-            };
-        }
+    /** The comparison written {@code symbol} ({@code <}, {@code <=}, …), as the symbolic engine defines it. */
+    static Op op(String symbol) {
+        for (Op o : Op.values()) if (o.symbol().equals(symbol)) return o;
+        throw new IllegalArgumentException("unknown comparison '" + symbol + "'");
     }
 
     /** Current values; accuracies are NaN for regression or without a test set (so conditions on them never hold). */
@@ -73,7 +55,7 @@ public sealed interface Until {
     double epochLimit(long stepsPerEpoch);
 
     static Until of(String metric, String op, double value) {
-        return new Cond(Metric.of(metric), Op.of(op), value);
+        return new Cond(Metric.of(metric), op(op), value);
     }
 
     default Until or(Until other) {
@@ -132,7 +114,7 @@ public sealed interface Until {
 
         @Override
         public String toString() {
-            return metric.keyword + " " + op.symbol + " " + Num.format(value);
+            return metric.keyword + " " + op.symbol() + " " + Num.format(value);
         }
     }
 

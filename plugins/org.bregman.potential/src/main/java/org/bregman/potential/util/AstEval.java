@@ -78,14 +78,8 @@ public final class AstEval {
     }
 
     public static boolean compare(double a, CompOp op, double b) {
-        return switch (op) {
-            case LT -> a < b;
-            case LE -> a <= b;
-            case GT -> a > b;
-            case GE -> a >= b;
-            case EQ -> a == b;
-            case NE -> a != b;
-        };
+        // the symbolic engine's comparison, so a `where` means the same everywhere
+        return org.bregman.symbolic.Condition.Op.valueOf(op.getName()).test(a, b);
     }
 
     private static double num(Expression e, Map<String, Double> env) {
