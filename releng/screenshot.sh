@@ -2,14 +2,21 @@
 # Screenshot of the test IDE (built by ./mvnw verify into releng/org.bregman.product/target/products/)
 # with a .potential file open: starts the product under Xvfb, waits for the workbench window, lets the
 # editor settle and writes a PNG.
-#   releng/screenshot.sh [OUT.png] [FILE.potential]
+#   [IDE=DIR] releng/screenshot.sh [OUT.png] [FILE.potential]
 # Needs: xvfb (Xvfb), imagemagick (import), x11-utils (xwininfo), libgtk-3-0, a JDK 21+.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$(realpath -m "${1:-$ROOT/releng/org.bregman.product/target/screenshot.png}")
 WORK=$(mktemp -d /tmp/bregman-shot.XXXXXX)
-IDE=$(ls -d "$ROOT"/releng/org.bregman.product/target/products/org.bregman.ide/linux/gtk/x86_64/bregman-ide 2>/dev/null || true)
-[ -n "$IDE" ] || { echo "screenshot.sh: build the product first (./mvnw verify)" >&2; exit 2; }
+# IDE=DIR picks another installation, e.g. the plain Eclipse with the site installed by the p2 director:
+#   IDE=releng/org.bregman.plainide/target/installed/bregman-ide releng/screenshot.sh
+if [ -n "${IDE:-}" ]; then
+  [ -f "$IDE/configuration/config.ini" ] || { echo "screenshot.sh: IDE=$IDE is not an installed Eclipse" >&2; exit 2; }
+  IDE=$(realpath "$IDE")
+else
+  IDE=$(ls -d "$ROOT"/releng/org.bregman.product/target/products/org.bregman.ide/linux/gtk/x86_64/bregman-ide 2>/dev/null || true)
+  [ -n "$IDE" ] || { echo "screenshot.sh: build the product first (./mvnw verify)" >&2; exit 2; }
+fi
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 mkdir -p "$WORK/demo"
 if [ -n "${2:-}" ]; then cp "$2" "$WORK/demo/"; FILE="$WORK/demo/$(basename "$2")"; else
