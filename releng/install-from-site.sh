@@ -13,7 +13,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 die() { echo "install-from-site: $*" >&2; exit 1; }
-[ $# -eq 3 ] || { sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+[ $# -eq 3 ] || { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 ZIP=$(realpath -e "$1" 2>/dev/null) || { echo "install-from-site: no update site zip at $1 (build it: ./mvnw verify)" >&2; exit 2; }
 PLAIN=$(realpath -e "$2" 2>/dev/null) || { echo "install-from-site: no plain IDE at $2 (build it: ./mvnw verify)" >&2; exit 2; }
 DEST=$(realpath -m "$3")
