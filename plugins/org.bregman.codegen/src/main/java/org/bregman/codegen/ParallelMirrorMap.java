@@ -159,6 +159,12 @@ public final class ParallelMirrorMap implements MirrorMap {
     @Override public Interval domain() { return kernel.domain(); }
     @Override public Interval dualDomain() { return kernel.dualDomain(); }
 
+    /** The kernel's compensated step on the calling thread (it serves small models: no hand-over). */
+    @Override
+    public int stepCompensated(float[] w, float[] wLow, int wOffset, float[] g, int gOffset, int n, float lr) {
+        return kernel.stepCompensated(w, wLow, wOffset, g, gOffset, n, lr);
+    }
+
     @Override
     public String toString() {
         return kernel + " on " + threads + " threads";

@@ -37,6 +37,10 @@ class JarExportTest {
                     float[] v = {1f};
                     e.step(v, new float[] {0.5f}, 0.1f);
                     System.out.println(e.name() + " " + v[0] + " " + e.dualDomain().isAllReals());
+                    float[] hi = {0.5f, -2f};
+                    float[] lo = {0f, 0f};
+                    int cbad = q3.stepCompensated(hi, lo, 0, new float[] {1f, 1f}, 0, 2, 0.1f);
+                    System.out.println("compensated " + cbad + " " + hi[0] + " " + lo[0] + " " + hi[1] + " " + lo[1]);
                     try {
                         MirrorMaps.create("QNorm", Map.of("q", 0.5));
                     } catch (IllegalArgumentException ex) {
@@ -80,12 +84,18 @@ class JarExportTest {
         MirrorMap e = Optimizers.compile(HandDerived.negEntropy(), Optimizers.Options.SCALAR);
         float[] v = {1f};
         e.step(v, new float[] {0.5f}, 0.1f);
+        float[] hi = {0.5f, -2f};
+        float[] lo = {0f, 0f};
+        int cbad = q3.stepCompensated(hi, lo, 0, new float[] {1f, 1f}, 0, 2, 0.1f);
         String expected = "QNorm {q=3.0} " + bad + " " + w[0] + " " + w[1] + " " + w[2] + "\n"
                 + "{q=2.5} 0.7\n"
-                + "NegEntropy " + v[0] + " true\n";
+                + "NegEntropy " + v[0] + " true\n"
+                + "compensated " + cbad + " " + hi[0] + " " + lo[0] + " " + hi[1] + " " + lo[1] + "\n";
         assertTrue(out.startsWith(expected), "expected\n" + expected + "got\n" + out);
         assertTrue(out.contains("rejected: QNorm: the values {q=0.5} violate the constraint q > 1"), out);
         assertEquals(-1, bad);
+        assertEquals(-1, cbad);
+        assertNotEquals(0f, lo[0], "the exported jar's default compensated step keeps a low word");
         assertEquals((float) Math.sqrt(0.15000000596046448), w[0], 1e-7f);
     }
 }

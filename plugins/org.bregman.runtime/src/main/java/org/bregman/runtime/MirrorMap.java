@@ -2,6 +2,7 @@ package org.bregman.runtime;
 
 import java.nio.FloatBuffer;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A separable mirror-descent potential Ψ(w) = Σ_j ψ(w_j), compiled for one set of parameter values.
@@ -65,6 +66,48 @@ public interface MirrorMap {
             throw new IllegalArgumentException("w and g differ in length: " + w.length + " vs " + g.length);
         }
         return step(w, 0, g, 0, w.length, lr);
+    }
+
+    /**
+     * The same mirror-descent step on a compensated iterate: coordinate {@code i} is the double-float
+     * pair {@code w[i] + wLow[i]} (two float32 words, about 48 significant bits), so that the iterate is
+     * not rounded to float32 at every step. In double precision:
+     * {@code z = ψ'(w[i] + wLow[i]) − lr·g[i]}, {@code v = (ψ')⁻¹(z)}, then {@code w[i] = (float) v} and
+     * {@code wLow[i] = (float) (v − w[i])}. Callers compute with {@code w} (the rounded iterate) and keep
+     * {@code wLow} next to it; zeroing {@code wLow} turns any float32 point into a compensated one.
+     *
+     * <p>Why: the plain float32 step rounds every weight at every step, which breaks the conservation law
+     * ψ'(w_t) − ψ'(w_0) ∈ span of the gradients that SMD's implicit bias rests on (for a linear model, the
+     * row space of X). The gradient may still be a float32 one computed from {@code w}: its errors are
+     * errors of the residuals, which stay in that span. It is slower than {@link #step(float[], int, float[], int, int, float)}
+     * (double precision, ψ' and its inverse per coordinate, no vector kernel): meant for small models
+     * whose final point is compared with an exact solution, not for the fast path.
+     *
+     * <p>Every coordinate is written (both words). Same result contract as {@code step}: {@code -1} when
+     * every new dual value {@code z} lay in {@link #dualDomain()} and every new weight is a finite float;
+     * otherwise the index (relative to {@code wOffset}) of the first coordinate where that failed.
+     */
+    default int stepCompensated(float[] w, float[] wLow, int wOffset, float[] g, int gOffset, int n, float lr) {
+        Objects.checkFromIndexSize(wOffset, n, w.length);
+        Objects.checkFromIndexSize(wOffset, n, wLow.length);
+        Objects.checkFromIndexSize(gOffset, n, g.length);
+        Interval dual = dualDomain();
+        boolean allReals = dual.isAllReals();
+        double lrd = lr;
+        int bad = -1;
+        for (int i = 0; i < n; i++) {
+            int k = wOffset + i;
+            double z = grad((double) w[k] + (double) wLow[k]) - lrd * g[gOffset + i]; // lr·g is exact in double
+            double v = inverse(z);
+            float hi = (float) v;
+            w[k] = hi;
+            wLow[k] = (float) (v - hi);
+            boolean ok = Math.abs(hi) <= Float.MAX_VALUE && (allReals || dual.contains(z));
+            if (!ok && bad < 0) {
+                bad = i;
+            }
+        }
+        return bad;
     }
 
     /**

@@ -165,6 +165,9 @@ final class Dl4jModel extends Model {
 
     @Override
     public int step(MirrorMap map, float lr) {
+        // the plain float32 in-place step on ND4J's off-heap buffers: the fast path (vector kernel, threads).
+        // No compensated iterate as in LinearModel: networks have no exact minimiser to compare with, and
+        // it would double the parameter memory and run in scalar double precision.
         return map.step(params, grads, lr);
     }
 
