@@ -25,7 +25,9 @@ public final class PotentialHighlightingStyles {
 	public static final String CONSTANT = "constant";
 	/** built-in names of data sets, models, losses, distributions, reports and metrics */
 	public static final String BUILTIN = "builtin";
+	/** a word that is a keyword elsewhere used as a name (package examples.seeds): shown as plain text */
+	public static final String IDENTIFIER = "identifier";
 
 	public static final List<String> ALL = List.of(KEYWORD, NUMBER, STRING, COMMENT, DOC_COMMENT, FUNCTION, PARAMETER,
-			COORDINATE, POTENTIAL, EXPERIMENT, CONSTANT, BUILTIN);
+			COORDINATE, POTENTIAL, EXPERIMENT, CONSTANT, BUILTIN, IDENTIFIER);
 }

@@ -8,6 +8,7 @@ import org.bregman.potential.potential.Constant;
 import org.bregman.potential.potential.Coordinate;
 import org.bregman.potential.potential.Experiment;
 import org.bregman.potential.potential.MirrorUse;
+import org.bregman.potential.potential.Model;
 import org.bregman.potential.potential.Parameter;
 import org.bregman.potential.potential.PotentialDef;
 import org.bregman.potential.potential.PotentialPackage.Literals;
@@ -52,7 +53,9 @@ public class PotentialSemanticHighlightingCalculator implements ISemanticHighlig
 			if ((++n & 255) == 0 && cancel != null && cancel.isCanceled())
 				return;
 			EObject o = it.next();
-			if (o instanceof PotentialDef)
+			if (o instanceof Model)
+				mark(o, Literals.MODEL__NAME, PotentialHighlightingStyles.IDENTIFIER, acceptor);
+			else if (o instanceof PotentialDef)
 				mark(o, Literals.ELEMENT__NAME, PotentialHighlightingStyles.POTENTIAL, acceptor);
 			else if (o instanceof Experiment)
 				mark(o, Literals.ELEMENT__NAME, PotentialHighlightingStyles.EXPERIMENT, acceptor);
