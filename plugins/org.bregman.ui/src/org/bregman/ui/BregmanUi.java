@@ -3,10 +3,11 @@ package org.bregman.ui;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.bregman.ui.validation.WorkspaceValidation;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.osgi.framework.BundleContext;
 
-/** Bundle activator: the plug-in id and logging. */
+/** Bundle activator: the plug-in id, logging, and validation of the workspace's .potential files. */
 public class BregmanUi extends AbstractUIPlugin {
 	public static final String PLUGIN_ID = "org.bregman.ui";
 	/** Content type of {@code *.potential} files (declared in plugin.xml). */
@@ -18,10 +19,17 @@ public class BregmanUi extends AbstractUIPlugin {
 	public void start(BundleContext context) throws Exception {
 		super.start(context);
 		instance = this;
+		// problems of all .potential files, open or not (the workspace may not be up yet in odd launches)
+		try {
+			WorkspaceValidation.install();
+		} catch (IllegalStateException e) {
+			log("workspace validation not started", e);
+		}
 	}
 
 	@Override
 	public void stop(BundleContext context) throws Exception {
+		WorkspaceValidation.uninstall();
 		instance = null;
 		super.stop(context);
 	}
