@@ -135,7 +135,45 @@ public class EditorTest {
 		// fixing it removes the marker
 		d.replace(d.get().indexOf(" + foo"), 6, "");
 		assertTrue(TestFiles.waitUntil(() -> markers(f).length == 0, 10000), "marker not removed");
+		// fast typing cancels validations in progress; the markers still end up those of the last text
+		int typeAt = d.get().indexOf("w^2") + 3;
+		for (char c : " + barbaz".toCharArray()) {
+			d.replace(typeAt++, 0, String.valueOf(c));
+			Thread.sleep(7);
+		}
+		for (int k = 0; k < 3; k++) {
+			d.replace(d.get().indexOf("barbaz"), 6, "barba");
+			d.replace(d.get().indexOf("barba"), 5, "barbaz");
+		}
+		assertTrue(TestFiles.waitUntil(() -> PotentialValidationReconciler.isValidationUpToDate(d), 10000),
+				"validation stopped while typing");
+		assertEquals(1, markers(f).length);
+		assertTrue(markers(f)[0].getAttribute(IMarker.MESSAGE, "").contains("barbaz"));
+		d.replace(d.get().indexOf(" + barbaz"), 9, "");
+		assertTrue(TestFiles.waitUntil(() -> markers(f).length == 0, 10000), "marker not removed after fast typing");
 		assertTrue(f.isAccessible());
+	}
+
+	@Test
+	void filesNotOpenInAnEditorGetMarkersToo() throws Exception {
+		// the problems of every .potential file show in the Problems view, as after a build
+		IFile lib = TestFiles.create("closed-lib.potential", "potential Lib(q = 3 where q > 1) {\n    psi(w) = |w|^q / q\n}\n");
+		IFile user = TestFiles.create("closed-user.potential",
+				"import \"closed-lib.potential\"\nexperiment E {\n    data regression(n = 4, d = 8, seed = 1)\n"
+						+ "    model linear\n    loss squared\n    mirrors Lib(q = 0.5)\n    init normal(std = 0.1) seeds 1\n"
+						+ "    lr 0.1\n    until epochs >= 1\n}\n");
+		assertTrue(TestFiles.waitUntil(() -> markers(user).length > 0, 15000), "no marker on a file never opened");
+		assertEquals(0, markers(lib).length);
+		IMarker m = markers(user)[0];
+		assertEquals(IMarker.SEVERITY_ERROR, m.getAttribute(IMarker.SEVERITY, -1));
+		assertEquals(6, m.getAttribute(IMarker.LINE_NUMBER, -1), m.getAttribute(IMarker.MESSAGE, ""));
+		// changing the imported file on disk re-validates the file that imports it: q = 0.5 becomes legal
+		TestFiles.create("closed-lib.potential", "potential Lib(q = 3 where q > 0) {\n    psi(w) = |w|^(q + 1) / (q + 1)\n}\n");
+		assertTrue(TestFiles.waitUntil(() -> markers(user).length == 0, 15000), "importer not re-validated");
+		// and breaking a file on disk marks it
+		TestFiles.create("closed-lib.potential", "potential Lib {\n    psi(w) = w^2 / 2 + nope\n}\n");
+		assertTrue(TestFiles.waitUntil(() -> markers(lib).length > 0, 15000), "saved error not marked");
+		assertTrue(markers(lib)[0].getAttribute(IMarker.MESSAGE, "").contains("nope"));
 	}
 
 	private static IMarker[] markers(IFile f) {

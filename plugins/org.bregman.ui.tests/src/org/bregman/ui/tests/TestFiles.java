@@ -51,7 +51,7 @@ final class TestFiles {
 				// drain pending UI work (reconcilers post their results here)
 			}
 			try {
-				Thread.sleep(20);
+				Thread.sleep(2);
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 				return false;

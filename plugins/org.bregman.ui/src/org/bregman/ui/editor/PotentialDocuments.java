@@ -15,8 +15,8 @@ import org.eclipse.jface.text.IDocumentExtension4;
 import org.eclipse.xtext.resource.XtextResource;
 
 /**
- * One parse per document version, shared by highlighting, content assist, hover and outline (all on
- * the UI thread). Callers synchronize on the returned {@link Parsed} while they use its resource:
+ * One parse per document version, shared by semantic highlighting and validation (background) and
+ * by folding, content assist, hover and outline. Callers synchronize on the returned {@link Parsed} while they use its resource:
  * resolving references mutates it.
  */
 public final class PotentialDocuments {
@@ -36,21 +36,32 @@ public final class PotentialDocuments {
 		}
 	}
 
-	private static final Map<IDocument, Parsed> CACHE = new WeakHashMap<>();
+	/** The latest parse of a document; its monitor serialises parsing, so one version is parsed once. */
+	private static final class Slot {
+		Parsed parsed;
+	}
 
+	private static final Map<IDocument, Slot> CACHE = new WeakHashMap<>();
+
+	/**
+	 * The parse of the document's current text: computed by the first caller (highlighting, validation,
+	 * folding, assist, hover or outline, whichever comes first after an edit), reused by the others.
+	 */
 	public static Parsed get(IDocument document) {
-		long stamp = document instanceof IDocumentExtension4 d4 ? d4.getModificationStamp() : -1;
-		String text = document.get();
+		Slot slot;
 		synchronized (CACHE) {
-			Parsed p = CACHE.get(document);
+			slot = CACHE.computeIfAbsent(document, d -> new Slot());
+		}
+		synchronized (slot) {
+			long stamp = document instanceof IDocumentExtension4 d4 ? d4.getModificationStamp() : -1;
+			String text = document.get();
+			Parsed p = slot.parsed;
 			if (p != null && p.stamp == stamp && p.text.equals(text))
 				return p;
+			p = new Parsed(stamp, text, PotentialLanguage.parse(text, uriOf(document)));
+			slot.parsed = p;
+			return p;
 		}
-		Parsed p = new Parsed(stamp, text, PotentialLanguage.parse(text, uriOf(document)));
-		synchronized (CACHE) {
-			CACHE.put(document, p);
-		}
-		return p;
 	}
 
 	/** The workspace file a document is the buffer of, or null. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bregman.ui.BregmanUi;
 import org.bregman.ui.PotentialLanguage;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.text.BadLocationException;
@@ -26,6 +27,7 @@ import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.service.OperationCanceledError;
 import org.bregman.potential.potential.Model;
 import org.eclipse.emf.ecore.EObject;
 
@@ -49,8 +51,12 @@ public class PotentialFoldingReconciler extends Reconciler {
 
 	/** The line ranges to fold, as document positions of whole lines (public for tests). */
 	public static List<Position> foldingPositions(String text, IDocument document) {
+		return foldingPositions(PotentialLanguage.parse(text, PotentialLanguage.scratchUri()), document);
+	}
+
+	/** The same from a parse the editor already has (folding reads the node model only). */
+	static List<Position> foldingPositions(XtextResource r, IDocument document) {
 		List<Position> out = new ArrayList<>();
-		XtextResource r = PotentialLanguage.parse(text, PotentialLanguage.scratchUri());
 		if (r.getParseResult() == null)
 			return out;
 		ICompositeNode root = r.getParseResult().getRootNode();
@@ -133,8 +139,19 @@ public class PotentialFoldingReconciler extends Reconciler {
 			ProjectionViewer v = viewer;
 			if (d == null || v == null)
 				return;
-			String text = d.get();
-			List<Position> positions = foldingPositions(text, d);
+			PotentialDocuments.Parsed parsed;
+			List<Position> positions;
+			try {
+				parsed = PotentialDocuments.get(d);
+				synchronized (parsed) {
+					positions = foldingPositions(parsed.resource, d);
+				}
+			} catch (RuntimeException | OperationCanceledError e) {
+				// never let an exception end the reconciler's thread: folding would stop for this editor
+				BregmanUi.log("folding failed", e);
+				return;
+			}
+			String text = parsed.text;
 			Display display = v.getTextWidget() == null ? null : v.getTextWidget().getDisplay();
 			if (display == null || display.isDisposed())
 				return;

@@ -11,6 +11,7 @@ import org.bregman.potential.ide.highlighting.PotentialSemanticHighlightingCalcu
 import org.bregman.ui.BregmanUi;
 import org.bregman.ui.PotentialLanguage;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
@@ -25,6 +26,7 @@ import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.xtext.service.OperationCanceledError;
 import org.eclipse.xtext.util.CancelIndicator;
 
 /**
@@ -147,6 +149,8 @@ public class PotentialPresentationReconciler extends PresentationReconciler {
 			job = Job.create("Potential semantic highlighting", monitor -> {
 				try {
 					computeSemantic(document);
+				} catch (OperationCanceledError | OperationCanceledException e) {
+					return Status.CANCEL_STATUS;
 				} catch (RuntimeException e) {
 					BregmanUi.log("semantic highlighting failed", e);
 					return Status.OK_STATUS;
@@ -163,8 +167,9 @@ public class PotentialPresentationReconciler extends PresentationReconciler {
 			job.setSystem(true);
 			job.setPriority(Job.SHORT);
 		}
+		// no delay: the parse it makes is the one validation reuses a moment later
 		job.cancel();
-		job.schedule(50);
+		job.schedule();
 	}
 
 	static final class WholeDocument implements IPresentationDamager, IPresentationRepairer {

@@ -1,6 +1,9 @@
 package org.bregman.ui.editor;
 
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.BooleanSupplier;
 
 import org.bregman.ui.BregmanUi;
 import org.bregman.ui.PotentialLanguage;
@@ -11,6 +14,7 @@ import org.eclipse.core.resources.IWorkspace;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.reconciler.DirtyRegion;
@@ -18,7 +22,7 @@ import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.reconciler.Reconciler;
 import org.eclipse.xtext.diagnostics.Severity;
-import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.service.OperationCanceledError;
 import org.eclipse.xtext.validation.Issue;
 
 /**
@@ -30,11 +34,23 @@ public class PotentialValidationReconciler extends Reconciler {
 	/** Marker type of our problems (a problem marker and a text marker, not persisted). */
 	public static final String MARKER_TYPE = "org.bregman.ui.problem";
 
+	/** The text whose issues the markers of each open document currently show (for tests and benchmarks). */
+	private static final Map<IDocument, String> VALIDATED = new WeakHashMap<>();
+
 	public PotentialValidationReconciler() {
 		setReconcilingStrategy(new Strategy(), IDocument.DEFAULT_CONTENT_TYPE);
 		setIsIncrementalReconciler(false);
 		setIsAllowedToModifyDocument(false);
-		setDelay(250);
+		// a short pause: the parse is usually already there (semantic highlighting made it), so what is
+		// left is validation itself; typing on cancels a run in progress
+		setDelay(30);
+	}
+
+	/** Whether the markers of this document are those of its current text. */
+	public static boolean isValidationUpToDate(IDocument d) {
+		synchronized (VALIDATED) {
+			return d.get().equals(VALIDATED.get(d));
+		}
 	}
 
 	static final class Strategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
@@ -74,24 +90,41 @@ public class PotentialValidationReconciler extends Reconciler {
 			if (file == null)
 				return;
 			try {
-				updateMarkers(file, check(d.get(), file), monitor);
+				PotentialDocuments.Parsed parsed = PotentialDocuments.get(d);
+				List<Issue> issues;
+				synchronized (parsed) {
+					issues = PotentialLanguage.validate(parsed.resource, () -> monitor != null && monitor.isCanceled());
+				}
+				if (monitor != null && monitor.isCanceled())
+					return;
+				updateMarkers(file, parsed.text, issues, monitor);
+				synchronized (VALIDATED) {
+					VALIDATED.put(d, parsed.text);
+				}
+			} catch (OperationCanceledError | OperationCanceledException e) {
+				// the text changed while we validated: the reconciler runs again for the new text (an
+				// escaping exception would end its background thread, and with it validation as you type)
 			} catch (CoreException | RuntimeException e) {
 				BregmanUi.log("validation of " + file.getFullPath() + " failed", e);
 			}
 		}
-
-		private List<Issue> check(String text, IFile file) {
-			XtextResource r = PotentialLanguage.parse(text,
-					org.eclipse.emf.common.util.URI.createFileURI(file.getLocation().toOSString()));
-			return PotentialLanguage.validate(r, () -> monitor != null && monitor.isCanceled());
-		}
 	}
 
 	/** Replaces the file's markers by these issues (one workspace operation, so the Problems view updates once). */
-	public static void updateMarkers(IFile file, List<Issue> issues, IProgressMonitor monitor) throws CoreException {
+	public static void updateMarkers(IFile file, String text, List<Issue> issues, IProgressMonitor monitor)
+			throws CoreException {
+		updateMarkers(file, text, issues, monitor, () -> true);
+	}
+
+	/**
+	 * The same, if {@code still} holds once the file is locked (checked inside the workspace operation).
+	 * {@code text} is what was validated (for the line numbers of issues that carry only an offset).
+	 */
+	public static void updateMarkers(IFile file, String text, List<Issue> issues, IProgressMonitor monitor,
+			BooleanSupplier still) throws CoreException {
 		IWorkspace ws = ResourcesPlugin.getWorkspace();
 		ws.run(m -> {
-			if (!file.exists())
+			if (!file.exists() || !still.getAsBoolean())
 				return;
 			file.deleteMarkers(MARKER_TYPE, true, IResource.DEPTH_ZERO);
 			for (Issue issue : issues) {
@@ -104,8 +137,11 @@ public class PotentialValidationReconciler extends Reconciler {
 				case WARNING -> IMarker.SEVERITY_WARNING;
 				default -> IMarker.SEVERITY_INFO;
 				});
-				if (issue.getLineNumber() != null)
-					marker.setAttribute(IMarker.LINE_NUMBER, issue.getLineNumber().intValue());
+				Integer line = issue.getLineNumber();
+				if (line == null && issue.getOffset() != null && text != null)
+					line = lineOf(text, issue.getOffset()); // range-based diagnostics come without a line
+				if (line != null)
+					marker.setAttribute(IMarker.LINE_NUMBER, line.intValue());
 				if (issue.getOffset() != null && issue.getLength() != null) {
 					marker.setAttribute(IMarker.CHAR_START, issue.getOffset().intValue());
 					marker.setAttribute(IMarker.CHAR_END, issue.getOffset().intValue() + Math.max(1, issue.getLength().intValue()));
@@ -114,5 +150,14 @@ public class PotentialValidationReconciler extends Reconciler {
 					marker.setAttribute("code", issue.getCode());
 			}
 		}, file, IWorkspace.AVOID_UPDATE, monitor);
+	}
+
+	/** The 1-based line of a character offset. */
+	static int lineOf(String text, int offset) {
+		int line = 1;
+		for (int i = 0; i < Math.min(offset, text.length()); i++)
+			if (text.charAt(i) == '\n')
+				line++;
+		return line;
 	}
 }
