@@ -77,17 +77,29 @@ public final class EpochBenchmark {
                     }
                 }
             }
-            double base = median(epoch.get(0));
-            System.out.println("| step | epoch (median) | ratio to SGD | time in the step (median) | per parameter per step |");
-            System.out.println("|---|---:|---:|---:|---:|");
+            // the ratio is taken within each round (the variants of one round ran back to back, so load that
+            // drifts over minutes cancels), then the median and quartiles of those per-round ratios
+            System.out.println("| step | epoch (median) | epoch ratio to SGD, median of rounds [quartiles] | time in the step (median) | share of the epoch | per parameter per step |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
             int steps = (n + batch - 1) / batch;
             for (int k = 0; k < 3; k++) {
+                List<Double> ratios = new ArrayList<>();
+                for (int r = 0; r < rounds; r++) ratios.add(epoch.get(k).get(r) / epoch.get(0).get(r));
                 double e = median(epoch.get(k)), s = median(step.get(k));
-                System.out.printf(Locale.ROOT, "| %s | %.3f s | %.3f | %.1f ms | %.2f ns |%n", names[k], e, e / base, s * 1e3,
+                System.out.printf(Locale.ROOT, "| %s | %.3f s | %.3f [%.3f, %.3f] | %.1f ms | %.2f %% | %.2f ns |%n", names[k], e,
+                        median(ratios), quantile(ratios, 0.25), quantile(ratios, 0.75), s * 1e3, 100 * s / e,
                         s * 1e9 / steps / model.size());
             }
             for (int k = 0; k < 3; k++) System.out.println(names[k] + " epochs: " + epoch.get(k));
         }
+    }
+
+    private static double quantile(List<Double> v, double p) {
+        double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(a);
+        double x = p * (a.length - 1);
+        int i = (int) Math.floor(x);
+        return i + 1 < a.length ? a[i] + (x - i) * (a[i + 1] - a[i]) : a[i];
     }
 
     private static double median(List<Double> v) {
