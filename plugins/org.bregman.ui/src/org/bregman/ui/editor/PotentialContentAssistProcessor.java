@@ -58,9 +58,8 @@ public class PotentialContentAssistProcessor implements IContentAssistProcessor 
 
 	/** The proposals at {@code offset}, in the provider's order (public for tests). */
 	public static List<ContentAssistEntry> entries(org.eclipse.jface.text.IDocument document, int offset) {
-		PotentialDocuments.Parsed parsed = PotentialDocuments.get(document);
 		Injector inj = PotentialLanguage.injector();
-		synchronized (parsed) {
+		return PotentialDocuments.read(document, parsed -> {
 			ContentAssistContextFactory factory = inj.getInstance(ContentAssistContextFactory.class);
 			factory.setPool(POOL);
 			ContentAssistContext[] contexts = factory.create(parsed.text, new TextRegion(offset, 0), offset,
@@ -70,7 +69,7 @@ public class PotentialContentAssistProcessor implements IContentAssistProcessor 
 			List<ContentAssistEntry> out = new ArrayList<>();
 			acceptor.getEntries().forEach(out::add);
 			return out;
-		}
+		});
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package org.bregman.ui.editor;
 
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Function;
 
 import org.bregman.ui.PotentialLanguage;
 import org.eclipse.core.filebuffers.FileBuffers;
@@ -15,15 +16,14 @@ import org.eclipse.jface.text.IDocumentExtension4;
 import org.eclipse.xtext.resource.XtextResource;
 
 /**
- * One parse per document version, shared by semantic highlighting and validation (background) and
- * by folding, content assist, hover and outline. Callers synchronize on the returned {@link Parsed} while they use its resource:
- * resolving references mutates it.
+ * One parse per document version, shared by semantic highlighting and validation (background) and by
+ * folding, content assist, hover and outline; see {@link #read}.
  */
 public final class PotentialDocuments {
 	private PotentialDocuments() {
 	}
 
-	/** A parse of one version of a document. */
+	/** A parse of one version of a document: use it only inside {@link PotentialDocuments#read}. */
 	public static final class Parsed {
 		public final long stamp;
 		public final String text;
@@ -36,7 +36,7 @@ public final class PotentialDocuments {
 		}
 	}
 
-	/** The latest parse of a document; its monitor serialises parsing, so one version is parsed once. */
+	/** The parse of a document, kept up to date edit by edit; its monitor guards the resource. */
 	private static final class Slot {
 		Parsed parsed;
 	}
@@ -44,24 +44,50 @@ public final class PotentialDocuments {
 	private static final Map<IDocument, Slot> CACHE = new WeakHashMap<>();
 
 	/**
-	 * The parse of the document's current text: computed by the first caller (highlighting, validation,
-	 * folding, assist, hover or outline, whichever comes first after an edit), reused by the others.
+	 * Runs {@code body} on the parse of the document's current text, holding the document's parse lock (so
+	 * the resource is neither re-parsed nor resolved by another thread meanwhile). The first caller after
+	 * an edit (highlighting, validation, folding, assist, hover or outline) brings the parse up to date, the
+	 * others reuse it. An edit is applied to the previous parse with Xtext's partial parser, which
+	 * re-parses only the smallest enclosing rule; a full parse is the fallback.
 	 */
-	public static Parsed get(IDocument document) {
+	public static <T> T read(IDocument document, Function<Parsed, T> body) {
 		Slot slot;
 		synchronized (CACHE) {
 			slot = CACHE.computeIfAbsent(document, d -> new Slot());
 		}
 		synchronized (slot) {
-			long stamp = document instanceof IDocumentExtension4 d4 ? d4.getModificationStamp() : -1;
-			String text = document.get();
-			Parsed p = slot.parsed;
-			if (p != null && p.stamp == stamp && p.text.equals(text))
-				return p;
-			p = new Parsed(stamp, text, PotentialLanguage.parse(text, uriOf(document)));
-			slot.parsed = p;
-			return p;
+			return body.apply(upToDate(slot, document));
 		}
+	}
+
+	private static Parsed upToDate(Slot slot, IDocument document) {
+		long stamp = document instanceof IDocumentExtension4 d4 ? d4.getModificationStamp() : -1;
+		String text = document.get();
+		Parsed p = slot.parsed;
+		if (p != null && p.text.equals(text))
+			return p;
+		if (p != null && p.resource.getParseResult() != null) {
+			XtextResource r = p.resource;
+			String old = p.text;
+			int max = Math.min(old.length(), text.length());
+			int prefix = 0;
+			while (prefix < max && old.charAt(prefix) == text.charAt(prefix))
+				prefix++;
+			int suffix = 0;
+			while (suffix < max - prefix && old.charAt(old.length() - 1 - suffix) == text.charAt(text.length() - 1 - suffix))
+				suffix++;
+			try {
+				r.update(prefix, old.length() - suffix - prefix, text.substring(prefix, text.length() - suffix));
+				if (r.getParseResult() != null && text.equals(r.getParseResult().getRootNode().getText())) {
+					slot.parsed = new Parsed(stamp, text, r);
+					return slot.parsed;
+				}
+			} catch (RuntimeException e) {
+				// a partial parse the helper could not do: parse the whole text below
+			}
+		}
+		slot.parsed = new Parsed(stamp, text, PotentialLanguage.parse(text, uriOf(document)));
+		return slot.parsed;
 	}
 
 	/** The workspace file a document is the buffer of, or null. */

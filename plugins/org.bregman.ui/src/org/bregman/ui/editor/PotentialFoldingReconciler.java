@@ -139,19 +139,18 @@ public class PotentialFoldingReconciler extends Reconciler {
 			ProjectionViewer v = viewer;
 			if (d == null || v == null)
 				return;
-			PotentialDocuments.Parsed parsed;
-			List<Position> positions;
+			record Folds(String text, List<Position> positions) {
+			}
+			Folds folds;
 			try {
-				parsed = PotentialDocuments.get(d);
-				synchronized (parsed) {
-					positions = foldingPositions(parsed.resource, d);
-				}
+				folds = PotentialDocuments.read(d, parsed -> new Folds(parsed.text, foldingPositions(parsed.resource, d)));
 			} catch (RuntimeException | OperationCanceledError e) {
 				// never let an exception end the reconciler's thread: folding would stop for this editor
 				BregmanUi.log("folding failed", e);
 				return;
 			}
-			String text = parsed.text;
+			String text = folds.text();
+			List<Position> positions = folds.positions();
 			Display display = v.getTextWidget() == null ? null : v.getTextWidget().getDisplay();
 			if (display == null || display.isDisposed())
 				return;

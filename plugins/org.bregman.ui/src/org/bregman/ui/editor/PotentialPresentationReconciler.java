@@ -79,18 +79,18 @@ public class PotentialPresentationReconciler extends PresentationReconciler {
 
 	/** Computes the semantic ranges of the current text now (parses it). */
 	public static void computeSemantic(IDocument document) {
-		PotentialDocuments.Parsed parsed = PotentialDocuments.get(document);
 		PotentialSemanticHighlightingCalculator calc = PotentialLanguage.injector()
 				.getInstance(PotentialSemanticHighlightingCalculator.class);
-		List<PotentialHighlighter.Range> out = new ArrayList<>();
-		synchronized (parsed) {
+		Semantic semantic = PotentialDocuments.read(document, parsed -> {
+			List<PotentialHighlighter.Range> out = new ArrayList<>();
 			calc.provideHighlightingFor(parsed.resource, (offset, length, ids) -> {
 				if (ids.length > 0)
 					out.add(new PotentialHighlighter.Range(offset, length, ids[ids.length - 1]));
 			}, CancelIndicator.NullImpl);
-		}
+			return new Semantic(parsed.text, out);
+		});
 		synchronized (SEMANTIC) {
-			SEMANTIC.put(document, new Semantic(parsed.text, out));
+			SEMANTIC.put(document, semantic);
 		}
 	}
 

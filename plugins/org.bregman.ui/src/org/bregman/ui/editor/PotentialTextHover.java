@@ -20,10 +20,7 @@ public class PotentialTextHover implements ITextHover {
 	/** The hover text at {@code offset}, or null (public for tests). */
 	public static String hoverText(IDocument document, int offset) {
 		try {
-			PotentialDocuments.Parsed parsed = PotentialDocuments.get(document);
-			synchronized (parsed) {
-				return PotentialHoverText.at(parsed.resource, offset);
-			}
+			return PotentialDocuments.read(document, parsed -> PotentialHoverText.at(parsed.resource, offset));
 		} catch (RuntimeException e) {
 			BregmanUi.log("hover failed", e);
 			return null;

@@ -90,16 +90,15 @@ public class PotentialValidationReconciler extends Reconciler {
 			if (file == null)
 				return;
 			try {
-				PotentialDocuments.Parsed parsed = PotentialDocuments.get(d);
-				List<Issue> issues;
-				synchronized (parsed) {
-					issues = PotentialLanguage.validate(parsed.resource, () -> monitor != null && monitor.isCanceled());
+				record Validated(String text, List<Issue> issues) {
 				}
+				Validated v = PotentialDocuments.read(d, parsed -> new Validated(parsed.text,
+						PotentialLanguage.validate(parsed.resource, () -> monitor != null && monitor.isCanceled())));
 				if (monitor != null && monitor.isCanceled())
 					return;
-				updateMarkers(file, parsed.text, issues, monitor);
+				updateMarkers(file, v.text(), v.issues(), monitor);
 				synchronized (VALIDATED) {
-					VALIDATED.put(d, parsed.text);
+					VALIDATED.put(d, v.text());
 				}
 			} catch (OperationCanceledError | OperationCanceledException e) {
 				// the text changed while we validated: the reconciler runs again for the new text (an

@@ -120,9 +120,8 @@ public class PotentialOutlinePage extends ContentOutlinePage {
 
 	/** The outline of a document (public for tests). */
 	public static List<Item> items(IDocument document) {
-		PotentialDocuments.Parsed parsed = PotentialDocuments.get(document);
-		List<Item> out = new ArrayList<>();
-		synchronized (parsed) {
+		return PotentialDocuments.read(document, parsed -> {
+			List<Item> out = new ArrayList<>();
 			EObject top = parsed.resource.getContents().isEmpty() ? null : parsed.resource.getContents().get(0);
 			if (!(top instanceof Model m))
 				return out;
@@ -143,8 +142,8 @@ public class PotentialOutlinePage extends ContentOutlinePage {
 					out.add(item(x, "experiment " + x.getName(), kids));
 				}
 			}
-		}
-		return out;
+			return out;
+		});
 	}
 
 	private static String num(double d) {
