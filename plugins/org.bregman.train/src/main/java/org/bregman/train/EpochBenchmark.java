@@ -51,16 +51,23 @@ public final class EpochBenchmark {
             System.out.printf(Locale.ROOT, "MLP 784-%d-%d-2 (%,d parameters), %d examples, batch %d (%d steps per epoch), %d rounds%n", hidden,
                     hidden, model.size(), n, batch, (n + batch - 1) / batch, rounds);
             List<List<Double>> epoch = new ArrayList<>();
+            List<List<Double>> cpu = new ArrayList<>();
             List<List<Double>> step = new ArrayList<>();
             for (int k = 0; k < 3; k++) {
                 epoch.add(new ArrayList<>());
+                cpu.add(new ArrayList<>());
                 step.add(new ArrayList<>());
             }
+            // the process's CPU time (all threads: ND4J's and BLAS's included) as well as wall time: on a shared
+            // machine CPU time is far less disturbed by other processes than wall time
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             for (int r = -2; r < rounds; r++) { // two warm-up rounds
                 for (int k0 = 0; k0 < 3; k0++) {
                     int k = (k0 + Math.max(r, 0)) % 3; // rotate the order every round
                     model.setParams(init);
                     long stepNs = 0;
+                    long c0 = os.getProcessCpuTime();
                     long t0 = System.nanoTime();
                     for (int from = 0; from < n; from += batch) {
                         int to = Math.min(n, from + batch);
@@ -71,23 +78,30 @@ public final class EpochBenchmark {
                         stepNs += System.nanoTime() - s0;
                     }
                     double secs = (System.nanoTime() - t0) / 1e9;
+                    double cpuSecs = (os.getProcessCpuTime() - c0) / 1e9;
                     if (r >= 0) {
                         epoch.get(k).add(secs);
+                        cpu.get(k).add(cpuSecs);
                         step.get(k).add(stepNs / 1e9);
                     }
                 }
             }
             // the ratio is taken within each round (the variants of one round ran back to back, so load that
             // drifts over minutes cancels), then the median and quartiles of those per-round ratios
-            System.out.println("| step | epoch (median) | epoch ratio to SGD, median of rounds [quartiles] | time in the step (median) | share of the epoch | per parameter per step |");
-            System.out.println("|---|---:|---:|---:|---:|---:|");
+            System.out.println("| step | epoch wall (median) | wall ratio to SGD, median of rounds [quartiles] | epoch CPU (median) | CPU ratio to SGD [quartiles] | time in the step (median) | share of the epoch | per parameter per step |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
             int steps = (n + batch - 1) / batch;
             for (int k = 0; k < 3; k++) {
                 List<Double> ratios = new ArrayList<>();
-                for (int r = 0; r < rounds; r++) ratios.add(epoch.get(k).get(r) / epoch.get(0).get(r));
+                List<Double> cpuRatios = new ArrayList<>();
+                for (int r = 0; r < rounds; r++) {
+                    ratios.add(epoch.get(k).get(r) / epoch.get(0).get(r));
+                    cpuRatios.add(cpu.get(k).get(r) / cpu.get(0).get(r));
+                }
                 double e = median(epoch.get(k)), s = median(step.get(k));
-                System.out.printf(Locale.ROOT, "| %s | %.3f s | %.3f [%.3f, %.3f] | %.1f ms | %.2f %% | %.2f ns |%n", names[k], e,
-                        median(ratios), quantile(ratios, 0.25), quantile(ratios, 0.75), s * 1e3, 100 * s / e,
+                System.out.printf(Locale.ROOT, "| %s | %.3f s | %.3f [%.3f, %.3f] | %.3f s | %.3f [%.3f, %.3f] | %.1f ms | %.2f %% | %.2f ns |%n",
+                        names[k], e, median(ratios), quantile(ratios, 0.25), quantile(ratios, 0.75), median(cpu.get(k)),
+                        median(cpuRatios), quantile(cpuRatios, 0.25), quantile(cpuRatios, 0.75), s * 1e3, 100 * s / e,
                         s * 1e9 / steps / model.size());
             }
             for (int k = 0; k < 3; k++) System.out.println(names[k] + " epochs: " + epoch.get(k));
