@@ -77,8 +77,12 @@ public class PotentialPresentationReconciler extends PresentationReconciler {
 		return merge(text, h.lexical(text), semantic);
 	}
 
+	/** How long the last semantic pass took (bringing the parse up to date + the calculator), for benchmarks. */
+	public static volatile long lastSemanticNanos;
+
 	/** Computes the semantic ranges of the current text now (parses it). */
 	public static void computeSemantic(IDocument document) {
+		long t0 = System.nanoTime();
 		PotentialSemanticHighlightingCalculator calc = PotentialLanguage.injector()
 				.getInstance(PotentialSemanticHighlightingCalculator.class);
 		Semantic semantic = PotentialDocuments.read(document, parsed -> {
@@ -92,6 +96,7 @@ public class PotentialPresentationReconciler extends PresentationReconciler {
 		synchronized (SEMANTIC) {
 			SEMANTIC.put(document, semantic);
 		}
+		lastSemanticNanos = System.nanoTime() - t0;
 	}
 
 	/** The semantic ranges of an older text, moved past the edit that turned it into {@code text}; ranges touching the edit are dropped. */
