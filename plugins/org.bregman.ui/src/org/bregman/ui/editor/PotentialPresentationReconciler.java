@@ -147,26 +147,50 @@ public class PotentialPresentationReconciler extends PresentationReconciler {
 	}
 
 	/** After an edit: compute the semantic ranges in the background, then repaint if the text is still the same. */
+	/** The reconciler that paints each open document (weakly: closed editors drop out). */
+	private static final Map<IDocument, PotentialPresentationReconciler> PAINTERS = new WeakHashMap<>();
+
+	/**
+	 * Makes the semantic ranges those of the document's current text and repaints, unless they already
+	 * are. Called by the highlighting job after each keystroke and by validation before it validates, so
+	 * whichever of the two takes the document's parse first also highlights (otherwise, on a busy
+	 * machine, highlighting could wait behind a whole validation).
+	 */
+	public static void ensureSemantic(IDocument document) {
+		PotentialDocuments.read(document, parsed -> {
+			if (isSemanticUpToDate(document))
+				return null;
+			computeSemantic(document);
+			PotentialPresentationReconciler painter;
+			synchronized (PAINTERS) {
+				painter = PAINTERS.get(document);
+			}
+			ITextViewer v = painter == null ? null : painter.viewer;
+			Display display = v == null || v.getTextWidget() == null ? null : v.getTextWidget().getDisplay();
+			if (display != null && !display.isDisposed())
+				display.asyncExec(() -> {
+					if (v.getTextWidget() != null && !v.getTextWidget().isDisposed() && isSemanticUpToDate(document))
+						v.invalidateTextPresentation();
+				});
+			return null;
+		});
+	}
+
 	void scheduleSemantic(IDocument document) {
+		synchronized (PAINTERS) {
+			PAINTERS.put(document, this);
+		}
 		if (isSemanticUpToDate(document))
 			return;
 		if (job == null) {
 			job = Job.create("Potential semantic highlighting", monitor -> {
 				try {
-					computeSemantic(document);
+					ensureSemantic(document);
 				} catch (OperationCanceledError | OperationCanceledException e) {
 					return Status.CANCEL_STATUS;
 				} catch (RuntimeException e) {
 					BregmanUi.log("semantic highlighting failed", e);
-					return Status.OK_STATUS;
 				}
-				ITextViewer v = viewer;
-				Display display = v == null || v.getTextWidget() == null ? null : v.getTextWidget().getDisplay();
-				if (display != null && !display.isDisposed())
-					display.asyncExec(() -> {
-						if (v.getTextWidget() != null && !v.getTextWidget().isDisposed() && isSemanticUpToDate(document))
-							v.invalidateTextPresentation();
-					});
 				return Status.OK_STATUS;
 			});
 			job.setSystem(true);
