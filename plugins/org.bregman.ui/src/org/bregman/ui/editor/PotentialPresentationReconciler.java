@@ -60,10 +60,14 @@ public class PotentialPresentationReconciler extends PresentationReconciler {
 
 	/** Whether the semantic ranges of this document are those of its current text (for tests and benchmarks). */
 	public static boolean isSemanticUpToDate(IDocument d) {
+		// the text first, outside our lock: a file buffer's document takes its own lock in get(), and the
+		// UI thread holds that one while it asks us for ranges during an edit
+		String text = d.get();
+		Semantic s;
 		synchronized (SEMANTIC) {
-			Semantic s = SEMANTIC.get(d);
-			return s != null && s.text().equals(d.get());
+			s = SEMANTIC.get(d);
 		}
+		return s != null && s.text().equals(text);
 	}
 
 	/** Lexical plus the freshest semantic ranges available for {@code text}, merged (semantic wins). */

@@ -51,8 +51,9 @@ public class PotentialValidationReconciler extends Reconciler {
 	public static volatile long lastValidationNanos, lastMarkerUpdateNanos;
 
 	public static boolean isValidationUpToDate(IDocument d) {
+		String text = d.get(); // outside our lock (see PotentialPresentationReconciler.isSemanticUpToDate)
 		synchronized (VALIDATED) {
-			return d.get().equals(VALIDATED.get(d));
+			return text.equals(VALIDATED.get(d));
 		}
 	}
 
