@@ -1,5 +1,6 @@
 package org.bregman.ui.editor;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -142,9 +143,10 @@ public class PotentialValidationReconciler extends Reconciler {
 			for (Issue issue : issues) {
 				if (issue.getSeverity() == Severity.IGNORE)
 					continue;
-				IMarker marker = file.createMarker(MARKER_TYPE);
-				marker.setAttribute(IMarker.MESSAGE, issue.getMessage());
-				marker.setAttribute(IMarker.SEVERITY, switch (issue.getSeverity()) {
+				// all attributes at once: a marker is visible to other threads as soon as it exists
+				Map<String, Object> attributes = new HashMap<>();
+				attributes.put(IMarker.MESSAGE, issue.getMessage());
+				attributes.put(IMarker.SEVERITY, switch (issue.getSeverity()) {
 				case ERROR -> IMarker.SEVERITY_ERROR;
 				case WARNING -> IMarker.SEVERITY_WARNING;
 				default -> IMarker.SEVERITY_INFO;
@@ -153,13 +155,14 @@ public class PotentialValidationReconciler extends Reconciler {
 				if (line == null && issue.getOffset() != null && text != null)
 					line = lineOf(text, issue.getOffset()); // range-based diagnostics come without a line
 				if (line != null)
-					marker.setAttribute(IMarker.LINE_NUMBER, line.intValue());
+					attributes.put(IMarker.LINE_NUMBER, line.intValue());
 				if (issue.getOffset() != null && issue.getLength() != null) {
-					marker.setAttribute(IMarker.CHAR_START, issue.getOffset().intValue());
-					marker.setAttribute(IMarker.CHAR_END, issue.getOffset().intValue() + Math.max(1, issue.getLength().intValue()));
+					attributes.put(IMarker.CHAR_START, issue.getOffset().intValue());
+					attributes.put(IMarker.CHAR_END, issue.getOffset().intValue() + Math.max(1, issue.getLength().intValue()));
 				}
 				if (issue.getCode() != null)
-					marker.setAttribute("code", issue.getCode());
+					attributes.put("code", issue.getCode());
+				file.createMarker(MARKER_TYPE, attributes);
 			}
 		}, file, IWorkspace.AVOID_UPDATE, monitor);
 	}

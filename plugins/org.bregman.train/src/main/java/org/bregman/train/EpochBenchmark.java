@@ -23,7 +23,10 @@ import org.bregman.train.model.ModelSpec;
  * on the flat buffer), (b) the generated SMD step for {@code QNorm(q = 3)}, (c) the generated step for {@code q = 2};
  * variants are interleaved round by round so that machine load hits them alike; medians are reported.
  *
- * <pre>java -cp … org.bregman.train.EpochBenchmark [rounds] [n] [hidden]</pre>
+ * <pre>java -cp … org.bregman.train.EpochBenchmark [rounds] [n] [hidden] [teacher|fashion]</pre>
+ *
+ * {@code teacher}: synthetic two-class data with 784 features (nothing to install); {@code fashion}: the first n
+ * Fashion-MNIST training images, 10 classes (issue 5's 784-512-512-10 network with hidden = 512).
  */
 public final class EpochBenchmark {
 
@@ -35,7 +38,8 @@ public final class EpochBenchmark {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 2048;
         int hidden = args.length > 2 ? Integer.parseInt(args[2]) : 256;
         int batch = 64;
-        Dataset data = Datasets.teacher(n, 784, 32, 1);
+        boolean fashion = args.length > 3 && args[3].equals("fashion");
+        Dataset data = fashion ? Datasets.fashionMnist(null, n, 0) : Datasets.teacher(n, 784, 32, 1);
         PotentialWorkspace ws = PotentialWorkspace.fromString("potential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^q / q\n}\n",
                 java.nio.file.Path.of("bench.potential"));
         PotentialSpec q = ws.potential("QNorm").spec();
@@ -48,8 +52,9 @@ public final class EpochBenchmark {
             int[] order = new int[n];
             for (int i = 0; i < n; i++) order[i] = i;
             Collections.shuffle(order, new Random(1));
-            System.out.printf(Locale.ROOT, "MLP 784-%d-%d-2 (%,d parameters), %d examples, batch %d (%d steps per epoch), %d rounds%n", hidden,
-                    hidden, model.size(), n, batch, (n + batch - 1) / batch, rounds);
+            System.out.printf(Locale.ROOT, "MLP 784-%d-%d-%d (%,d parameters), %s, %d examples, batch %d (%d steps per epoch), %d rounds%n",
+                    hidden, hidden, data.classes(), model.size(), fashion ? "Fashion-MNIST" : "teacher data", n, batch,
+                    (n + batch - 1) / batch, rounds);
             List<List<Double>> epoch = new ArrayList<>();
             List<List<Double>> cpu = new ArrayList<>();
             List<List<Double>> step = new ArrayList<>();
