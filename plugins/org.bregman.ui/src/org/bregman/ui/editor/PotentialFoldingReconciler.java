@@ -7,15 +7,11 @@ import java.util.Map;
 
 import org.bregman.ui.BregmanUi;
 import org.bregman.ui.PotentialLanguage;
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Position;
-import org.eclipse.jface.text.reconciler.DirtyRegion;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.reconciler.Reconciler;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.projection.IProjectionListener;
@@ -89,38 +85,13 @@ public class PotentialFoldingReconciler extends Reconciler {
 		}
 	}
 
-	static final class Strategy implements IReconcilingStrategy, IReconcilingStrategyExtension, IProjectionListener {
+	static final class Strategy extends WholeTextStrategy implements IProjectionListener {
 		private volatile ProjectionViewer viewer;
-		private IDocument document;
 		private final List<Annotation> current = new ArrayList<>();
 
 		void setViewer(ProjectionViewer v) {
 			viewer = v;
 			v.addProjectionListener(this);
-		}
-
-		@Override
-		public void setDocument(IDocument document) {
-			this.document = document;
-		}
-
-		@Override
-		public void setProgressMonitor(IProgressMonitor monitor) {
-		}
-
-		@Override
-		public void initialReconcile() {
-			update();
-		}
-
-		@Override
-		public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) {
-			update();
-		}
-
-		@Override
-		public void reconcile(IRegion partition) {
-			update();
 		}
 
 		@Override
@@ -134,7 +105,8 @@ public class PotentialFoldingReconciler extends Reconciler {
 			current.clear();
 		}
 
-		private void update() {
+		@Override
+		protected void update() {
 			IDocument d = document;
 			ProjectionViewer v = viewer;
 			if (d == null || v == null)

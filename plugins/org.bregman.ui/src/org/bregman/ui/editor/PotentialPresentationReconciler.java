@@ -1,7 +1,6 @@
 package org.bregman.ui.editor;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -78,7 +77,7 @@ public class PotentialPresentationReconciler extends PresentationReconciler {
 			s = SEMANTIC.get(document);
 		}
 		List<PotentialHighlighter.Range> semantic = s == null ? List.of() : shift(s, text);
-		return merge(text, h.lexical(text), semantic);
+		return PotentialHighlighter.merge(text, h.lexical(text), semantic);
 	}
 
 	/** How long the last semantic pass took (bringing the parse up to date + the calculator), for benchmarks. */
@@ -128,29 +127,6 @@ public class PotentialPresentationReconciler extends PresentationReconciler {
 		return out;
 	}
 
-	static List<PotentialHighlighter.Range> merge(String text, List<PotentialHighlighter.Range> lexical,
-			List<PotentialHighlighter.Range> semantic) {
-		String[] styleAt = new String[text.length()];
-		for (PotentialHighlighter.Range r : lexical)
-			Arrays.fill(styleAt, r.offset(), Math.min(text.length(), r.offset() + r.length()), r.style());
-		for (PotentialHighlighter.Range r : semantic)
-			if (r.offset() >= 0 && r.offset() + r.length() <= text.length())
-				Arrays.fill(styleAt, r.offset(), r.offset() + r.length(), r.style());
-		List<PotentialHighlighter.Range> out = new ArrayList<>();
-		int i = 0;
-		while (i < styleAt.length) {
-			String st = styleAt[i];
-			int j = i + 1;
-			while (j < styleAt.length && styleAt[j] == st)
-				j++;
-			if (st != null)
-				out.add(new PotentialHighlighter.Range(i, j - i, st));
-			i = j;
-		}
-		return out;
-	}
-
-	/** After an edit: compute the semantic ranges in the background, then repaint if the text is still the same. */
 	/** The reconciler that paints each open document (weakly: closed editors drop out). */
 	private static final Map<IDocument, PotentialPresentationReconciler> PAINTERS = new WeakHashMap<>();
 

@@ -17,10 +17,6 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.IRegion;
-import org.eclipse.jface.text.reconciler.DirtyRegion;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.reconciler.Reconciler;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.service.OperationCanceledError;
@@ -58,36 +54,9 @@ public class PotentialValidationReconciler extends Reconciler {
 		}
 	}
 
-	static final class Strategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
-		private IDocument document;
-		private IProgressMonitor monitor;
-
+	static final class Strategy extends WholeTextStrategy {
 		@Override
-		public void setDocument(IDocument document) {
-			this.document = document;
-		}
-
-		@Override
-		public void setProgressMonitor(IProgressMonitor monitor) {
-			this.monitor = monitor;
-		}
-
-		@Override
-		public void initialReconcile() {
-			validate();
-		}
-
-		@Override
-		public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) {
-			validate();
-		}
-
-		@Override
-		public void reconcile(IRegion partition) {
-			validate();
-		}
-
-		private void validate() {
+		protected void update() {
 			IDocument d = document;
 			if (d == null)
 				return;

@@ -70,7 +70,7 @@ public final class FromSymbolic {
     static Cond cond(Condition c, List<String> params) {
         Lowering l = new Lowering("\u0000no coordinate", params);
         return switch (c) {
-            case Condition.Compare k -> new Cond.Cmp(Cond.Rel.valueOf(k.op().name()), l.lower(k.left()), l.lower(k.right()));
+            case Condition.Compare k -> new Cond.Cmp(k.op(), l.lower(k.left()), l.lower(k.right()));
             case Condition.And a -> new Cond.And(cond(a.left(), params), cond(a.right(), params));
             case Condition.Or o -> new Cond.Or(cond(o.left(), params), cond(o.right(), params));
             case Condition.Not n -> new Cond.Not(cond(n.operand(), params));

@@ -63,7 +63,7 @@ public final class TemplateSupport {
     /** The constraint as a Java condition over {@code p0, p1, …}. */
     public static String cond(Cond c) {
         return switch (c) {
-            case Cond.Cmp k -> "(" + d(k.a(), "x") + " " + k.rel().symbol + " " + d(k.b(), "x") + ")";
+            case Cond.Cmp k -> "(" + d(k.a(), "x") + " " + k.op().symbol() + " " + d(k.b(), "x") + ")";
             case Cond.And a -> "(" + cond(a.a()) + " && " + cond(a.b()) + ")";
             case Cond.Or o -> "(" + cond(o.a()) + " || " + cond(o.b()) + ")";
             case Cond.Not n -> "(!" + cond(n.a()) + ")";

@@ -5,6 +5,7 @@ import static org.bregman.symbolic.Exprs.*;
 import java.util.List;
 import org.bregman.codegen.ir.Cond;
 import org.bregman.codegen.ir.Node;
+import org.bregman.symbolic.Condition;
 import org.bregman.symbolic.Expr;
 import org.bregman.symbolic.Func;
 
@@ -38,7 +39,7 @@ final class HandDerived {
                 lw.lower(mul(sub(qv, num(1)), pow(abs(W), sub(qv, num(2))))),
                 lz.lower(mul(sign(Z), pow(abs(Z), div(num(1), sub(qv, num(1)))))), Forms.Range.REALS, Forms.Range.REALS);
         return new KernelSpec("QNorm", "lq potential of Azizan, Lale & Hassibi; q = 2 is plain SGD.", List.of("q"), List.of(3.0),
-                List.of(q), bound, general, new Cond.Cmp(Cond.Rel.GT, new Node.Param(0), Node.num(1)), "q > 1");
+                List.of(q), bound, general, new Cond.Cmp(Condition.Op.GT, new Node.Param(0), Node.num(1)), "q > 1");
     }
 
     static KernelSpec negEntropy() {

@@ -51,7 +51,7 @@ public final class EpochBenchmark {
             float[] init = new InitSpec.Normal(0, 0.01).draw(model.size(), 1);
             int[] order = new int[n];
             for (int i = 0; i < n; i++) order[i] = i;
-            Collections.shuffle(order, new Random(1));
+            Trainer.shuffle(order, new Random(1));
             System.out.printf(Locale.ROOT, "MLP 784-%d-%d-%d (%,d parameters), %s, %d examples, batch %d (%d steps per epoch), %d rounds%n",
                     hidden, hidden, data.classes(), model.size(), fashion ? "Fashion-MNIST" : "teacher data", n, batch,
                     (n + batch - 1) / batch, rounds);
@@ -122,19 +122,6 @@ public final class EpochBenchmark {
     }
 
     private static double median(List<Double> v) {
-        double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(a);
-        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
-    }
-
-    private static final class Collections {
-        static void shuffle(int[] a, Random r) {
-            for (int i = a.length - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = a[i];
-                a[i] = a[j];
-                a[j] = t;
-            }
-        }
+        return quantile(v, 0.5);
     }
 }

@@ -120,12 +120,7 @@ public final class Trainer {
                 message = "interrupted at epoch " + epochs;
                 break;
             }
-            for (int i = n - 1; i > 0; i--) {
-                int j = shuffle.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            shuffle(order, shuffle);
             for (int from = 0; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
                 model.gradient(order, from, to);
@@ -188,5 +183,15 @@ public final class Trainer {
             if (!Float.isFinite(p[j])) return "; first non-finite weight: " + model.coordinate(j) + " = " + p[j];
         }
         return "; every weight is finite (the loss overflowed)";
+    }
+
+    /** Fisher–Yates shuffle of the mini-batch order in place (the harness in {@link EpochBenchmark} shares it). */
+    static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
     }
 }

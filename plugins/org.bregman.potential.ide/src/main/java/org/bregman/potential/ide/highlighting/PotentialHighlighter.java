@@ -77,15 +77,26 @@ public class PotentialHighlighter {
 
 	/** Lexical and (if {@code resource} is not null) semantic styles, merged; semantic styles win. */
 	public List<Range> highlight(String text, XtextResource resource, CancelIndicator cancel) {
-		String[] styleAt = new String[text.length()];
-		for (Range r : lexical(text))
-			Arrays.fill(styleAt, r.offset(), Math.min(text.length(), r.offset() + r.length()), r.style());
-		if (resource != null) {
+		List<Range> sem = new ArrayList<>();
+		if (resource != null)
 			semantic.provideHighlightingFor(resource, (offset, length, ids) -> {
-				if (ids.length > 0 && offset >= 0 && offset + length <= styleAt.length)
-					Arrays.fill(styleAt, offset, offset + length, ids[ids.length - 1]);
+				if (ids.length > 0)
+					sem.add(new Range(offset, length, ids[ids.length - 1]));
 			}, cancel);
-		}
+		return merge(text, lexical(text), sem);
+	}
+
+	/**
+	 * Non-overlapping sorted ranges of {@code text}: the lexical styles, overlaid by the semantic ones
+	 * (ranges outside the text are ignored).
+	 */
+	public static List<Range> merge(String text, List<Range> lexical, List<Range> semantic) {
+		String[] styleAt = new String[text.length()];
+		for (Range r : lexical)
+			Arrays.fill(styleAt, r.offset(), Math.min(text.length(), r.offset() + r.length()), r.style());
+		for (Range r : semantic)
+			if (r.offset() >= 0 && r.offset() + r.length() <= text.length())
+				Arrays.fill(styleAt, r.offset(), r.offset() + r.length(), r.style());
 		List<Range> out = new ArrayList<>();
 		int i = 0;
 		while (i < styleAt.length) {
