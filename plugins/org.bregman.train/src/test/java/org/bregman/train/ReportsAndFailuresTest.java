@@ -44,6 +44,18 @@ class ReportsAndFailuresTest {
     }
 
     @Test
+    void sparsityOrderShowsTiesAsTies() throws Exception {
+        // from weights in [0.5, 1) no final weight comes near 0 with either mirror: 0.0 % each, a tie, not a ranking
+        ExperimentSpec spec = linear(List.of(TestMirrors.q(2), TestMirrors.q(3)), new InitSpec.Uniform(0.5, 1.0), 0.2,
+                Set.of(Report.HISTOGRAM));
+        ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
+        Path out = dir.resolve("ties");
+        ReportWriter.write(result, out, false);
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.contains("Sparsest to densest (fraction of |w| < 0.01): QNorm(q = 2) 0.0 % = QNorm(q = 3) 0.0 %."), summary);
+    }
+
+    @Test
     void divergenceEndsOnlyThatRunNamingMirrorSeedStepAndCoordinate() throws Exception {
         // ψ = sqrt(1 + w²) has dual domain (−1, 1): a large step leaves it
         MirrorSpec bad = new MirrorSpec("Hyperbola", Map.of(), TestMirrors.hyperbola(), 50.0);

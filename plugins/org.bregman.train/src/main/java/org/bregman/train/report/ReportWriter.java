@@ -379,9 +379,17 @@ public final class ReportWriter {
             sparsity.put(m.label(), frac[1]);
         }
         if (!sparsity.isEmpty()) {
-            md.append("\nSparsest to densest (fraction of |w| < ").append(Num.format(THRESHOLDS[1])).append("): ")
-                    .append(sparsity.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
-                            .map(e -> e.getKey() + " " + pct(e.getValue())).collect(Collectors.joining(" > ")))
+            // mirrors whose printed fractions are equal are tied ("="), not ranked
+            StringBuilder order = new StringBuilder();
+            String previous = null;
+            for (Map.Entry<String, Double> e : sparsity.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())).toList()) {
+                String shown = pct(e.getValue());
+                if (previous != null) order.append(shown.equals(previous) ? " = " : " > ");
+                order.append(e.getKey()).append(' ').append(shown);
+                previous = shown;
+            }
+            md.append("\nSparsest to densest (fraction of |w| < ").append(Num.format(THRESHOLDS[1])).append("): ").append(order)
                     .append(".\n\n");
             put("histogram.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
             plot("histogram.png", () -> Plots.histograms("Final weights per mirror (" + spec.name() + ")", labels, pooled, "w"));
