@@ -79,4 +79,31 @@ final class Decimal {
         if (p.bitLength() > 1000 || q.bitLength() > 1000) return Math.pow(a, n);
         return n >= 0 ? value(p, q) : value(q, p);
     }
+
+    /** a / b as fractions (exact when both are), NaN when either is not a fraction or b = 0. */
+    static double divExact(double a, double b) {
+        BigInteger[] x = fraction(a), y = fraction(b);
+        if (x == null || y == null || y[0].signum() == 0) return Double.NaN;
+        BigInteger p = x[0].multiply(y[1]), q = x[1].multiply(y[0]);
+        if (q.signum() < 0) {
+            p = p.negate();
+            q = q.negate();
+        }
+        return value(p, q);
+    }
+
+    /**
+     * c^k when it is a fraction again: integer k (|k| ≤ 64), or a half-integer k with c = p/q, p and q
+     * perfect squares; NaN otherwise.
+     */
+    static double rationalPow(double c, double k) {
+        BigInteger[] x = fraction(c);
+        if (x == null) return Double.NaN;
+        if (k == Math.rint(k) && Math.abs(k) <= 64) return powInt(c, (int) k);
+        double k2 = 2 * k;
+        if (k2 != Math.rint(k2) || Math.abs(k2) > 64 || x[0].signum() <= 0) return Double.NaN;
+        BigInteger rp = x[0].sqrt(), rq = x[1].sqrt();
+        if (!rp.multiply(rp).equals(x[0]) || !rq.multiply(rq).equals(x[1])) return Double.NaN;
+        return powInt(value(rp, rq), (int) k2);
+    }
 }

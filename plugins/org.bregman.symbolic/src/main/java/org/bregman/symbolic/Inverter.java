@@ -61,6 +61,12 @@ public final class Inverter {
             case Add a -> {
                 List<Expr> with = new ArrayList<>(), rest = new ArrayList<>();
                 for (Expr term : a.terms()) (term.contains(w) ? with : rest).add(term);
+                if (with.size() > 1) {
+                    // ±log(A) ± log(B) … = log(A^±1 · B^±1 …) for positive A, B (the logit map)
+                    Expr logs = mergedLogs(with);
+                    if (logs == null) yield null;
+                    with = List.of(logs);
+                }
                 if (with.size() != 1) yield null;
                 yield solve(with.get(0), rest.isEmpty() ? t : sub(t, add(rest)));
             }
@@ -87,6 +93,12 @@ public final class Inverter {
         Expr scaled = rest.isEmpty() ? t : mul(t, pow(rest.size() == 1 ? rest.get(0) : mul(rest), num(-1)));
         if (with.size() == 1) return solve(with.get(0), scaled);
         if (with.size() == 2) {
+            Expr r = solveRatio(with.get(0), with.get(1), scaled);
+            if (r == null) r = solveRatio(with.get(1), with.get(0), scaled);
+            if (r != null) return r;
+            r = solveRootRatio(with.get(0), with.get(1), scaled);
+            if (r == null) r = solveRootRatio(with.get(1), with.get(0), scaled);
+            if (r != null) return r;
             // sign(u)·|u|^a  or  u·|u|^b: the signed power of u with exponent a (= b + 1)
             Expr x = with.get(0), y = with.get(1);
             for (int k = 0; k < 2; k++) {
@@ -111,6 +123,78 @@ public final class Inverter {
             }
         }
         return null;
+    }
+
+    /** The sum of ±log(A_i) as log(Π A_i^±1) when every A_i is positive on the domain, else null. */
+    private Expr mergedLogs(List<Expr> terms) {
+        List<Expr> factors = new ArrayList<>();
+        for (Expr t : terms) {
+            double sign = 1;
+            Expr u = t;
+            if (t instanceof Mul m && m.factors().size() == 2 && m.factors().get(0) instanceof Num n && Math.abs(n.value()) == 1) {
+                sign = n.value();
+                u = m.factors().get(1);
+            }
+            if (!(u instanceof Call c && c.f() == Func.LOG) || !positive(c.arg())) return null;
+            factors.add(sign > 0 ? c.arg() : pow(c.arg(), num(-1)));
+        }
+        return log(mul(factors));
+    }
+
+    /**
+     * x / (a x + b) = t (a Möbius map of x, b ≠ 0) ⇔ x = b / (1/t - a), the form that stays finite
+     * where t overflows: for t = exp(z) it is the logistic function b / (exp(-z) - a).
+     */
+    private Expr solveRatio(Expr x, Expr y, Expr t) {
+        if (!(y instanceof Pow p && p.exp() instanceof Num n && n.value() == -1 && p.base() instanceof Add d)) return null;
+        Expr a = null;
+        List<Expr> b = new ArrayList<>();
+        for (Expr term : d.terms()) {
+            if (!term.contains(w)) {
+                b.add(term);
+            } else if (a != null) {
+                return null;
+            } else if (term.equals(x)) {
+                a = num(1);
+            } else if (term instanceof Mul m && m.factors().size() >= 2 && !m.factors().get(0).contains(w)
+                    && (m.factors().size() == 2 ? m.factors().get(1) : mul(m.factors().subList(1, m.factors().size()))).equals(x)) {
+                a = m.factors().get(0);
+            } else {
+                return null;
+            }
+        }
+        if (a == null || b.isEmpty()) return null;
+        Expr bb = add(b);
+        if (range(bb).contains(0)) return null;
+        return solve(x, mul(bb, pow(sub(pow(t, num(-1)), a), num(-1))));
+    }
+
+    /**
+     * u / sqrt(a + b u^2) = t with constants a &gt; 0, b ⇔ u = t sqrt(a) / sqrt(1 - b t^2) (u and t
+     * have the same sign): the mirror maps of sqrt(1 + w^2)-type potentials.
+     */
+    private Expr solveRootRatio(Expr u, Expr y, Expr t) {
+        if (!(y instanceof Pow p && p.exp() instanceof Num n && n.value() == -0.5 && p.base() instanceof Add d)) return null;
+        Expr b = null;
+        List<Expr> a = new ArrayList<>();
+        Expr u2 = pow(u, num(2));
+        for (Expr term : d.terms()) {
+            if (!term.contains(w)) {
+                a.add(term);
+            } else if (b != null) {
+                return null;
+            } else if (term.equals(u2)) {
+                b = num(1);
+            } else if (term instanceof Mul m && m.factors().size() == 2 && !m.factors().get(0).contains(w) && m.factors().get(1).equals(u2)) {
+                b = m.factors().get(0);
+            } else {
+                return null;
+            }
+        }
+        if (b == null || a.isEmpty()) return null;
+        Expr aa = add(a);
+        if (!positive(aa)) return null;
+        return solve(u, mul(t, pow(aa, num(0.5)), pow(sub(num(1), mul(b, pow(t, num(2)))), num(-0.5))));
     }
 
     private boolean positive(Expr e) {

@@ -15,6 +15,12 @@ import org.bregman.symbolic.Expr.Var;
  * its variables range over given intervals. Enclosures may be wider than the true range (the
  * dependency problem: {@code w - w} gives {@code (-∞, ∞)}), never narrower; parts of an argument
  * outside a function's domain are ignored (the operation-domain check reports those).
+ *
+ * <p><b>Rigorous</b>: every end computed in floating point is rounded outward unless the operation was
+ * exact (sums and products are tested with an error-free transformation, {@code Math.fma}); library
+ * functions ({@link Math#exp} …, within 1 ulp) are widened by 2 ulps and cut to the function's range.
+ * So a positive lower end proves positivity (what the convexity proof relies on); an end that was
+ * rounded is reported closed.
  */
 public final class Ranges {
     private Ranges() {
@@ -37,7 +43,7 @@ public final class Ranges {
     private static RealInterval of(Expr e, Map<String, RealInterval> vars) {
         return switch (e) {
             case Num n -> RealInterval.point(n.value());
-            case Const c -> RealInterval.point(c.value());
+            case Const c -> new RealInterval(Math.nextDown(c.value()), true, Math.nextUp(c.value()), true);
             case Var v -> vars.getOrDefault(v.name(), REALS);
             case Add a -> {
                 RealInterval r = of(a.terms().get(0), vars);
@@ -65,9 +71,27 @@ public final class Ranges {
 
     static RealInterval add(RealInterval x, RealInterval y) {
         double lo = x.lower() + y.lower(), hi = x.upper() + y.upper();
+        boolean loC = x.lowerClosed() && y.lowerClosed(), hiC = x.upperClosed() && y.upperClosed();
         if (Double.isNaN(lo)) lo = Double.NEGATIVE_INFINITY;
+        else if (!sumExact(x.lower(), y.lower(), lo)) { lo = Math.nextDown(lo); loC = true; }
         if (Double.isNaN(hi)) hi = Double.POSITIVE_INFINITY;
-        return new RealInterval(lo, x.lowerClosed() && y.lowerClosed(), hi, x.upperClosed() && y.upperClosed());
+        else if (!sumExact(x.upper(), y.upper(), hi)) { hi = Math.nextUp(hi); hiC = true; }
+        return new RealInterval(lo, loC, hi, hiC);
+    }
+
+    /** Whether s = a + b exactly (an infinite operand makes an exact limit; overflow is inexact). */
+    private static boolean sumExact(double a, double b, double s) {
+        if (Double.isInfinite(a) || Double.isInfinite(b)) return true;
+        if (Double.isInfinite(s)) return false;
+        double bb = s - a;
+        return (a - (s - bb)) + (b - bb) == 0; // Knuth's TwoSum error term
+    }
+
+    /** Whether p = a · b exactly. */
+    private static boolean productExact(double a, double b, double p) {
+        if (Double.isInfinite(a) || Double.isInfinite(b) || a == 0 || b == 0) return true;
+        if (Double.isInfinite(p) || (p == 0)) return false;
+        return Math.fma(a, b, -p) == 0 && Math.abs(p) >= Double.MIN_NORMAL;
     }
 
     /** Endpoint product with 0·∞ = 0 (infinite ends are never attained). */
@@ -86,8 +110,14 @@ public final class Ranges {
                 double p = times(xs[i], ys[j]);
                 // a product of ends is attained if both ends are, or if one is an attained zero
                 boolean c = (xc[i] && yc[j]) || (xc[i] && xs[i] == 0) || (yc[j] && ys[j] == 0);
-                if (p < lo || (p == lo && c)) { lo = p; loC = c; }
-                if (p > hi || (p == hi && c)) { hi = p; hiC = c; }
+                double pl = p, ph = p;
+                if (!productExact(xs[i], ys[j], p)) {
+                    pl = Math.nextDown(p);
+                    ph = Math.nextUp(p);
+                    c = true;
+                }
+                if (pl < lo || (pl == lo && c)) { lo = pl; loC = c; }
+                if (ph > hi || (ph == hi && c)) { hi = ph; hiC = c; }
             }
         }
         // a zero strictly inside one factor is attained
@@ -102,15 +132,49 @@ public final class Ranges {
     static RealInterval reciprocal(RealInterval x) {
         double lo = x.lower(), hi = x.upper();
         if (lo > 0 || hi < 0) {
-            return new RealInterval(1 / hi, x.upperClosed(), 1 / lo, x.lowerClosed());
+            double rl = 1 / hi, rh = 1 / lo;
+            boolean el = quotientExact(hi, rl), eh = quotientExact(lo, rh);
+            RealInterval r = new RealInterval(el ? rl : Math.nextDown(rl), x.upperClosed() || !el, eh ? rh : Math.nextUp(rh),
+                    x.lowerClosed() || !eh);
+            // 1/x keeps the sign of x
+            return r.intersect(lo > 0 ? RealInterval.POSITIVE : new RealInterval(Double.NEGATIVE_INFINITY, false, 0, false));
         }
-        if (lo == 0 && hi > 0) return new RealInterval(1 / hi, x.upperClosed(), Double.POSITIVE_INFINITY, false);
-        if (hi == 0 && lo < 0) return new RealInterval(Double.NEGATIVE_INFINITY, false, 1 / lo, x.lowerClosed());
+        if (lo == 0 && hi > 0) {
+            double rl = 1 / hi;
+            boolean el = quotientExact(hi, rl);
+            return new RealInterval(el ? rl : Math.max(0, Math.nextDown(rl)), x.upperClosed() || !el, Double.POSITIVE_INFINITY, false);
+        }
+        if (hi == 0 && lo < 0) {
+            double rh = 1 / lo;
+            boolean eh = quotientExact(lo, rh);
+            return new RealInterval(Double.NEGATIVE_INFINITY, false, eh ? rh : Math.min(0, Math.nextUp(rh)), x.lowerClosed() || !eh);
+        }
         return REALS;
+    }
+
+    /** Whether r = 1 / x exactly. */
+    private static boolean quotientExact(double x, double r) {
+        if (Double.isInfinite(x)) return r == 0;
+        if (r == 0 || Double.isInfinite(r) || Math.abs(r) < Double.MIN_NORMAL) return false;
+        return Math.fma(r, x, -1) == 0;
     }
 
     private static boolean isInteger(double x) {
         return x == Math.rint(x) && Math.abs(x) < 1e15;
+    }
+
+    /**
+     * f at an end of its argument, widened by 2 ulps towards {@code down} unless the value is exact:
+     * an infinite argument (a limit), or an argument of 0 or ±1 with a result of 0 or ±1 (what the
+     * library computes exactly there: exp(0) = 1, log(1) = 0, 1^a = 1, 0^a = 0 …).
+     */
+    private static double at(java.util.function.DoubleUnaryOperator f, double x, boolean down) {
+        double y = f.applyAsDouble(x);
+        if (Double.isNaN(y)) return y;
+        boolean exact = Double.isInfinite(x) ? (y == 0 || Math.abs(y) == 1 || Double.isInfinite(y))
+                : (x == 0 || Math.abs(x) == 1) && (y == 0 || Math.abs(y) == 1);
+        if (exact) return y;
+        return down ? Math.nextDown(Math.nextDown(y)) : Math.nextUp(Math.nextUp(y));
     }
 
     /** |x|. */
@@ -124,15 +188,19 @@ public final class Ranges {
 
     /** Applies a non-decreasing map to both ends. */
     private static RealInterval increasing(RealInterval x, java.util.function.DoubleUnaryOperator f) {
-        double lo = f.applyAsDouble(x.lower()), hi = f.applyAsDouble(x.upper());
+        double lo = at(f, x.lower(), true), hi = at(f, x.upper(), false);
         if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) return REALS;
-        return new RealInterval(lo, x.lowerClosed(), hi, x.upperClosed());
+        boolean loC = lo == f.applyAsDouble(x.lower()) ? x.lowerClosed() : true;
+        boolean hiC = hi == f.applyAsDouble(x.upper()) ? x.upperClosed() : true;
+        return new RealInterval(lo, loC, hi, hiC);
     }
 
     private static RealInterval decreasing(RealInterval x, java.util.function.DoubleUnaryOperator f) {
-        double lo = f.applyAsDouble(x.upper()), hi = f.applyAsDouble(x.lower());
+        double lo = at(f, x.upper(), true), hi = at(f, x.lower(), false);
         if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) return REALS;
-        return new RealInterval(lo, x.upperClosed(), hi, x.lowerClosed());
+        boolean loC = lo == f.applyAsDouble(x.upper()) ? x.upperClosed() : true;
+        boolean hiC = hi == f.applyAsDouble(x.lower()) ? x.lowerClosed() : true;
+        return new RealInterval(lo, loC, hi, hiC);
     }
 
     static RealInterval pow(RealInterval b, Expr expNode, RealInterval e) {
@@ -143,11 +211,13 @@ public final class Ranges {
                 long n = (long) k;
                 RealInterval base = (n % 2 == 0) ? abs(b) : b;
                 RealInterval r = increasing(base, x -> Math.pow(x, Math.abs(n)));
+                if (base.lower() >= 0) r = cut(r, base.lower() > 0 || !base.lowerClosed() ? RealInterval.POSITIVE : RealInterval.NON_NEGATIVE);
                 return n > 0 ? r : reciprocal(r);
             }
             RealInterval base = b.intersect(RealInterval.NON_NEGATIVE);
             if (base == null) return REALS;
-            return k > 0 ? increasing(base, x -> Math.pow(x, k)) : decreasing(base, x -> Math.pow(x, k));
+            RealInterval sign = base.lower() > 0 || !base.lowerClosed() || k < 0 ? RealInterval.POSITIVE : RealInterval.NON_NEGATIVE;
+            return cut(k > 0 ? increasing(base, x -> Math.pow(x, k)) : decreasing(base, x -> Math.pow(x, k)), sign);
         }
         // b^e = exp(e log b) on the positive part of b
         RealInterval base = b.intersect(RealInterval.POSITIVE);
@@ -157,9 +227,20 @@ public final class Ranges {
         return r;
     }
 
+    /** r cut to the set {@code to} that is known to contain the true values (undoes rounding past it). */
+    private static RealInterval cut(RealInterval r, RealInterval to) {
+        RealInterval c = r.intersect(to);
+        return c == null ? r : c;
+    }
+
     static RealInterval call(Func f, RealInterval x) {
         RealInterval d = x.intersect(f.domain());
         if (d == null) return REALS;
+        // atan's range ends are ±π/2 rounded down in magnitude: not a safe cut
+        return f == Func.ATAN ? callOnDomain(f, d) : cut(callOnDomain(f, d), f.range());
+    }
+
+    private static RealInterval callOnDomain(Func f, RealInterval d) {
         return switch (f) {
             case ABS -> abs(d);
             case COSH -> increasing(abs(d), Math::cosh);

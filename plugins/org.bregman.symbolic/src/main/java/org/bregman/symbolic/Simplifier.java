@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SplittableRandom;
 
 import org.bregman.symbolic.Expr.Add;
 import org.bregman.symbolic.Expr.Call;
@@ -29,17 +27,12 @@ import org.bregman.symbolic.Expr.Var;
  * pairs ({@code log(exp u) → u}, {@code sinh(asinh u) → u} …); signs from the assumptions' ranges
  * ({@code |w| → w} on {@code w > 0}).
  *
- * <p><b>Numeric identity testing</b>: in every sum, sub-sums of up to three terms that vanish (or are a
- * whole-number constant) at several random admissible points — to a relative 1e-11 of their terms'
- * magnitudes — are dropped (replaced by that constant), and equal terms merged. This is how
- * {@code asinh(w/β) + w/(β sqrt(1 + (w/β)^2)) - w/sqrt(w^2 + β^2)} becomes {@code asinh(w / beta)}.
- * The points come from {@link Assumptions#sample}, so an identity that only holds for, say,
- * {@code β > 0} is used only when that is assumed.
+ * <p>Every rule is an identity on the domain (its side conditions are checked against the assumptions'
+ * ranges, which are rigorous enclosures): the simplifier never concludes that two expressions are equal
+ * from sampled values.
  */
 public final class Simplifier {
     private static final int MAX_PASSES = 10;
-    private static final double IDENTITY_TOL = 1e-11;
-    private static final int IDENTITY_POINTS = 24;
 
     private final Assumptions assumptions;
 
@@ -166,17 +159,12 @@ public final class Simplifier {
             if (s.rest == null) constant = Decimal.add(constant, s.coeff);
             else coeffs.merge(s.rest, s.coeff, Decimal::add);
         }
-        List<Expr> out = new ArrayList<>();
-        for (Map.Entry<Expr, Double> en : coeffs.entrySet()) {
-            if (en.getValue() != 0) out.add(scaled(en.getValue(), en.getKey()));
-        }
-        if (out.size() >= 2) out = cancelNumerically(out);
-        // the constant of an identity found numerically joins the number term
+        constant = Decimal.add(constant, hyperbolicPythagoras(coeffs));
         List<Expr> kept = new ArrayList<>();
-        for (Expr t : out) {
-            if (t instanceof Num n) constant = Decimal.add(constant, n.value());
-            else kept.add(t);
+        for (Map.Entry<Expr, Double> en : coeffs.entrySet()) {
+            if (en.getValue() != 0) kept.add(scaled(en.getValue(), en.getKey()));
         }
+        if (kept.size() >= 2) kept = overCommonBase(kept);
         // exp(u) - 1 → expm1(u): the same value, without the cancellation near u = 0
         if (constant == -1) {
             for (int i = 0; i < kept.size(); i++) {
@@ -191,111 +179,111 @@ public final class Simplifier {
         return kept.size() == 1 ? kept.get(0) : new Add(kept);
     }
 
+    /** Largest difference of exponents that {@link #overCommonBase} multiplies out. */
+    private static final int MAX_SHIFT = 3;
+
     /**
-     * Drops sub-sums of up to three terms that are numerically identically zero (or a whole
-     * constant), and merges terms that are numerically equal.
+     * Terms R_i · D^(e_i) that share a sum D, with exponents that differ by whole numbers, over the
+     * common power: Σ R_i D^(e_i) = D^e (Σ R_i D^(e_i - e)) with e = min e_i, the bracket multiplied
+     * out. Kept only when the group shrinks (something cancelled): exp(w)/(exp(w) + 1) -
+     * exp(2w)/(exp(w) + 1)^2 becomes exp(w)/(exp(w) + 1)^2, which stays positive in floating point.
+     * An identity wherever the terms are defined (D ≥ 0 for non-integer exponents, D ≠ 0 for negative ones).
      */
-    private List<Expr> cancelNumerically(List<Expr> terms) {
-        int n = terms.size();
-        if (n > 12) return terms;
-        Set<String> vars = new Add(terms).variables();
-        if (vars.isEmpty()) return terms;
-        SplittableRandom rnd = new SplittableRandom(0x5eed ^ terms.hashCode());
-        List<double[]> rows = new ArrayList<>();
-        for (int tries = 0; tries < 4 * IDENTITY_POINTS && rows.size() < IDENTITY_POINTS; tries++) {
-            // half fixed points spread over 10^±3, half random ones
-            Map<String, Double> p = tries % 2 == 0 ? assumptions.spread(vars, tries / 2) : assumptions.sample(vars, rnd);
-            if (p == null) continue;
-            double[] row = new double[n];
+    private List<Expr> overCommonBase(List<Expr> terms) {
+        Map<Expr, List<Integer>> byBase = new LinkedHashMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            for (Expr f : factors(terms.get(i))) {
+                if (f instanceof Pow p && p.base() instanceof Add && p.exp() instanceof Num) {
+                    byBase.computeIfAbsent(p.base(), k -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+        for (Map.Entry<Expr, List<Integer>> en : byBase.entrySet()) {
+            List<Integer> group = en.getValue();
+            if (group.size() < 2 || group.stream().distinct().count() != group.size()) continue;
+            Add base = (Add) en.getKey();
+            double[] exps = new double[group.size()];
+            double min = Double.POSITIVE_INFINITY;
+            for (int g = 0; g < group.size(); g++) {
+                exps[g] = exponentOf(terms.get(group.get(g)), base);
+                min = Math.min(min, exps[g]);
+            }
+            List<Expr> inner = new ArrayList<>();
             boolean ok = true;
-            for (int i = 0; i < n && ok; i++) {
-                try {
-                    row[i] = Evaluator.eval(terms.get(i), p);
-                } catch (SymbolicException ex) {
-                    return terms;
+            for (int g = 0; g < group.size() && ok; g++) {
+                double shift = exps[g] - min;
+                ok = shift == Math.rint(shift) && shift <= MAX_SHIFT;
+                if (!ok) break;
+                List<Expr> rest = new ArrayList<>();
+                for (Expr f : factors(terms.get(group.get(g)))) {
+                    if (!(f instanceof Pow p && p.base().equals(base))) rest.add(f);
                 }
-                ok = Double.isFinite(row[i]) && Math.abs(row[i]) < 1e150;
+                for (int r = 0; r < (int) shift; r++) rest.add(base);
+                List<Expr> expanded = expand(rest);
+                ok = expanded != null;
+                if (ok) inner.addAll(expanded);
             }
-            if (ok) rows.add(row);
+            if (!ok) continue;
+            Expr sum = simpAdd(inner);
+            int count = sum instanceof Add a ? a.terms().size() : isNum(sum, 0) ? 0 : 1;
+            if (count >= group.size()) continue;
+            List<Expr> out = new ArrayList<>();
+            for (int i = 0; i < terms.size(); i++) if (!group.contains(i)) out.add(terms.get(i));
+            if (count > 0) out.add(simpMul(List.of(sum, pow(base, num(min)))));
+            return out;
         }
-        if (rows.size() < IDENTITY_POINTS / 2) return terms;
-        boolean[] gone = new boolean[n];
-        List<Expr> extra = new ArrayList<>();
-        for (int size = 1; size <= Math.min(3, n); size++) {
-            for (int[] idx : subsets(n, size)) {
-                boolean skip = false;
-                for (int i : idx) skip |= gone[i];
-                if (skip) continue;
-                Double c = constantSum(rows, idx);
-                if (c != null && !(size == 1 && c != 0 && terms.get(idx[0]) instanceof Num)) {
-                    for (int i : idx) gone[i] = true;
-                    if (c != 0) extra.add(num(c));
-                }
-            }
+        return terms;
+    }
+
+    private static List<Expr> factors(Expr t) {
+        return t instanceof Mul m ? m.factors() : List.of(t);
+    }
+
+    private static double exponentOf(Expr term, Expr base) {
+        for (Expr f : factors(term)) {
+            if (f instanceof Pow p && p.base().equals(base)) return ((Num) p.exp()).value();
         }
-        // equal (or opposite) pairs: t_i = k t_j for k = ±1 merges into (1 + k) t_j
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n && !gone[i]; j++) {
-                if (gone[j]) continue;
-                if (sameValues(rows, i, j)) {
-                    gone[j] = true;
-                    terms = new ArrayList<>(terms);
-                    Expr keep = Printer.print(terms.get(i)).length() <= Printer.print(terms.get(j)).length() ? terms.get(i) : terms.get(j);
-                    terms.set(i, simpMul(List.of(num(2), keep)));
-                    for (double[] r : rows) r[i] *= 2;
+        return Double.NaN;
+    }
+
+    /** The product of the factors with the sums among them multiplied out (null when that grows past 64 terms). */
+    private List<Expr> expand(List<Expr> factors) {
+        List<List<Expr>> acc = new ArrayList<>();
+        acc.add(List.of());
+        for (Expr f : factors) {
+            List<Expr> alternatives = f instanceof Add a ? a.terms() : List.of(f);
+            List<List<Expr>> next = new ArrayList<>();
+            for (List<Expr> prefix : acc) {
+                for (Expr alt : alternatives) {
+                    List<Expr> l = new ArrayList<>(prefix);
+                    l.add(alt);
+                    next.add(l);
                 }
             }
+            if (next.size() > 64) return null;
+            acc = next;
         }
         List<Expr> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) if (!gone[i]) out.add(terms.get(i));
-        out.addAll(extra);
+        for (List<Expr> product : acc) out.add(product.isEmpty() ? num(1) : simpMul(product));
         return out;
     }
 
-    private static boolean sameValues(List<double[]> rows, int i, int j) {
-        for (double[] r : rows) {
-            if (Math.abs(r[i] - r[j]) > IDENTITY_TOL * (Math.abs(r[i]) + Math.abs(r[j])) || r[i] == 0) return false;
+    /**
+     * a cosh(u)^2 - a sinh(u)^2 = a (an identity for every real u): removes both terms from
+     * {@code coeffs} and returns the constant they add up to.
+     */
+    private static double hyperbolicPythagoras(Map<Expr, Double> coeffs) {
+        double constant = 0;
+        for (Expr t : List.copyOf(coeffs.keySet())) {
+            if (!(t instanceof Pow p && isNum(p.exp(), 2) && p.base() instanceof Call c && c.f() == Func.COSH)) continue;
+            Expr sinh2 = pow(call(Func.SINH, c.args()), num(2));
+            Double a = coeffs.get(t), b = coeffs.get(sinh2);
+            if (a == null || b == null || a == 0 || Decimal.add(a, b) != 0) continue;
+            coeffs.remove(t);
+            coeffs.remove(sinh2);
+            constant = Decimal.add(constant, a);
         }
-        return true;
-    }
-
-    /** The common value of the sub-sum at all points when it is 0 or a whole number, else null. */
-    private static Double constantSum(List<double[]> rows, int[] idx) {
-        // the candidate constant comes from the best-conditioned point (smallest terms)
-        double bestMag = Double.POSITIVE_INFINITY, c = Double.NaN;
-        double[] sums = new double[rows.size()], mags = new double[rows.size()];
-        for (int k = 0; k < rows.size(); k++) {
-            double s = 0, mag = 0;
-            for (int i : idx) {
-                s += rows.get(k)[i];
-                mag += Math.abs(rows.get(k)[i]);
-            }
-            sums[k] = s;
-            mags[k] = mag;
-            if (mag < bestMag) {
-                bestMag = mag;
-                c = Math.rint(s);
-            }
-        }
-        if (Double.isNaN(c) || Math.abs(c) > 1e6) return null;
-        for (int k = 0; k < rows.size(); k++) {
-            if (Math.abs(sums[k] - c) > IDENTITY_TOL * Math.max(mags[k], Math.abs(c))) return null;
-        }
-        return c == 0 ? 0.0 : c;
-    }
-
-    private static List<int[]> subsets(int n, int k) {
-        List<int[]> out = new ArrayList<>();
-        int[] idx = new int[k];
-        for (int i = 0; i < k; i++) idx[i] = i;
-        while (true) {
-            out.add(idx.clone());
-            int i = k - 1;
-            while (i >= 0 && idx[i] == n - k + i) i--;
-            if (i < 0) return out;
-            idx[i]++;
-            for (int j = i + 1; j < k; j++) idx[j] = idx[j - 1] + 1;
-        }
+        return constant;
     }
 
     // ---- products -------------------------------------------------------------------------------
@@ -333,6 +321,7 @@ public final class Simplifier {
         }
         out = signedPowers(out);
         out = hyperbolicQuotients(out);
+        out = logisticForm(out);
         if (coeff == 0) return num(0);
         // a number times a sum distributes (2 (a + b) → 2a + 2b), which exposes cancellations
         if (out.size() == 1 && out.get(0) instanceof Add a && coeff != 1) {
@@ -367,6 +356,38 @@ public final class Simplifier {
                     out.remove(j);
                     return out;
                 }
+            }
+        }
+        return fs;
+    }
+
+    /**
+     * exp(u) / (a exp(u) + b) → 1 / (a + b exp(-u)) for constant b: the same function, but finite for
+     * every u (the left side is ∞/∞ once exp(u) overflows) — the logistic form of softplus' and
+     * similar mirror maps.
+     */
+    private List<Expr> logisticForm(List<Expr> fs) {
+        for (int i = 0; i < fs.size(); i++) {
+            if (!(fs.get(i) instanceof Call e && e.f() == Func.EXP)) continue;
+            for (int j = 0; j < fs.size(); j++) {
+                if (!(fs.get(j) instanceof Pow p && isNum(p.exp(), -1) && p.base() instanceof Add d)) continue;
+                Double a = null;
+                List<Expr> b = new ArrayList<>();
+                for (Expr t : d.terms()) {
+                    Term s = split(t);
+                    if (e.equals(s.rest()) && a == null) a = s.coeff();
+                    else if (t.variables().stream().noneMatch(e.arg().variables()::contains)) b.add(t);
+                    else a = Double.NaN;
+                }
+                if (a == null || a.isNaN() || b.isEmpty()) continue;
+                Expr emu = simpCall(Func.EXP, List.of(simpMul(List.of(num(-1), e.arg()))));
+                List<Expr> sum = new ArrayList<>();
+                sum.add(num(a));
+                for (Expr t : b) sum.add(simpMul(List.of(t, emu)));
+                List<Expr> out = new ArrayList<>(fs);
+                out.set(j, simpPow(simpAdd(sum), num(-1)));
+                out.remove(i);
+                return out;
             }
         }
         return fs;
@@ -558,11 +579,58 @@ public final class Simplifier {
                 return simpMul(out);
             }
         }
+        if (b instanceof Add a && !Double.isNaN(k) && (!intExp || Math.abs(k) >= 2)) {
+            Expr monic = monic(a, k);
+            if (monic != null) return monic;
+        }
         if (b instanceof Call c) {
             if (c.f() == Func.ABS && intExp && k % 2 == 0) return simpPow(c.arg(), e);
             if (c.f() == Func.EXP) return simpCall(Func.EXP, List.of(simpMul(List.of(e, c.arg()))));
         }
         return pow(b, e);
+    }
+
+    /**
+     * (c t + …)^k = c^k (t + …/c)^k, one canonical scaling of a sum under a power, so that
+     * 100 / sqrt(10000 w^2 + 1) and 1 / sqrt(w^2 + 1e-4) are recognised as equal. Only when every
+     * number involved is an exact fraction (so the rewrite is an identity for the numbers the user
+     * wrote) and, for a non-integer k, c &gt; 0; null when it does not apply.
+     */
+    private Expr monic(Add a, double k) {
+        double c = leadingCoefficient(a);
+        if (c == 1 || c == 0 || (c < 0 && k != Math.rint(k))) return null;
+        double ck = Decimal.rationalPow(c, k);
+        if (!Double.isFinite(ck) || ck == 0) return null;
+        List<Expr> scaledTerms = new ArrayList<>();
+        for (Expr t : a.terms()) {
+            Term s = split(t);
+            double q = Decimal.divExact(s.coeff(), c);
+            if (!Double.isFinite(q)) return null;
+            scaledTerms.add(scaled(q, s.rest()));
+        }
+        Expr scaledSum = simpAdd(scaledTerms);
+        if (leadingCoefficient(scaledSum) != 1) return null;
+        return simpMul(List.of(num(ck), pow(scaledSum, num(k))));
+    }
+
+    /**
+     * The numeric coefficient of the sum's non-constant term that prints first (an order that does
+     * not depend on how the sum was built), or 1 when there is none.
+     */
+    private static double leadingCoefficient(Expr sum) {
+        if (!(sum instanceof Add a)) return 1;
+        String best = null;
+        double coeff = 1;
+        for (Expr t : a.terms()) {
+            Term s = split(t);
+            if (s.rest() == null) continue;
+            String key = Printer.print(s.rest());
+            if (best == null || key.compareTo(best) < 0) {
+                best = key;
+                coeff = s.coeff();
+            }
+        }
+        return coeff;
     }
 
     // ---- calls ----------------------------------------------------------------------------------
