@@ -194,42 +194,33 @@ final class Checks {
 
     // ---- convexity ------------------------------------------------------------------------------
 
+    /** Strict convexity proved ({@code null}), refuted (an error at a located point) or unknown (a warning). */
     static Diagnostic convexity(Derivation d) {
-        RealInterval dom = d.domain();
-        // interval arithmetic may prove ψ'' > 0 on the whole domain at once
-        Map<String, RealInterval> ranges = new LinkedHashMap<>();
-        ranges.put(d.coordinate(), dom);
-        d.parameterValues().forEach((k, v) -> ranges.put(k, RealInterval.point(v)));
-        RealInterval h0 = Ranges.range(d.hessian(), ranges);
-        if (h0.lower() > 0) return null;
-        boolean anyPositive = false;
-        for (double x : points(dom, SAMPLES, 5)) {
-            double h = d.hessian(x);
-            anyPositive |= h > 0;
-            if (Double.isNaN(h) || h > 0) continue;
-            double g = d.grad(x);
-            double delta = 1e-3 * Math.max(1, Math.abs(x));
-            double lo = x - delta, hi = x + delta;
-            boolean flat;
-            if (h < 0) {
-                flat = true;
-            } else {
-                // ψ'' = 0 at an isolated point (w^4 at 0) is fine; a flat stretch is not
-                double hl = dom.contains(lo) ? d.hessian(lo) : Double.NaN, hh = dom.contains(hi) ? d.hessian(hi) : Double.NaN;
-                flat = !(hl > 0) && !(hh > 0) && !(Double.isNaN(hl) && Double.isNaN(hh));
-            }
-            if (!flat) continue;
-            String hs = Printer.number(h);
-            String detail = h < 0 ? "ψ''(" + Printer.number(x) + ") = " + hs + " < 0" : "ψ''(" + d.coordinate() + ") = 0 at and around "
-                    + d.coordinate() + " = " + Printer.number(x);
-            return new Diagnostic(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), "psi is not strictly convex on its domain: " + detail
-                    + " (ψ'' = " + Printer.print(d.hessian()) + ", ψ' = " + Printer.number(g) + " there)" + params(d));
-        }
-        if (!anyPositive) {
-            return new Diagnostic(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), "psi is not strictly convex on its domain: ψ'' = "
-                    + Printer.print(d.hessian()) + " cannot be evaluated at any point of " + dom + params(d));
-        }
-        return null;
+        ConvexityProof.Verdict v = ConvexityProof.decide(d);
+        String x = d.coordinate(), hs = " (ψ'' = " + Printer.print(d.hessian());
+        String prefix = "psi is not strictly convex on its domain: ";
+        return switch (v) {
+            case ConvexityProof.Proved p -> null;
+            case ConvexityProof.Negative n -> new Diagnostic(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), prefix + "ψ''("
+                    + Printer.number(n.x()) + ") = " + Printer.number(mid(n.value())) + " < 0" + hs + ", ψ' = "
+                    + Printer.number(d.grad(n.x())) + " there)" + params(d));
+            case ConvexityProof.Flat f -> new Diagnostic(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), prefix + "ψ''(" + x
+                    + ") = 0 at and around " + x + " = " + Printer.number(f.x()) + hs + ", ψ' = " + Printer.number(d.grad(f.x()))
+                    + " there)" + params(d));
+            case ConvexityProof.JumpDown j -> new Diagnostic(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), prefix + "ψ' jumps down at "
+                    + x + " = " + Printer.number(j.x()) + ", from " + Printer.number(j.left()) + " to " + Printer.number(j.right())
+                    + " (ψ' = " + Printer.print(d.grad()) + ")" + params(d));
+            case ConvexityProof.Undefined u -> new Diagnostic(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), prefix + "ψ'' = "
+                    + Printer.print(d.hessian()) + " cannot be evaluated at any point of " + d.domain() + params(d));
+            case ConvexityProof.Unknown u -> new Diagnostic(Severity.WARNING, Kind.CONVEXITY, d.spec().psi(),
+                    "could not prove strict convexity on " + u.where() + ": interval arithmetic could not bound ψ'' = "
+                    + Printer.print(d.hessian()) + " away from 0 there, and no point with ψ'' < 0 was found" + params(d));
+        };
+    }
+
+    /** The midpoint of a (narrow) enclosure, for messages. */
+    private static double mid(RealInterval r) {
+        return r.lower() / 2 + r.upper() / 2;
     }
 
     private static String params(Derivation d) {

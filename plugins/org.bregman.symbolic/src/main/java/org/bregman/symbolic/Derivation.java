@@ -310,7 +310,7 @@ public final class Derivation {
     /** The operation-domain check of ψ and the overrides. */
     public List<Diagnostic> checkDomains() { return Checks.domains(this); }
 
-    /** The strict-convexity check; {@code null} when ψ'' > 0 on the domain. */
+    /** The strict-convexity check: {@code null} when proved, an error when refuted, a warning when unknown. */
     public Diagnostic checkConvexity() { return Checks.convexity(this); }
 
     /** The override checks. */

@@ -35,9 +35,21 @@ public final class Simplifier {
     private static final int MAX_PASSES = 10;
 
     private final Assumptions assumptions;
+    /** Whether sums over a common power are combined even when nothing cancels (see {@link #together}). */
+    private final boolean together;
 
-    private Simplifier(Assumptions assumptions) {
+    private Simplifier(Assumptions assumptions, boolean together) {
         this.assumptions = assumptions;
+        this.together = together;
+    }
+
+    /**
+     * The simplified form with every group of terms over a common power of a sum brought over that
+     * power, even when no term cancels: 1/(w^2 + 1)^0.25 - w^2/(2 (w^2 + 1)^1.25) becomes
+     * (w^2/2 + 1)/(w^2 + 1)^1.25, whose interval enclosure is positive. For proofs, not for display.
+     */
+    public static Expr together(Expr e, Assumptions assumptions) {
+        return run(new Simplifier(assumptions, true), e);
     }
 
     public static Expr simplify(Expr e) {
@@ -45,7 +57,10 @@ public final class Simplifier {
     }
 
     public static Expr simplify(Expr e, Assumptions assumptions) {
-        Simplifier s = new Simplifier(assumptions);
+        return run(new Simplifier(assumptions, false), e);
+    }
+
+    private static Expr run(Simplifier s, Expr e) {
         Expr cur = e;
         for (int i = 0; i < MAX_PASSES; i++) {
             Expr next = s.simp(cur);
@@ -190,6 +205,19 @@ public final class Simplifier {
      * An identity wherever the terms are defined (D ≥ 0 for non-integer exponents, D ≠ 0 for negative ones).
      */
     private List<Expr> overCommonBase(List<Expr> terms) {
+        // combining calls simpMul, whose root folding may call simpAdd on new sums: bound that recursion
+        if (combining > 8) return terms;
+        combining++;
+        try {
+            return overCommonBaseOnce(terms);
+        } finally {
+            combining--;
+        }
+    }
+
+    private int combining;
+
+    private List<Expr> overCommonBaseOnce(List<Expr> terms) {
         Map<Expr, List<Integer>> byBase = new LinkedHashMap<>();
         for (int i = 0; i < terms.size(); i++) {
             for (Expr f : factors(terms.get(i))) {
@@ -226,7 +254,9 @@ public final class Simplifier {
             if (!ok) continue;
             Expr sum = simpAdd(inner);
             int count = sum instanceof Add a ? a.terms().size() : isNum(sum, 0) ? 0 : 1;
-            if (count >= group.size()) continue;
+            boolean shifted = false;
+            for (double e : exps) shifted |= e != min;
+            if (count > group.size() || (count == group.size() && !(together && shifted))) continue;
             List<Expr> out = new ArrayList<>();
             for (int i = 0; i < terms.size(); i++) if (!group.contains(i)) out.add(terms.get(i));
             if (count > 0) out.add(simpMul(List.of(sum, pow(base, num(min)))));
