@@ -97,7 +97,7 @@ public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
 
     @Override
     public double inverse(double z) {
-        return f.inverse() != null ? eval(f.inverse(), z) : solver.solve(z);
+        return f.inverse() != null ? domain.inside(eval(f.inverse(), z)) : solver.solve(z);
     }
 
     @Override

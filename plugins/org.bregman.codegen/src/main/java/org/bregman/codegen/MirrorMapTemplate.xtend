@@ -199,7 +199,7 @@ class MirrorMapTemplate {
 			«IF f.numericInverse»
 			return solve(x);
 			«ELSE»
-			return «d(f.inverse, "x")»;
+			return Interval.inside(«d(f.inverse, "x")», LO, «bool(f.domain.lowerClosed)», HI, «bool(f.domain.upperClosed)»);
 			«ENDIF»
 		}
 

@@ -24,6 +24,27 @@ public record Interval(double lower, boolean lowerClosed, double upper, boolean 
         return (lowerClosed ? x >= lower : x > lower) && (upperClosed ? x <= upper : x < upper);
     }
 
+    /**
+     * x, or the nearest double inside when x lies on an open end or at most 2 ulps past an end: where
+     * rounding, not the mathematics, put a closed-form inverse outside the domain (the logistic
+     * function at 40 is 1.0 in double, outside (0, 1)). NaN and points farther out are returned
+     * unchanged, for the caller to report.
+     */
+    public double inside(double x) {
+        if (!Double.isInfinite(lower) && x <= lower && (x > lower || x >= Math.nextDown(Math.nextDown(lower)))) {
+            return lowerClosed ? lower : Math.nextUp(lower);
+        }
+        if (!Double.isInfinite(upper) && x >= upper && (x < upper || x <= Math.nextUp(Math.nextUp(upper)))) {
+            return upperClosed ? upper : Math.nextDown(upper);
+        }
+        return x;
+    }
+
+    /** {@link #inside(double)} for generated code, which keeps the ends in fields. */
+    public static double inside(double x, double lower, boolean lowerClosed, double upper, boolean upperClosed) {
+        return new Interval(lower, lowerClosed, upper, upperClosed).inside(x);
+    }
+
     public boolean isAllReals() {
         return lower == Double.NEGATIVE_INFINITY && upper == Double.POSITIVE_INFINITY;
     }

@@ -115,6 +115,9 @@ public final class Ranges {
                     pl = Math.nextDown(p);
                     ph = Math.nextUp(p);
                     c = true;
+                    // the product of two non-zero ends keeps its sign even when it underflows
+                    if (xs[i] != 0 && ys[j] != 0 && (xs[i] > 0) == (ys[j] > 0) && pl <= 0) { pl = 0; c = false; }
+                    if (xs[i] != 0 && ys[j] != 0 && (xs[i] > 0) != (ys[j] > 0) && ph >= 0) { ph = 0; c = false; }
                 }
                 if (pl < lo || (pl == lo && c)) { lo = pl; loC = c; }
                 if (ph > hi || (ph == hi && c)) { hi = ph; hiC = c; }
