@@ -62,12 +62,14 @@ import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
+import org.eclipse.xtext.validation.ComposedChecks;
 
 /**
  * The language's checks. Each message names the construct as the researcher wrote it and, where it
  * helps, what to write instead. Symbolic checks (operation domains, convexity, overrides) are in
  * {@link SymbolicChecks}, called from {@link #checkDerivation} and {@link #checkMirrorUse}.
  */
+@ComposedChecks(validators = InitChecks.class)
 public class PotentialValidator extends AbstractPotentialValidator {
 
     public static final String DUPLICATE = "duplicate";
@@ -433,8 +435,8 @@ public class PotentialValidator extends AbstractPotentialValidator {
         }
         if ("uniform".equals(entry.name())) {
             Map<String, Double> v = specNumbers(spec, entry);
-            if (v.get("a") != null && v.get("b") != null && !(v.get("a") < v.get("b"))) {
-                error("uniform(a, b) needs a < b", spec, SPEC__NAME, BAD_VALUE);
+            if (v.get("a") != null && v.get("b") != null && !(v.get("a") <= v.get("b"))) {
+                error("uniform(a, b) needs a <= b (a = b puts every weight at a)", spec, SPEC__NAME, BAD_VALUE);
             }
         }
     }
