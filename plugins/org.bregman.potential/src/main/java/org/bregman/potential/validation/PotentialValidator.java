@@ -304,7 +304,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
     /** Operation domains, strict convexity and overrides (the symbolic engine). */
     @Check(CheckType.NORMAL)
     public void checkDerivation(PotentialDef p) {
-        if (p.eResource() != null && !p.eResource().getErrors().isEmpty()) return; // syntax/linking errors first
+        if (!Isolation.derivable(p)) return; // a syntax/linking error inside p, or a bad default, is reported on its own
         SymbolicChecks.check(p, this::report);
     }
 
@@ -552,7 +552,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
             }
         }
         boolean linked = use.getArgs().stream().allMatch(a -> a.getParameter() != null && !a.getParameter().eIsProxy());
-        if (!violated && linked && !use.getArgs().isEmpty() && (use.eResource() == null || use.eResource().getErrors().isEmpty())) {
+        if (!violated && linked && !use.getArgs().isEmpty() && !Isolation.broken(use) && Isolation.derivable(p)) {
             SymbolicChecks.checkUseSite(use, env, this::report);
         }
     }
