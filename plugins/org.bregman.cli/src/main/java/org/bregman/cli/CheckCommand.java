@@ -1,10 +1,16 @@
 package org.bregman.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.bregman.potential.api.Diagnostic;
+import org.bregman.train.report.Json;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -14,18 +20,38 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = ".potential files")
     List<Path> files;
 
+    @Option(names = "--json", description = "the diagnostics as a JSON array of {file, line, column, severity, code, message}")
+    boolean json;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         Loader.Loaded loaded = Loader.load(files);
-        loaded.printDiagnostics(spec.commandLine().getOut());
+        if (json) {
+            spec.commandLine().getOut().print(Json.write(loaded.displayedDiagnostics().stream().map(CheckCommand::object).toList()));
+            spec.commandLine().getOut().flush();
+        } else {
+            loaded.printDiagnostics(spec.commandLine().getOut());
+        }
         long errors = loaded.errorCount();
         long warnings = loaded.diagnostics().size() - errors;
         spec.commandLine().getErr().printf("bregman: checked %d file%s: %d error%s, %d warning%s%n",
                 files.size(), files.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
                 warnings, warnings == 1 ? "" : "s");
         return errors > 0 ? Main.INPUT_ERROR : 0;
+    }
+
+    /** One diagnostic as a JSON object (spec section 4: a stable contract). */
+    static Map<String, Object> object(Diagnostic d) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("file", d.file() == null ? null : d.file().toString());
+        o.put("line", d.line());
+        o.put("column", d.column());
+        o.put("severity", d.severity().label());
+        o.put("code", d.code());
+        o.put("message", d.message());
+        return o;
     }
 }

@@ -63,10 +63,14 @@ final class Loader {
 
         void printDiagnostics(PrintWriter out) {
             for (Diagnostic d : workspace.diagnostics()) {
-                out.println(new Diagnostic(d.file() == null ? null : display(d.file()), d.line(), d.column(),
-                        d.severity(), d.message()));
+                out.println(displayed(d));
             }
             out.flush();
+        }
+
+        /** The diagnostics with their files as the user should see them. */
+        List<Diagnostic> displayedDiagnostics() {
+            return workspace.diagnostics().stream().map(Loader::displayed).toList();
         }
 
         List<Potential> potentials() {
@@ -130,6 +134,10 @@ final class Loader {
         } finally {
             Optimizers.removeListener(warn);
         }
+    }
+
+    static Diagnostic displayed(Diagnostic d) {
+        return d.file() == null ? d : d.withFile(display(d.file()));
     }
 
     /** A path as the user typed it: relative to the working directory when inside it. */

@@ -67,6 +67,8 @@ public final class ExperimentTranslator {
         return switch (c.name()) {
             case "normal" -> new InitSpec.Normal(d(c, "mean", 0), d(c, "std", 0.01));
             case "uniform" -> new InitSpec.Uniform(d(c, "a", -0.01), d(c, "b", 0.01));
+            case "zeros" -> new InitSpec.Zeros();
+            case "constant" -> new InitSpec.Constant(d(c, "c", 0));
             default -> throw new IllegalArgumentException("init " + c.name() + " is not supported");
         };
     }

@@ -5,6 +5,8 @@ import java.util.Random;
 /**
  * How initial points are drawn. The same seed gives the same point for every mirror: the draw depends
  * only on the seed and the number of parameters. Every parameter (biases included) is drawn.
+ * {@link Zeros}, {@link Constant}, {@code normal} with {@code std = 0} and {@code uniform} with
+ * {@code a = b} are exact: every parameter gets that value (rounded to float32), whatever the seed.
  */
 public sealed interface InitSpec {
 
@@ -51,6 +53,38 @@ public sealed interface InitSpec {
         @Override
         public String describe() {
             return "uniform(a = " + Num.format(a) + ", b = " + Num.format(b) + ")";
+        }
+    }
+
+    /** Every parameter 0 (for ℓq potentials, argmin ψ). */
+    record Zeros() implements InitSpec {
+        @Override
+        public float[] draw(int size, long seed) {
+            return new float[size];
+        }
+
+        @Override
+        public String describe() {
+            return "zeros";
+        }
+    }
+
+    /** Every parameter {@code c}. */
+    record Constant(double c) implements InitSpec {
+        public Constant {
+            if (!Double.isFinite(c)) throw new IllegalArgumentException("constant(c = " + c + "): need a finite c");
+        }
+
+        @Override
+        public float[] draw(int size, long seed) {
+            float[] w = new float[size];
+            java.util.Arrays.fill(w, (float) c);
+            return w;
+        }
+
+        @Override
+        public String describe() {
+            return "constant(c = " + Num.format(c) + ")";
         }
     }
 }

@@ -5,9 +5,28 @@ import java.util.Comparator;
 
 /**
  * One problem in a {@code .potential} file, at {@code file:line:column} (both 1-based).
- * {@link #toString()} is the CLI's format: {@code FILE:LINE:COL: error: MESSAGE}.
+ * {@link #toString()} is the CLI's format: {@code FILE:LINE:COL: error: MESSAGE}. {@code code} is a
+ * stable identifier of the kind of problem (the validator's issue code, e.g. {@code badValue},
+ * {@code syntax}, {@code unresolvedReference}; {@value #UNSPECIFIED} where none was given).
  */
-public record Diagnostic(Path file, int line, int column, Severity severity, String message) implements Comparable<Diagnostic> {
+public record Diagnostic(Path file, int line, int column, Severity severity, String code, String message) implements Comparable<Diagnostic> {
+
+    /** The code of a diagnostic made without one. */
+    public static final String UNSPECIFIED = "unspecified";
+
+    public Diagnostic {
+        if (code == null) code = UNSPECIFIED;
+    }
+
+    /** A diagnostic without a code ({@value #UNSPECIFIED}). */
+    public Diagnostic(Path file, int line, int column, Severity severity, String message) {
+        this(file, line, column, severity, UNSPECIFIED, message);
+    }
+
+    /** The same diagnostic, for another spelling of its file (e.g. relative to the working directory). */
+    public Diagnostic withFile(Path other) {
+        return new Diagnostic(other, line, column, severity, code, message);
+    }
 
     public enum Severity {
         ERROR, WARNING;

@@ -126,7 +126,7 @@ public final class PotentialWorkspace {
             validator = inj.getInstance(IResourceValidator.class);
             docs = inj.getInstance(IEObjectDocumentationProvider.class);
         } catch (RuntimeException | LinkageError e) {
-            diagnostics.add(new Diagnostic(null, 1, 1, Diagnostic.Severity.ERROR, "the language could not start: " + e));
+            diagnostics.add(new Diagnostic(null, 1, 1, Diagnostic.Severity.ERROR, IssueCodes.INTERNAL, "the language could not start: " + e));
             return;
         }
         for (Path f : files) {
@@ -138,7 +138,7 @@ public final class PotentialWorkspace {
                     r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), rs.getLoadOptions());
                 } else {
                     if (!Files.isRegularFile(abs)) {
-                        diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, "file not found: " + abs));
+                        diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, IssueCodes.FILE_NOT_FOUND, "file not found: " + abs));
                         continue;
                     }
                     r = rs.getResource(URI.createFileURI(abs.toString()), true);
@@ -153,15 +153,15 @@ public final class PotentialWorkspace {
                     errors |= s == Diagnostic.Severity.ERROR;
                     Path p = i.getUriToProblem() != null ? path(i.getUriToProblem().trimFragment()) : f;
                     diagnostics.add(new Diagnostic(p == null ? f : p, i.getLineNumber() == null ? 1 : i.getLineNumber(),
-                            i.getColumn() == null ? 1 : i.getColumn(), s, i.getMessage()));
+                            i.getColumn() == null ? 1 : i.getColumn(), s, IssueCodes.of(i), i.getMessage()));
                 }
                 collect(r, f, docs, errors);
             } catch (IOException e) {
-                diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, "cannot read " + abs + ": " + e.getMessage()));
+                diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, IssueCodes.UNREADABLE, "cannot read " + abs + ": " + e.getMessage()));
             } catch (StackOverflowError e) {
-                diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, "the file nests expressions too deeply to be read"));
+                diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, IssueCodes.TOO_DEEP, "the file nests expressions too deeply to be read"));
             } catch (RuntimeException | LinkageError e) {
-                diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, "internal error while checking this file: " + e));
+                diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, IssueCodes.INTERNAL, "internal error while checking this file: " + e));
             }
         }
         Collections.sort(diagnostics);

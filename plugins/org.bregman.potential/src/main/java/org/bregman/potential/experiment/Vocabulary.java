@@ -93,10 +93,13 @@ public final class Vocabulary {
             new Entry("exponential", List.of(), false, true, "exponential loss"));
 
     public static final Map<String, Entry> INITS = map(
-            new Entry("normal", List.of(Param.num("mean", 0, NONE, false), Param.num("std", 0.01, 0, true)), false, true,
-                    "independent Gaussian weights"),
+            new Entry("normal", List.of(Param.num("mean", 0, NONE, false), Param.num("std", 0.01, 0, false)), false, true,
+                    "independent Gaussian weights (std = 0: every weight is mean)"),
             new Entry("uniform", List.of(Param.num("a", -0.01, NONE, false), Param.num("b", 0.01, NONE, false)), false, true,
-                    "independent uniform weights on [a, b]"));
+                    "independent uniform weights on [a, b] (a = b: every weight is a)"),
+            new Entry("zeros", List.of(), false, true, "every parameter 0, biases included"),
+            new Entry("constant", List.of(new Param("c", Kind.NUMBER, true, null, NONE, false)), false, true,
+                    "every parameter c, biases included"));
 
     /** Report items, in the order the spec lists them. */
     public static final List<String> REPORTS = List.of("bregman", "closest", "exact", "histogram", "accuracy", "curves", "margin");

@@ -62,12 +62,14 @@ import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
+import org.eclipse.xtext.validation.ComposedChecks;
 
 /**
  * The language's checks. Each message names the construct as the researcher wrote it and, where it
  * helps, what to write instead. Symbolic checks (operation domains, convexity, overrides) are in
  * {@link SymbolicChecks}, called from {@link #checkDerivation} and {@link #checkMirrorUse}.
  */
+@ComposedChecks(validators = InitChecks.class)
 public class PotentialValidator extends AbstractPotentialValidator {
 
     public static final String DUPLICATE = "duplicate";
@@ -86,6 +88,9 @@ public class PotentialValidator extends AbstractPotentialValidator {
     public static final String NEVER_STOPS = "neverStops";
     public static final String UNKNOWN_MIRROR = "unknownMirror";
     public static final String SYMBOLIC = "symbolic";
+    public static final String IMPORT_PROBLEM = "importProblem";
+    public static final String NOT_APPLICABLE = "notApplicable";
+    public static final String HOLDS_AT_ONCE = "holdsAtOnce";
 
     /** Functions reserved for non-separable potentials (a later version). */
     public static final Map<String, String> RESERVED_FUNCTIONS = Map.of(
@@ -174,13 +179,13 @@ public class PotentialValidator extends AbstractPotentialValidator {
         } else if (uri.isFile() && !PotentialModels.exists(uri)) {
             error("imported file '" + text + "' does not exist (looked for " + uri.toFileString() + ")", imp, IMPORT__IMPORT_URI, MISSING_FILE);
         } else if (uri.equals(imp.eResource().getURI())) {
-            warning("a file does not need to import itself", imp, IMPORT__IMPORT_URI);
+            warning("a file does not need to import itself", imp, IMPORT__IMPORT_URI, IMPORT_PROBLEM);
         } else if (uri.isFile() && PotentialModels.load(imp) == null) {
             error("imported file '" + text + "' cannot be read", imp, IMPORT__IMPORT_URI, MISSING_FILE);
         } else if (uri.isFile()) {
             Model m = PotentialModels.model(PotentialModels.load(imp));
             if (m != null && m.eResource() != null && hasErrors(m)) {
-                warning("imported file '" + text + "' has errors; check it on its own", imp, IMPORT__IMPORT_URI);
+                warning("imported file '" + text + "' has errors; check it on its own", imp, IMPORT__IMPORT_URI, IMPORT_PROBLEM);
             }
         }
     }
@@ -302,7 +307,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
     /** Operation domains, strict convexity and overrides (the symbolic engine). */
     @Check(CheckType.NORMAL)
     public void checkDerivation(PotentialDef p) {
-        if (p.eResource() != null && !p.eResource().getErrors().isEmpty()) return; // syntax/linking errors first
+        if (!Isolation.derivable(p)) return; // a syntax/linking error inside p, or a bad default, is reported on its own
         SymbolicChecks.check(p, this::report);
     }
 
@@ -340,11 +345,11 @@ public class PotentialValidator extends AbstractPotentialValidator {
             for (ReportItem item : r.getItems()) {
                 if ("exact".equals(item.getName()) && model != null && !"linear".equals(model) && Vocabulary.MODELS.containsKey(model)) {
                     warning("report exact needs model linear (the exact Bregman minimiser is computed for linear models only)", item,
-                            REPORT_ITEM__NAME);
+                            REPORT_ITEM__NAME, NOT_APPLICABLE);
                 }
                 if (("accuracy".equals(item.getName()) || "margin".equals(item.getName())) && "regression".equals(data)) {
                     warning("report " + item.getName() + " is meant for classification; regression data has real-valued targets", item,
-                            REPORT_ITEM__NAME);
+                            REPORT_ITEM__NAME, NOT_APPLICABLE);
                 }
             }
         }
@@ -433,8 +438,8 @@ public class PotentialValidator extends AbstractPotentialValidator {
         }
         if ("uniform".equals(entry.name())) {
             Map<String, Double> v = specNumbers(spec, entry);
-            if (v.get("a") != null && v.get("b") != null && !(v.get("a") < v.get("b"))) {
-                error("uniform(a, b) needs a < b", spec, SPEC__NAME, BAD_VALUE);
+            if (v.get("a") != null && v.get("b") != null && !(v.get("a") <= v.get("b"))) {
+                error("uniform(a, b) needs a <= b (a = b puts every weight at a)", spec, SPEC__NAME, BAD_VALUE);
             }
         }
     }
@@ -550,7 +555,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
             }
         }
         boolean linked = use.getArgs().stream().allMatch(a -> a.getParameter() != null && !a.getParameter().eIsProxy());
-        if (!violated && linked && !use.getArgs().isEmpty() && (use.eResource() == null || use.eResource().getErrors().isEmpty())) {
+        if (!violated && linked && !use.getArgs().isEmpty() && !Isolation.broken(use) && Isolation.derivable(p)) {
             SymbolicChecks.checkUseSite(use, env, this::report);
         }
     }
@@ -615,7 +620,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
         if (!s.isRange()) {
             Set<Double> seen = new HashSet<>();
             for (int i = 0; i < seeds.size(); i++) {
-                if (!seen.add(seeds.get(i))) warning("seed " + fmt(seeds.get(i)) + " is listed twice", s, INIT_SETTING__SEEDS, i);
+                if (!seen.add(seeds.get(i))) warning("seed " + fmt(seeds.get(i)) + " is listed twice", s, INIT_SETTING__SEEDS, i, DUPLICATE);
             }
         }
     }
@@ -684,7 +689,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
         }
         if (Vocabulary.COUNTERS.contains(m) && (("<".equals(op) && v > 0) || ("<=".equals(op) && v >= 0) || "!=".equals(op))) {
             warning(m + " " + op + " " + fmt(v) + " already holds when training starts: every run stops before its first step", c,
-                    STOP_COMPARE__VALUE);
+                    STOP_COMPARE__VALUE, HOLDS_AT_ONCE);
         }
         boolean belowZero = ("<".equals(op) && v <= 0) || ("<=".equals(op) && v < 0) || ("==".equals(op) && v < 0);
         boolean aboveOne = Vocabulary.FRACTIONS.contains(m) && ((">".equals(op) && v >= 1) || (">=".equals(op) && v > 1) || ("==".equals(op) && v > 1));
@@ -718,7 +723,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
                 error("unknown report '" + item.getName() + "'" + PotentialModels.didYouMean(item.getName(), Vocabulary.REPORTS) + " (known: "
                         + String.join(", ", Vocabulary.REPORTS) + ")", item, REPORT_ITEM__NAME, UNKNOWN_NAME);
             } else if (!seen.add(item.getName())) {
-                warning("report " + item.getName() + " is listed twice", item, REPORT_ITEM__NAME);
+                warning("report " + item.getName() + " is listed twice", item, REPORT_ITEM__NAME, DUPLICATE);
             }
         }
     }
