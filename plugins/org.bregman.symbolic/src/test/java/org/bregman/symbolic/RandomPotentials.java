@@ -14,14 +14,14 @@ import net.jqwik.api.Combinators;
  * and from the regressions (bumps and smoothed kinks, which may break convexity), with decimal
  * coefficients and centres. jqwik shrinks a failing sum to fewer and simpler terms.
  */
-final class RandomPotentials {
+public final class RandomPotentials {
     /** A random ψ in w on its domain, with its source text for reproducers. */
-    record Case(Expr psi, RealInterval domain) {
-        String source() {
+    public record Case(Expr psi, RealInterval domain) {
+        public String source() {
             return "potential P { psi(w) = " + Printer.print(psi) + (domain.isAllReals() ? "" : "  domain " + domain.asConstraint("w")) + " }";
         }
 
-        PotentialSpec spec() {
+        public PotentialSpec spec() {
             return PotentialSpec.of("P", List.of(), "w", psi).withDomain(domain);
         }
 
@@ -78,7 +78,7 @@ final class RandomPotentials {
                 coefficient().map(a -> mul(num(a), pow(W, num(-1))))));
     }
 
-    static Arbitrary<Case> potentials() {
+    public static Arbitrary<Case> potentials() {
         Arbitrary<Case> reals = realTerm().list().ofMinSize(1).ofMaxSize(3).map(ts -> new Case(add(ts), RealInterval.REALS));
         Arbitrary<Case> positive = Arbitraries.oneOf(realTerm(), positiveTerm()).list().ofMinSize(1).ofMaxSize(3)
                 .map(ts -> new Case(add(ts), RealInterval.POSITIVE));
