@@ -93,9 +93,13 @@ public final class Derivation {
             return true;
         });
 
-        this.psi = Simplifier.simplify(psi0, assumptions);
-        this.grad = Simplifier.simplify(Differentiator.diffRaw(psi, w), assumptions);
-        this.hessian = Simplifier.simplify(Differentiator.diffRaw(grad, w), assumptions);
+        try {
+            this.psi = withinBudget("psi", Simplifier.simplify(withinBudget("psi", psi0), assumptions));
+            this.grad = withinBudget("ψ'", Simplifier.simplify(withinBudget("ψ'", Differentiator.diffRaw(psi, w)), assumptions));
+            this.hessian = withinBudget("ψ''", Simplifier.simplify(withinBudget("ψ''", Differentiator.diffRaw(grad, w)), assumptions));
+        } catch (StackOverflowError e) {
+            throw new SymbolicException("expression too deeply nested to derive");
+        }
 
         this.names = new ArrayList<>();
         names.add(w);
@@ -129,6 +133,23 @@ public final class Derivation {
         List<String> bNames = new ArrayList<>(names);
         bNames.add(1, v);
         this.bregC = Evaluator.compile(bregman, bNames);
+    }
+
+    /** Largest expression (in nodes) that a derivation works on. */
+    static final int MAX_NODES = 20_000;
+
+    private static Expr withinBudget(String what, Expr e) {
+        // counted without recursion and stopping at the limit: a tree with shared subtrees may be huge
+        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        todo.push(e);
+        int n = 0;
+        while (!todo.isEmpty()) {
+            if (++n > MAX_NODES) {
+                throw new SymbolicException("expression too large to derive (" + what + " has more than " + MAX_NODES + " nodes)");
+            }
+            for (Expr c : todo.pop().children()) todo.push(c);
+        }
+        return e;
     }
 
     private static String fresh(String base, Set<String> taken) {

@@ -88,7 +88,20 @@ public final class Simplifier {
     /** Results of this simplification run: later passes and repeated subtrees cost a lookup. */
     private final Map<Expr, Expr> memo = new HashMap<>();
 
+    /** The simplifier's time budget: a larger expression is refused rather than worked on for minutes. */
+    static final long BUDGET_NANOS = 3_000_000_000L;
+    private final long deadline = System.nanoTime() + BUDGET_NANOS;
+    private int calls;
+
+    /** Called by every rule entry point (they call each other directly, not only through simp). */
+    private void tick() {
+        if ((++calls & 255) == 0 && System.nanoTime() > deadline) {
+            throw new SymbolicException("expression too large to derive (simplification ran past " + BUDGET_NANOS / 1_000_000_000 + " s)");
+        }
+    }
+
     private Expr simp(Expr e) {
+        tick();
         if (e instanceof Num || e instanceof Var || e instanceof Const) return simpNode(e);
         Expr r = memo.get(e);
         if (r == null) {
@@ -162,6 +175,7 @@ public final class Simplifier {
     }
 
     private Expr simpAdd(List<Expr> terms) {
+        tick();
         List<Expr> flat = new ArrayList<>();
         for (Expr t : terms) {
             if (t instanceof Add a) flat.addAll(a.terms());
@@ -319,6 +333,7 @@ public final class Simplifier {
     // ---- products -------------------------------------------------------------------------------
 
     private Expr simpMul(List<Expr> factors) {
+        tick();
         List<Expr> flat = new ArrayList<>();
         for (Expr f : factors) {
             if (f instanceof Mul m) flat.addAll(m.factors());
@@ -336,6 +351,7 @@ public final class Simplifier {
             }
         }
         if (coeff == 0) return num(0);
+        if (!Double.isFinite(coeff)) throw overflow(flat);
         List<Expr> out = new ArrayList<>();
         for (Map.Entry<Expr, List<Expr>> en : powers.entrySet()) {
             List<Expr> es = en.getValue();
@@ -372,6 +388,12 @@ public final class Simplifier {
         out.sort(FACTOR_ORDER);
         if (coeff != 1 || out.isEmpty()) out.add(0, num(coeff));
         return out.size() == 1 ? out.get(0) : new Mul(out);
+    }
+
+    private static SymbolicException overflow(List<Expr> factors) {
+        StringBuilder sb = new StringBuilder();
+        for (Expr f : factors) if (f instanceof Num n) sb.append(sb.length() == 0 ? "" : " * ").append(Printer.number(n.value()));
+        return new SymbolicException("a constant of the derivation overflows a double: " + sb + " is beyond ±1.8e308; scale the potential down");
     }
 
     /** sinh(u) / cosh(u) → tanh(u), which is exact and one piece (invertible). */
@@ -576,6 +598,7 @@ public final class Simplifier {
     // ---- powers ---------------------------------------------------------------------------------
 
     private Expr simpPow(Expr b, Expr e) {
+        tick();
         if (isNum(e, 0)) return num(1);
         if (isNum(e, 1)) return b;
         if (isNum(b, 1)) return num(1);
@@ -666,6 +689,7 @@ public final class Simplifier {
     // ---- calls ----------------------------------------------------------------------------------
 
     private Expr simpCall(Func f, List<Expr> args) {
+        tick();
         if (f == Func.POW) return simpPow(args.get(0), args.get(1));
         if (f == Func.SQRT) return simpPow(args.get(0), num(0.5));
         if (args.stream().allMatch(a -> a instanceof Num)) {

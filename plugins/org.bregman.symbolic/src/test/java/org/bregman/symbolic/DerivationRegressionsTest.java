@@ -112,4 +112,23 @@ class DerivationRegressionsTest {
         for (double w : new double[] {0.3, -2, 15}) assertEquals(w, d.inverse(d.grad(w)), 1e-9 * (1 + Math.abs(w)));
         assertEquals(RealInterval.open(-a, a), d.dualDomain());
     }
+
+    @Test
+    void overflowingConstantsAreRefusedWithAMessage() {
+        SymbolicException e = assertThrows(SymbolicException.class, () -> derive(mul(num(1e308), pow(W, num(2)))));
+        assertTrue(e.getMessage().contains("overflows a double"), e.getMessage());
+    }
+
+    /** Expressions whose derivatives grow exponentially end with "too large to derive", not after minutes. */
+    @Test
+    void hugeDerivationsStopWithinTheirBudget() {
+        Expr tower = num(2);
+        for (int i = 0; i < 30; i++) tower = pow(W, tower);
+        Expr nest = pow(W, num(2));
+        for (int i = 0; i < 14; i++) nest = sqrt(add(num(1), nest));
+        for (Expr psi : List.of(tower, nest)) {
+            SymbolicException e = assertThrows(SymbolicException.class, () -> derive(psi));
+            assertTrue(e.getMessage().startsWith("expression too large to derive"), e.getMessage());
+        }
+    }
 }
