@@ -36,7 +36,7 @@ public final class ExperimentTranslator {
         // batch 0 = the whole data set (the trainer takes min(batch, n))
         int batch = x.batch() <= 0 ? Integer.MAX_VALUE : x.batch();
         return new ExperimentSpec(x.name(), data(x.data(), loss), model(x.model()), loss, mirrors, init(x.init()), seeds, x.lr(), batch,
-                until(x.until()), reports);
+                until(x.until()), reports, x.safeguarded() ? Safeguard.DEFAULT : null);
     }
 
     static DataSpec data(org.bregman.potential.api.ExperimentSpec.Call c, Loss loss) {

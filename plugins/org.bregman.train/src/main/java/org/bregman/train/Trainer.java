@@ -102,6 +102,7 @@ public final class Trainer {
         Status status = null;
         String message = null;
         boolean stepCheck = spec.until().mentionsSteps();
+        Safeguard.Run guard = spec.safeguard() == null ? null : spec.safeguard().start(lr);
         outer:
         while (true) {
             Until.State st = new Until.State(mt.loss(), mt.accuracy(), testAcc(model), epochs, steps);
@@ -124,7 +125,7 @@ public final class Trainer {
             for (int from = 0; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
                 model.gradient(order, from, to);
-                int bad = model.step(map, (float) (lr / (to - from)));
+                int bad = guard != null ? guard.step(model, map, order, from, to) : model.step(map, (float) (lr / (to - from)));
                 steps++;
                 if (bad >= 0) {
                     status = Status.DIVERGED;
@@ -161,6 +162,7 @@ public final class Trainer {
             double eta = Double.isInfinite(epochLimit) ? Double.NaN : Math.max(0, epochLimit - epochs) * secs / epochs;
             listener.epoch(m, seed, epochs, mt.loss(), mt.accuracy(), eta);
         }
+        if (guard != null) message = message == null ? guard.summary() : message + "; " + guard.summary();
         double test = Double.NaN;
         if (data.test() != null && status != Status.DIVERGED) test = model.evaluate(data.test()).accuracy();
         return new RunResult(m, seed, lr, status, epochs, steps, mt.loss(), mt.accuracy(), test, mt.margin(), message, init,

@@ -21,6 +21,14 @@ import org.bregman.symbolic.PotentialSpec;
 public record ExperimentSpec(String name, Path file, Call data, Call model, Call loss, List<Mirror> mirrors, Call init,
         List<Integer> seeds, double lr, int batch, Stop until, List<String> report, Experiment ast) {
 
+    /** Whether the steps are safeguarded ({@code lr … safeguarded} or {@code lr auto}): backtracking on the batch loss. */
+    public boolean safeguarded() {
+        for (var s : ast.getSettings()) {
+            if (s instanceof org.bregman.potential.potential.LrSetting l) return l.isAuto() || l.isSafeguarded();
+        }
+        return false;
+    }
+
     /** {@code name(arg = value, …)}: named arguments (defaults included) and positional ones (mlp). */
     public record Call(String name, Map<String, Object> args, List<Object> positional) {
         public double number(String arg) {

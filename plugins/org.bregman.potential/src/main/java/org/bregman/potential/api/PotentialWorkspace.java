@@ -268,7 +268,7 @@ public final class PotentialWorkspace {
                     seeds = List.copyOf(l);
                 }
             } else if (s instanceof LrSetting l) {
-                lr = l.getRate();
+                lr = l.isAuto() ? Vocabulary.AUTO_LR : l.getRate();
                 lrSetting = l;
             } else if (s instanceof BatchSetting b) batch = (int) Math.round(b.getSize());
             else if (s instanceof UntilSetting u) until = stop(u.getCondition());

@@ -118,5 +118,7 @@ public final class Vocabulary {
     public static final int DEFAULT_SEED = 1;
     /** No batch setting: full batch. */
     public static final int DEFAULT_BATCH = 0;
+    /** {@code lr auto}: the largest rate of a safeguarded step ({@code lr auto} is {@code lr 1 safeguarded}). */
+    public static final double AUTO_LR = 1;
     public static final List<String> DEFAULT_REPORT = List.of("bregman", "closest");
 }

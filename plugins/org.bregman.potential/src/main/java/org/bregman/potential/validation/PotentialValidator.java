@@ -622,7 +622,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
 
     @Check
     public void checkLr(LrSetting s) {
-        if (!(s.getRate() > 0)) error("the learning rate must be > 0, not " + fmt(s.getRate()), s, LR_SETTING__RATE, BAD_VALUE);
+        if (!s.isAuto() && !(s.getRate() > 0)) error("the learning rate must be > 0, not " + fmt(s.getRate()), s, LR_SETTING__RATE, BAD_VALUE);
         if (!(s.eContainer() instanceof Experiment x)) return;
         List<String> mirrors = new ArrayList<>();
         for (Setting st : x.getSettings()) {
