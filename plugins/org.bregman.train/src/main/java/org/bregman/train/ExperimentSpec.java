@@ -63,7 +63,7 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
     /** What the experiment reports. */
     public enum Report {
         BREGMAN("bregman"), CLOSEST("closest"), EXACT("exact"), HISTOGRAM("histogram"), ACCURACY("accuracy"),
-        CURVES("curves"), MARGIN("margin");
+        CURVES("curves"), MARGIN("margin"), KKT("kkt");
 
         public final String keyword;
 
@@ -75,7 +75,7 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
             for (Report r : values()) {
                 if (r.keyword.equals(keyword)) return r;
             }
-            throw new IllegalArgumentException("unknown report '" + keyword + "'; known: bregman, closest, exact, histogram, accuracy, curves, margin");
+            throw new IllegalArgumentException("unknown report '" + keyword + "'; known: bregman, closest, exact, histogram, accuracy, curves, margin, kkt");
         }
     }
 }

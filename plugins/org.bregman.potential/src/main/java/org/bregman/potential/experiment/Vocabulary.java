@@ -99,7 +99,7 @@ public final class Vocabulary {
                     "independent uniform weights on [a, b]"));
 
     /** Report items, in the order the spec lists them. */
-    public static final List<String> REPORTS = List.of("bregman", "closest", "exact", "histogram", "accuracy", "curves", "margin");
+    public static final List<String> REPORTS = List.of("bregman", "closest", "exact", "histogram", "accuracy", "curves", "margin", "kkt");
 
     /** Quantities an {@code until} condition may test. */
     public static final List<String> METRICS = List.of("loss", "trainAccuracy", "testAccuracy", "epochs", "steps");

@@ -87,6 +87,7 @@ public final class ReportWriter {
         if (spec.reports().contains(Report.BREGMAN)) bregman();
         if (spec.reports().contains(Report.CLOSEST)) closest();
         if (spec.reports().contains(Report.EXACT)) exact();
+        if (spec.reports().contains(Report.KKT)) kkt();
         if (spec.reports().contains(Report.HISTOGRAM)) histogram();
         if (spec.reports().contains(Report.ACCURACY)) accuracy();
         if (spec.reports().contains(Report.MARGIN)) margin();
@@ -318,6 +319,13 @@ public final class ReportWriter {
         md.append("\nLargest relative distance: ").append(Num.short4(worst)).append(".\n\n");
         put("exact.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         tables.put("exact", js);
+    }
+
+    private void kkt() throws IOException {
+        KktReport k = KktReport.of(result);
+        md.append(k.markdown());
+        if (k.csv() != null) put("kkt.csv", k.csv().getBytes(StandardCharsets.UTF_8));
+        tables.put("kkt", k.json());
     }
 
     /** The weights whose magnitudes the histogram counts: the effective predictor for linear-in-x models, else all parameters. */
