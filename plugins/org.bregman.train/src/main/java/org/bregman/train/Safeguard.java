@@ -1,6 +1,5 @@
 package org.bregman.train;
 
-import org.bregman.runtime.MirrorMap;
 import org.bregman.train.model.Model;
 
 /**
@@ -47,18 +46,19 @@ public record Safeguard(double growth, int maxHalvings) {
         }
 
         /**
-         * One safeguarded step on the mini-batch {@code order[from..to)} whose summed gradient the model holds.
+         * One safeguarded step on the mini-batch {@code order[from..to)} whose summed gradient the model holds;
+         * {@code step} makes the model's step (mirror map or update rule) with a given per-example rate.
          *
          * @return −1 when a step was taken or skipped, else the coordinate that left the dual domain at the
          *     smallest rate tried (the model is then at that failed point, like an unguarded diverging step)
          */
-        public int step(Model model, MirrorMap map, int[] order, int from, int to) {
+        public int step(Model model, StepFn step, int[] order, int from, int to) {
             int batch = to - from;
             double before = model.batchLoss(order, from, to);
             double eta = Math.min(base, rate * growth);
             model.mark();
             for (int k = 0; ; k++) {
-                int bad = model.step(map, (float) (eta / batch));
+                int bad = step.apply((float) (eta / batch));
                 boolean valid = bad < 0;
                 if (valid) {
                     double after = model.batchLoss(order, from, to);
@@ -99,6 +99,12 @@ public record Safeguard(double growth, int maxHalvings) {
         public long skipped() {
             return skipped;
         }
+    }
+
+    /** One in-place step of the model at rate {@code lr} (already divided by the batch size); −1 or a failing coordinate. */
+    @FunctionalInterface
+    public interface StepFn {
+        int apply(float lr);
     }
 
     /** A fresh state for one run with learning rate {@code base}. */

@@ -114,7 +114,7 @@ class KktTest {
         double[] x = new double[n * d];
         for (int i = 0; i < x.length; i++) x[i] = data.x()[i];
         RunResult l2 = result.runs().get(0);
-        double wrong = KktReport.residual(TestMirrors.qnorm(3), new RowSpace(x, n, d), l2.init(), l2.fin(), d);
+        double wrong = KktReport.residual(TestMirrors.qnorm(3)::grad, new RowSpace(x, n, d), l2.init(), l2.fin(), d);
         assertTrue(wrong >= 1e-2, "the l2 point under psi = |w|^3/3: " + wrong);
     }
 }

@@ -295,7 +295,7 @@ public final class PotentialWorkspace {
                 List.copyOf(report), x);
     }
 
-    private static ExperimentSpec.Call call(Spec spec, Vocabulary.Entry entry, Experiment x) {
+    static ExperimentSpec.Call call(Spec spec, Vocabulary.Entry entry, Experiment x) {
         Map<String, Object> args = new LinkedHashMap<>();
         List<Object> positional = new ArrayList<>();
         if (entry == null) return new ExperimentSpec.Call(spec == null ? null : spec.getName(), args, positional);

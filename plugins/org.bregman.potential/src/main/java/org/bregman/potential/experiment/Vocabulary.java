@@ -98,6 +98,23 @@ public final class Vocabulary {
             new Entry("uniform", List.of(Param.num("a", -0.01, NONE, false), Param.num("b", 0.01, NONE, false)), false, true,
                     "independent uniform weights on [a, b]"));
 
+    /**
+     * Update rules compared with the mirrors ({@code optimizers SignDescent, SmoothedSign(eps = 0.1)}): the registry's
+     * rules ({@link org.bregman.runtime.rules.UpdateRules}), each with its parameters plus an optional {@code lr} of its own.
+     */
+    public static final Map<String, Entry> OPTIMIZERS = optimizers();
+
+    private static Map<String, Entry> optimizers() {
+        List<Entry> out = new java.util.ArrayList<>();
+        for (var rule : org.bregman.runtime.rules.UpdateRules.ALL.values()) {
+            List<Param> ps = new java.util.ArrayList<>();
+            for (var p : rule.params()) ps.add(Param.num(p.name(), p.defaultValue(), p.min(), p.minExclusive()));
+            ps.add(new Param("lr", Kind.NUMBER, false, null, 0, true));
+            out.add(new Entry(rule.name(), List.copyOf(ps), false, true, rule.description()));
+        }
+        return map(out.toArray(Entry[]::new));
+    }
+
     /** Report items, in the order the spec lists them. */
     public static final List<String> REPORTS = List.of("bregman", "closest", "exact", "histogram", "accuracy", "curves", "margin", "kkt");
 

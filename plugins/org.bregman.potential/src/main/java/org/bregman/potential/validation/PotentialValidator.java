@@ -356,6 +356,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
         if (s instanceof ModelSetting) return "model";
         if (s instanceof LossSetting) return "loss";
         if (s instanceof MirrorsSetting) return "mirrors";
+        if (s instanceof org.bregman.potential.potential.OptimizersSetting) return "optimizers";
         if (s instanceof InitSetting) return "init";
         if (s instanceof LrSetting) return "lr";
         if (s instanceof BatchSetting) return "batch";
@@ -617,6 +618,17 @@ public class PotentialValidator extends AbstractPotentialValidator {
             for (int i = 0; i < seeds.size(); i++) {
                 if (!seen.add(seeds.get(i))) warning("seed " + fmt(seeds.get(i)) + " is listed twice", s, INIT_SETTING__SEEDS, i);
             }
+        }
+    }
+
+    /** Built-in update rules: known names, valid arguments (e.g. eps > 0), none listed twice. */
+    @Check
+    public void checkOptimizers(org.bregman.potential.potential.OptimizersSetting s) {
+        Set<String> seen = new HashSet<>();
+        for (Spec o : s.getOptimizers()) {
+            checkSpec(o, Vocabulary.OPTIMIZERS, "optimizer");
+            Entry e = Vocabulary.OPTIMIZERS.get(o.getName());
+            if (e != null && !seen.add(o.getName() + specNumbers(o, e))) error(o.getName() + " is listed twice with the same arguments", o, null, DUPLICATE);
         }
     }
 

@@ -173,6 +173,16 @@ final class Dl4jModel extends Model {
     }
 
     @Override
+    public int step(org.bregman.runtime.rules.UpdateRule.Step rule, float lr) {
+        float[] w = params();
+        float[] g = new float[size];
+        grads.duplicate().get(g);
+        int bad = rule.step(w, g, size, lr);
+        setParams(w);
+        return bad;
+    }
+
+    @Override
     public double batchLoss(int[] order, int from, int to) {
         float[][] f = net.output(rows(data, order, from, to), false).toFloatMatrix();
         Loss loss = loss();

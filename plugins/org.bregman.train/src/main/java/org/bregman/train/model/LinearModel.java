@@ -129,6 +129,11 @@ final class LinearModel extends Model {
     }
 
     @Override
+    public int step(org.bregman.runtime.rules.UpdateRule.Step rule, float lr) {
+        return rule.step(p, g, p.length, lr); // a plain float32 step: the low word stays 0 (it is 0 after setParams)
+    }
+
+    @Override
     public double batchLoss(int[] order, int from, int to) {
         effective();
         double sum = 0;
