@@ -43,12 +43,16 @@ public record KktReport(String markdown, String csv, Object json) {
         for (int i = 0; i < x.length; i++) x[i] = data.x()[i];
         RowSpace rows = new RowSpace(x, n, d);
         double worst = 0;
+        int converged = 0;
         for (RunResult r : result.runs()) {
             if (r.fin() == null) continue;
             // an update rule has no ψ: its row measures the Euclidean condition (ψ = w²/2: w − w0 in row(X))
             DoubleUnaryOperator grad = r.mirror().isMirror() ? r.mirror().map()::grad : w -> w;
             double res = residual(grad, rows, r.init(), r.fin(), d);
-            if (r.finished() && !Double.isNaN(res)) worst = Math.max(worst, res);
+            if (r.finished() && !Double.isNaN(res)) {
+                worst = Math.max(worst, res);
+                converged++;
+            }
             md.append("| ").append(r.mirror().label()).append(" | ").append(r.seed()).append(" | ").append(r.status().word).append(" | ")
                     .append(Num.short4(res)).append(" | ").append(Num.short4(r.finalLoss())).append(" |\n");
             csv.append(Table.Csv.cell(r.mirror().label())).append(',').append(r.seed()).append(',').append(r.status().word).append(',')
@@ -61,7 +65,8 @@ public record KktReport(String markdown, String csv, Object json) {
             o.put("finalLoss", r.finalLoss());
             js.add(o);
         }
-        md.append("\nLargest KKT residual of a converged run: ").append(Num.short4(worst)).append(".\n\n");
+        md.append(converged == 0 ? "\nNo run converged (or completed its budget).\n\n"
+                : "\nLargest KKT residual of a converged run: " + Num.short4(worst) + ".\n\n");
         return new KktReport(md.toString(), csv.toString(), js);
     }
 
