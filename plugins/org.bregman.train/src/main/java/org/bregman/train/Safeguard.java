@@ -10,7 +10,7 @@ import org.bregman.train.model.Model;
  * rate the previous step took (η₀ at the first step). If the step leaves the dual domain, makes a weight non-finite,
  * or makes the mini-batch loss (summed over the batch, at the new point) larger than before the step, the model is
  * reset to exactly the point before the step (the compensated iterate's low word included) and η is halved; after
- * {@code maxHalvings} halvings that all fail, the step is skipped (the point stays where it was) when the last try
+ * {@code maxHalvings} halvings that all fail, the step is skipped (the point and the rate stay as they were) when the last try
  * was only a loss increase, and the run diverges when even the smallest try left the dual domain. The gradient is
  * computed once per step: the tries differ only in η.
  *
@@ -71,8 +71,7 @@ public record Safeguard(double growth, int maxHalvings) {
                 if (k == maxHalvings) {
                     if (!valid) return bad;
                     model.reset();
-                    skipped++;
-                    rate = eta;
+                    skipped++; // the rate is left as it was: repeated skips must not drive it to 0
                     return -1;
                 }
                 model.reset();
