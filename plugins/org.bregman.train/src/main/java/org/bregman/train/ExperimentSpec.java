@@ -13,10 +13,13 @@ import org.bregman.train.model.ModelSpec;
  * One experiment, independent of the language it was written in: train {@code model} on {@code data}
  * from every seed's initial point with every mirror, until {@code until} holds, and write {@code reports}.
  *
+ * <p>{@code safeguard}: {@code null} for the plain fixed-rate step, else the backtracking rule of {@link Safeguard}
+ * (the learning rates are then each run's largest rate).
+ *
  * <p>The trainer only reads this description; the translator from the {@code .potential} AST builds it.
  */
 public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss loss, List<MirrorSpec> mirrors,
-        InitSpec init, List<Long> seeds, double lr, int batch, Until until, Set<Report> reports) {
+        InitSpec init, List<Long> seeds, double lr, int batch, Until until, Set<Report> reports, Safeguard safeguard) {
 
     public ExperimentSpec {
         Objects.requireNonNull(name, "name");
@@ -46,6 +49,12 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
         }
     }
 
+    /** Without a safeguard: every step takes the learning rate as given. */
+    public ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss loss, List<MirrorSpec> mirrors, InitSpec init, List<Long> seeds,
+            double lr, int batch, Until until, Set<Report> reports) {
+        this(name, data, model, loss, mirrors, init, seeds, lr, batch, until, reports, null);
+    }
+
     /** The learning rate of one mirror: its own when it has one, else the experiment's. */
     public double lrOf(MirrorSpec m) {
         return m.lr() != null ? m.lr() : lr;
@@ -54,7 +63,7 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
     /** What the experiment reports. */
     public enum Report {
         BREGMAN("bregman"), CLOSEST("closest"), EXACT("exact"), HISTOGRAM("histogram"), ACCURACY("accuracy"),
-        CURVES("curves"), MARGIN("margin");
+        CURVES("curves"), MARGIN("margin"), KKT("kkt");
 
         public final String keyword;
 
@@ -66,7 +75,7 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
             for (Report r : values()) {
                 if (r.keyword.equals(keyword)) return r;
             }
-            throw new IllegalArgumentException("unknown report '" + keyword + "'; known: bregman, closest, exact, histogram, accuracy, curves, margin");
+            throw new IllegalArgumentException("unknown report '" + keyword + "'; known: bregman, closest, exact, histogram, accuracy, curves, margin, kkt");
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.bregman.codegen.Optimizers;
 import org.bregman.runtime.MirrorMap;
+import org.bregman.runtime.rules.UpdateRule;
+import org.bregman.runtime.rules.UpdateRules;
 import org.bregman.symbolic.Derivation;
 import org.bregman.train.data.DataSpec;
 import org.bregman.train.model.Loss;
@@ -30,13 +32,24 @@ public final class ExperimentTranslator {
             MirrorMap map = Optimizers.compile(bound, null);
             mirrors.add(new MirrorSpec(m.potential(), m.arguments(), map, m.lr() == x.lr() ? null : m.lr()));
         }
+        for (var o : x.optimizers()) mirrors.add(optimizer(o));
         List<Long> seeds = x.seeds().stream().map(Integer::longValue).toList();
         Set<ExperimentSpec.Report> reports = new LinkedHashSet<>();
         for (String r : x.report()) reports.add(ExperimentSpec.Report.of(r));
         // batch 0 = the whole data set (the trainer takes min(batch, n))
         int batch = x.batch() <= 0 ? Integer.MAX_VALUE : x.batch();
         return new ExperimentSpec(x.name(), data(x.data(), loss), model(x.model()), loss, mirrors, init(x.init()), seeds, x.lr(), batch,
-                until(x.until()), reports);
+                until(x.until()), reports, x.safeguarded() ? Safeguard.DEFAULT : null);
+    }
+
+    /** A built-in update rule of the {@code optimizers} setting: its parameters (defaults filled in) label it; {@code lr} is its own rate. */
+    static MirrorSpec optimizer(org.bregman.potential.api.ExperimentSpec.Call c) {
+        UpdateRule rule = UpdateRules.get(c.name());
+        if (rule == null) throw new IllegalArgumentException("optimizer " + c.name() + " is not supported by the trainer");
+        Map<String, Double> args = new java.util.LinkedHashMap<>();
+        for (UpdateRule.Param p : rule.params()) args.put(p.name(), d(c, p.name(), p.defaultValue()));
+        double lr = c.number("lr");
+        return MirrorSpec.optimizer(rule.name(), args, rule.create(args), Double.isNaN(lr) ? null : lr);
     }
 
     static DataSpec data(org.bregman.potential.api.ExperimentSpec.Call c, Loss loss) {

@@ -6,30 +6,48 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.bregman.runtime.MirrorMap;
+import org.bregman.runtime.rules.UpdateRule;
 
 /**
  * One mirror of an experiment: a compiled potential with its arguments as written at the use site
- * ({@code QNorm(q = 3)}), and an optional learning rate of its own ({@code lr … per mirror { … }}).
+ * ({@code QNorm(q = 3)}), and an optional learning rate of its own ({@code lr … per mirror { … }}); or, with
+ * {@code rule} instead of {@code map}, a built-in update rule compared with the mirrors ({@code optimizers
+ * SignDescent}): it trains and reports like a mirror, but has no potential (no Bregman row, no exact minimiser).
  *
  * @param name the potential's name
  * @param args the arguments written at the use site (shown in labels); the map's full parameter set is
  *     {@code map.parameters()}
  * @param map the compiled mirror map
  * @param lr this mirror's learning rate, or {@code null} for the experiment's
+ * @param rule the update rule's step when this is an optimizer ({@code map} is then {@code null})
  */
-public record MirrorSpec(String name, Map<String, Double> args, MirrorMap map, Double lr) {
+public record MirrorSpec(String name, Map<String, Double> args, MirrorMap map, Double lr, UpdateRule.Step rule) {
 
     public MirrorSpec {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(map, "map");
+        if ((map == null) == (rule == null)) throw new IllegalArgumentException(name + ": exactly one of a mirror map and an update rule");
         args = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(args));
         if (lr != null && (!(lr > 0) || Double.isInfinite(lr))) {
             throw new IllegalArgumentException("mirror " + name + ": lr must be positive, got " + lr);
         }
     }
 
+    public MirrorSpec(String name, Map<String, Double> args, MirrorMap map, Double lr) {
+        this(name, args, map, lr, null);
+    }
+
     public MirrorSpec(String name, Map<String, Double> args, MirrorMap map) {
-        this(name, args, map, null);
+        this(name, args, map, null, null);
+    }
+
+    /** A built-in update rule ({@code optimizers …}) with the arguments written and an optional lr of its own. */
+    public static MirrorSpec optimizer(String name, Map<String, Double> args, UpdateRule.Step rule, Double lr) {
+        return new MirrorSpec(name, args, null, lr, Objects.requireNonNull(rule, "rule"));
+    }
+
+    /** Whether this is a potential's mirror map (else a built-in update rule). */
+    public boolean isMirror() {
+        return map != null;
     }
 
     /** As written by the user, e.g. {@code QNorm(q = 3)} or {@code NegEntropy}. */

@@ -78,7 +78,7 @@ public final class Trainer {
         MirrorMap map = m.map();
         double lr = spec.lrOf(m);
         String who = m.label() + ", seed " + seed;
-        for (int j = 0; j < init.length; j++) {
+        for (int j = 0; j < init.length && map != null; j++) {
             if (!map.domain().contains(init[j])) {
                 return new RunResult(m, seed, lr, Status.FAILED, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                         who + ": initial " + model.coordinate(j) + " = " + init[j] + " lies outside the domain "
@@ -102,6 +102,8 @@ public final class Trainer {
         Status status = null;
         String message = null;
         boolean stepCheck = spec.until().mentionsSteps();
+        Safeguard.Run guard = spec.safeguard() == null ? null : spec.safeguard().start(lr);
+        Safeguard.StepFn step = map != null ? r -> model.step(map, r) : r -> model.step(m.rule(), r);
         outer:
         while (true) {
             Until.State st = new Until.State(mt.loss(), mt.accuracy(), testAcc(model), epochs, steps);
@@ -124,17 +126,13 @@ public final class Trainer {
             for (int from = 0; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
                 model.gradient(order, from, to);
-                int bad = model.step(map, (float) (lr / (to - from)));
+                int bad = guard != null ? guard.step(model, step, order, from, to) : step.apply((float) (lr / (to - from)));
                 steps++;
                 if (bad >= 0) {
                     status = Status.DIVERGED;
                     float v = model.params()[bad];
                     message = who + ": diverged at step " + steps + " (epoch " + (epochs + 1) + "): " + model.coordinate(bad)
-                            + (Float.isFinite(v) ? " left the dual domain " + map.dualDomain() + " of " + m.name()
-                                    : map.dualDomain().isAllReals() ? " became " + v + " (overflow)"
-                                    : " became " + v + ": ψ'(w) − lr·g left the dual domain " + map.dualDomain() + " of " + m.name()
-                                            + " (or overflowed)")
-                            + "; try a smaller lr";
+                            + why(map, m, v) + "; try a smaller lr";
                     mt = model.evaluate(data);
                     break outer;
                 }
@@ -161,10 +159,19 @@ public final class Trainer {
             double eta = Double.isInfinite(epochLimit) ? Double.NaN : Math.max(0, epochLimit - epochs) * secs / epochs;
             listener.epoch(m, seed, epochs, mt.loss(), mt.accuracy(), eta);
         }
+        if (guard != null) message = message == null ? guard.summary() : message + "; " + guard.summary();
         double test = Double.NaN;
         if (data.test() != null && status != Status.DIVERGED) test = model.evaluate(data.test()).accuracy();
         return new RunResult(m, seed, lr, status, epochs, steps, mt.loss(), mt.accuracy(), test, mt.margin(), message, init,
                 model.params(), model.predictor(), List.copyOf(curve), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Why a step failed at a coordinate whose new value is {@code v}. */
+    private static String why(MirrorMap map, MirrorSpec m, float v) {
+        if (map == null) return " became " + v;
+        if (Float.isFinite(v)) return " left the dual domain " + map.dualDomain() + " of " + m.name();
+        return map.dualDomain().isAllReals() ? " became " + v + " (overflow)"
+                : " became " + v + ": ψ'(w) − lr·g left the dual domain " + map.dualDomain() + " of " + m.name() + " (or overflowed)";
     }
 
     /** Test accuracy when the stopping condition needs it (else NaN, to save an evaluation per epoch). */

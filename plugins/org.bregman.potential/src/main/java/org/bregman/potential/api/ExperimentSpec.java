@@ -21,6 +21,29 @@ import org.bregman.symbolic.PotentialSpec;
 public record ExperimentSpec(String name, Path file, Call data, Call model, Call loss, List<Mirror> mirrors, Call init,
         List<Integer> seeds, double lr, int batch, Stop until, List<String> report, Experiment ast) {
 
+    /** Whether the steps are safeguarded ({@code lr … safeguarded} or {@code lr auto}): backtracking on the batch loss. */
+    public boolean safeguarded() {
+        for (var s : ast.getSettings()) {
+            if (s instanceof org.bregman.potential.potential.LrSetting l) return l.isAuto() || l.isSafeguarded();
+        }
+        return false;
+    }
+
+    /**
+     * The built-in update rules of the {@code optimizers} setting, in order, each with its arguments (defaults filled in;
+     * {@code lr} only when written).
+     */
+    public List<Call> optimizers() {
+        List<Call> out = new java.util.ArrayList<>();
+        for (var s : ast.getSettings()) {
+            if (!(s instanceof org.bregman.potential.potential.OptimizersSetting o)) continue;
+            for (var spec : o.getOptimizers()) {
+                out.add(PotentialWorkspace.call(spec, org.bregman.potential.experiment.Vocabulary.OPTIMIZERS.get(spec.getName()), ast));
+            }
+        }
+        return out;
+    }
+
     /** {@code name(arg = value, …)}: named arguments (defaults included) and positional ones (mlp). */
     public record Call(String name, Map<String, Object> args, List<Object> positional) {
         public double number(String arg) {

@@ -268,7 +268,7 @@ public final class PotentialWorkspace {
                     seeds = List.copyOf(l);
                 }
             } else if (s instanceof LrSetting l) {
-                lr = l.getRate();
+                lr = l.isAuto() ? Vocabulary.AUTO_LR : l.getRate();
                 lrSetting = l;
             } else if (s instanceof BatchSetting b) batch = (int) Math.round(b.getSize());
             else if (s instanceof UntilSetting u) until = stop(u.getCondition());
@@ -295,7 +295,7 @@ public final class PotentialWorkspace {
                 List.copyOf(report), x);
     }
 
-    private static ExperimentSpec.Call call(Spec spec, Vocabulary.Entry entry, Experiment x) {
+    static ExperimentSpec.Call call(Spec spec, Vocabulary.Entry entry, Experiment x) {
         Map<String, Object> args = new LinkedHashMap<>();
         List<Object> positional = new ArrayList<>();
         if (entry == null) return new ExperimentSpec.Call(spec == null ? null : spec.getName(), args, positional);

@@ -101,8 +101,25 @@ public final class Vocabulary {
             new Entry("constant", List.of(new Param("c", Kind.NUMBER, true, null, NONE, false)), false, true,
                     "every parameter c, biases included"));
 
+    /**
+     * Update rules compared with the mirrors ({@code optimizers SignDescent, SmoothedSign(eps = 0.1)}): the registry's
+     * rules ({@link org.bregman.runtime.rules.UpdateRules}), each with its parameters plus an optional {@code lr} of its own.
+     */
+    public static final Map<String, Entry> OPTIMIZERS = optimizers();
+
+    private static Map<String, Entry> optimizers() {
+        List<Entry> out = new java.util.ArrayList<>();
+        for (var rule : org.bregman.runtime.rules.UpdateRules.ALL.values()) {
+            List<Param> ps = new java.util.ArrayList<>();
+            for (var p : rule.params()) ps.add(Param.num(p.name(), p.defaultValue(), p.min(), p.minExclusive()));
+            ps.add(new Param("lr", Kind.NUMBER, false, null, 0, true));
+            out.add(new Entry(rule.name(), List.copyOf(ps), false, true, rule.description()));
+        }
+        return map(out.toArray(Entry[]::new));
+    }
+
     /** Report items, in the order the spec lists them. */
-    public static final List<String> REPORTS = List.of("bregman", "closest", "exact", "histogram", "accuracy", "curves", "margin");
+    public static final List<String> REPORTS = List.of("bregman", "closest", "exact", "histogram", "accuracy", "curves", "margin", "kkt");
 
     /** Quantities an {@code until} condition may test. */
     public static final List<String> METRICS = List.of("loss", "trainAccuracy", "testAccuracy", "epochs", "steps");
@@ -121,5 +138,7 @@ public final class Vocabulary {
     public static final int DEFAULT_SEED = 1;
     /** No batch setting: full batch. */
     public static final int DEFAULT_BATCH = 0;
+    /** {@code lr auto}: the largest rate of a safeguarded step ({@code lr auto} is {@code lr 1 safeguarded}). */
+    public static final double AUTO_LR = 1;
     public static final List<String> DEFAULT_REPORT = List.of("bregman", "closest");
 }

@@ -361,6 +361,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
         if (s instanceof ModelSetting) return "model";
         if (s instanceof LossSetting) return "loss";
         if (s instanceof MirrorsSetting) return "mirrors";
+        if (s instanceof org.bregman.potential.potential.OptimizersSetting) return "optimizers";
         if (s instanceof InitSetting) return "init";
         if (s instanceof LrSetting) return "lr";
         if (s instanceof BatchSetting) return "batch";
@@ -625,9 +626,20 @@ public class PotentialValidator extends AbstractPotentialValidator {
         }
     }
 
+    /** Built-in update rules: known names, valid arguments (e.g. eps > 0), none listed twice. */
+    @Check
+    public void checkOptimizers(org.bregman.potential.potential.OptimizersSetting s) {
+        Set<String> seen = new HashSet<>();
+        for (Spec o : s.getOptimizers()) {
+            checkSpec(o, Vocabulary.OPTIMIZERS, "optimizer");
+            Entry e = Vocabulary.OPTIMIZERS.get(o.getName());
+            if (e != null && !seen.add(o.getName() + specNumbers(o, e))) error(o.getName() + " is listed twice with the same arguments", o, null, DUPLICATE);
+        }
+    }
+
     @Check
     public void checkLr(LrSetting s) {
-        if (!(s.getRate() > 0)) error("the learning rate must be > 0, not " + fmt(s.getRate()), s, LR_SETTING__RATE, BAD_VALUE);
+        if (!s.isAuto() && !(s.getRate() > 0)) error("the learning rate must be > 0, not " + fmt(s.getRate()), s, LR_SETTING__RATE, BAD_VALUE);
         if (!(s.eContainer() instanceof Experiment x)) return;
         List<String> mirrors = new ArrayList<>();
         for (Setting st : x.getSettings()) {

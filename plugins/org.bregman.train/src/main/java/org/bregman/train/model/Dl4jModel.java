@@ -39,6 +39,7 @@ final class Dl4jModel extends Model {
     private final int size;
     private final FloatBuffer params;
     private FloatBuffer grads;
+    private float[] marked;
     private final List<String> names = new ArrayList<>();
     private final List<Long> starts = new ArrayList<>();
 
@@ -172,6 +173,47 @@ final class Dl4jModel extends Model {
     }
 
     @Override
+    public int step(org.bregman.runtime.rules.UpdateRule.Step rule, float lr) {
+        float[] w = params();
+        float[] g = new float[size];
+        grads.duplicate().get(g);
+        int bad = rule.step(w, g, size, lr);
+        setParams(w);
+        return bad;
+    }
+
+    @Override
+    public double batchLoss(int[] order, int from, int to) {
+        float[][] f = net.output(rows(data, order, from, to), false).toFloatMatrix();
+        Loss loss = loss();
+        double[] fi = new double[k];
+        double sum = 0;
+        for (int b = from; b < to; b++) {
+            for (int j = 0; j < k; j++) fi[j] = f[b - from][j];
+            int i = order[b];
+            sum += loss.lossAndDerivative(fi, data.classification() ? data.labels()[i] : -1,
+                    data.classification() ? 0 : data.targets()[i], null);
+        }
+        return sum;
+    }
+
+    @Override
+    public void mark() {
+        if (marked == null) marked = new float[size];
+        params.duplicate().get(marked);
+    }
+
+    @Override
+    public void reset() {
+        params.duplicate().put(marked);
+    }
+
+    private Loss loss() {
+        return ((Dl4jLoss) ((org.deeplearning4j.nn.conf.layers.BaseOutputLayer) net.getLayerWiseConfigurations()
+                .getConf(net.getnLayers() - 1).getLayer()).getLossFn()).loss();
+    }
+
+    @Override
     public void sgdStep(float lr) {
         INDArray p = net.params();
         INDArray g = net.getFlattenedGradients();
@@ -183,8 +225,7 @@ final class Dl4jModel extends Model {
         int n = set.n();
         int[] all = new int[n];
         for (int i = 0; i < n; i++) all[i] = i;
-        Loss loss = ((Dl4jLoss) ((org.deeplearning4j.nn.conf.layers.BaseOutputLayer) net.getLayerWiseConfigurations()
-                .getConf(net.getnLayers() - 1).getLayer()).getLossFn()).loss();
+        Loss loss = loss();
         double sum = 0;
         int correct = 0;
         double minMargin = Double.POSITIVE_INFINITY;

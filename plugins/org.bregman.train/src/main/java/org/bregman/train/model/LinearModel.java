@@ -26,6 +26,8 @@ final class LinearModel extends Model {
     private final float[] p;
     private final float[] pLow; // p + pLow is the iterate, to about 48 bits (see the class comment)
     private final float[] g;
+    private float[] pMark;
+    private float[] pLowMark;
     private final double[] w; // effective predictor, k × d
     private final double[] f;
     private final double[] dldf;
@@ -124,6 +126,39 @@ final class LinearModel extends Model {
     @Override
     public int step(MirrorMap map, float lr) {
         return map.stepCompensated(p, pLow, 0, g, 0, p.length, lr);
+    }
+
+    @Override
+    public int step(org.bregman.runtime.rules.UpdateRule.Step rule, float lr) {
+        return rule.step(p, g, p.length, lr); // a plain float32 step: the low word stays 0 (it is 0 after setParams)
+    }
+
+    @Override
+    public double batchLoss(int[] order, int from, int to) {
+        effective();
+        double sum = 0;
+        for (int b = from; b < to; b++) {
+            int i = order[b];
+            scores(data, i);
+            sum += loss.lossAndDerivative(f, label(data, i), target(data, i), null);
+        }
+        return sum;
+    }
+
+    @Override
+    public void mark() {
+        if (pMark == null) {
+            pMark = new float[p.length];
+            pLowMark = new float[p.length];
+        }
+        System.arraycopy(p, 0, pMark, 0, p.length);
+        System.arraycopy(pLow, 0, pLowMark, 0, p.length);
+    }
+
+    @Override
+    public void reset() {
+        System.arraycopy(pMark, 0, p, 0, p.length);
+        System.arraycopy(pLowMark, 0, pLow, 0, p.length); // the low word too: the retry starts from the same double iterate
     }
 
     @Override

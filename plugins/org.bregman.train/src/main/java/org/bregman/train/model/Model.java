@@ -25,6 +25,18 @@ public abstract class Model implements AutoCloseable {
     /** One in-place mirror step on the parameters; returns −1 or the first failing coordinate. */
     public abstract int step(MirrorMap map, float lr);
 
+    /** One in-place step of a built-in update rule on the parameters; returns −1 or the first non-finite coordinate. */
+    public abstract int step(org.bregman.runtime.rules.UpdateRule.Step rule, float lr);
+
+    /** The summed loss of the examples {@code order[from..to)} at the current parameters (the safeguard's test). */
+    public abstract double batchLoss(int[] order, int from, int to);
+
+    /** Remembers the current parameters (with any compensation word), for {@link #reset()}. */
+    public abstract void mark();
+
+    /** Restores exactly the parameters of the last {@link #mark()}: a rejected step leaves no trace. */
+    public abstract void reset();
+
     /** Plain SGD {@code w ← w − lr·g} without a mirror (ND4J axpy for DL4J models): the baseline of benchmarks. */
     public abstract void sgdStep(float lr);
 

@@ -87,6 +87,7 @@ public final class ReportWriter {
         if (spec.reports().contains(Report.BREGMAN)) bregman();
         if (spec.reports().contains(Report.CLOSEST)) closest();
         if (spec.reports().contains(Report.EXACT)) exact();
+        if (spec.reports().contains(Report.KKT)) kkt();
         if (spec.reports().contains(Report.HISTOGRAM)) histogram();
         if (spec.reports().contains(Report.ACCURACY)) accuracy();
         if (spec.reports().contains(Report.MARGIN)) margin();
@@ -101,7 +102,7 @@ public final class ReportWriter {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("mirror", r.mirror().name());
             Map<String, Object> args = new LinkedHashMap<>();
-            Map<String, Double> p = r.mirror().map().parameters();
+            Map<String, Double> p = r.mirror().isMirror() ? r.mirror().map().parameters() : null;
             (p == null || p.isEmpty() ? r.mirror().args() : p).forEach(args::put);
             o.put("args", args);
             o.put("label", r.mirror().label());
@@ -194,21 +195,27 @@ public final class ReportWriter {
         md.append("## Bregman divergences from each initial point\n\n");
         md.append("Row ψ, column m: D_ψ(final point of mirror m, initial point). SMD with ψ should reach the interpolating point "
                 + "closest to the initial point in D_ψ, so each row's minimum should sit on the diagonal (bold). Runs that did not converge are left out (—).\n\n");
+        if (spec.mirrors().stream().anyMatch(m -> !m.isMirror())) {
+            md.append("Update rules (`optimizers`) have no potential of their own: they are columns only, final points that each row's ψ "
+                    + "measures next to its own mirror's.\n\n");
+        }
         List<Object> js = new ArrayList<>();
         int rowsMin = 0, rowsAll = 0;
-        List<MirrorSpec> ms = spec.mirrors();
+        // rows: the potentials; columns: their final points, then those of the update rules (optimizers), which have no ψ of their own
+        List<MirrorSpec> ms = spec.mirrors().stream().filter(MirrorSpec::isMirror).toList();
+        List<MirrorSpec> cs = java.util.stream.Stream.concat(ms.stream(), spec.mirrors().stream().filter(m -> !m.isMirror())).toList();
         List<String> labels = ms.stream().map(MirrorSpec::label).toList();
         for (long seed : spec.seeds()) {
             float[] init = result.inits().get(seed);
             if (init == null) continue;
-            double[][] v = new double[ms.size()][ms.size()];
+            double[][] v = new double[ms.size()][cs.size()];
             for (int i = 0; i < ms.size(); i++) {
-                for (int j = 0; j < ms.size(); j++) {
-                    RunResult r = finished(ms.get(j), seed);
+                for (int j = 0; j < cs.size(); j++) {
+                    RunResult r = finished(cs.get(j), seed);
                     v[i][j] = r == null ? Double.NaN : ms.get(i).map().bregman(r.fin(), init);
                 }
             }
-            Table t = new Table("Bregman divergences, seed " + seed, "D_ψ \\ final of", labels, labels.stream().toList(), v);
+            Table t = new Table("Bregman divergences, seed " + seed, "D_ψ \\ final of", labels, cs.stream().map(MirrorSpec::label).toList(), v);
             md.append("### Seed ").append(seed).append("\n\n").append(t.markdown()).append('\n').append(t.verdict()).append(".\n\n");
             rowsMin += t.diagonalMinimumRows();
             rowsAll += t.comparableRows();
@@ -234,6 +241,7 @@ public final class ReportWriter {
         List<String> rows = spec.seeds().stream().map(s -> "init seed " + s).toList();
         List<String> cols = spec.seeds().stream().map(s -> "final seed " + s).toList();
         for (MirrorSpec m : spec.mirrors()) {
+            if (!m.isMirror()) continue; // an update rule has no divergence of its own to compare seeds with
             int k = spec.seeds().size();
             double[][] v = new double[k][k];
             for (int i = 0; i < k; i++) {
@@ -291,7 +299,7 @@ public final class ReportWriter {
         List<Object> js = new ArrayList<>();
         double worst = 0;
         for (RunResult r : result.runs()) {
-            if (!r.finished()) continue;
+            if (!r.finished() || !r.mirror().isMirror()) continue;
             double[] w0 = new double[d];
             for (int j = 0; j < d; j++) w0[j] = r.init()[j];
             ExactSolver.Solution s = ExactSolver.solve(r.mirror().map(), x, y, w0, n, d);
@@ -318,6 +326,13 @@ public final class ReportWriter {
         md.append("\nLargest relative distance: ").append(Num.short4(worst)).append(".\n\n");
         put("exact.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         tables.put("exact", js);
+    }
+
+    private void kkt() throws IOException {
+        KktReport k = KktReport.of(result);
+        md.append(k.markdown());
+        if (k.csv() != null) put("kkt.csv", k.csv().getBytes(StandardCharsets.UTF_8));
+        tables.put("kkt", k.json());
     }
 
     /** The weights whose magnitudes the histogram counts: the effective predictor for linear-in-x models, else all parameters. */

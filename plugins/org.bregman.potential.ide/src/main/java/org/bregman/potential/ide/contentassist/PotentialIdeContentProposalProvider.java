@@ -45,6 +45,7 @@ public class PotentialIdeContentProposalProvider extends IdeContentProposalProvi
 			case "model" -> Vocabulary.MODELS;
 			case "loss" -> Vocabulary.LOSSES;
 			case "init" -> Vocabulary.INITS;
+			case "optimizers" -> Vocabulary.OPTIMIZERS;
 			default -> Map.of();
 			};
 			for (Vocabulary.Entry e : names.values())
