@@ -151,10 +151,15 @@ class LspServerTest {
     void completionAfterMirrorsOffersPotentialsInScope() throws Exception {
         var result = lsp.server.getTextDocumentService().completion(new CompletionParams(main(),
                 position(MAIN, "QNorm(q = 10)", 0, 0))).get(30, TimeUnit.SECONDS);
-        List<String> labels = (result.isLeft() ? result.getLeft() : result.getRight().getItems()).stream()
-                .map(CompletionItem::getLabel).toList();
-        assertTrue(labels.stream().anyMatch(l -> l.startsWith("QNorm")), labels.toString());
-        assertTrue(labels.stream().anyMatch(l -> l.startsWith("Entropy")), labels.toString());
+        List<CompletionItem> items = result.isLeft() ? result.getLeft() : result.getRight().getItems();
+        List<String> labels = items.stream().map(CompletionItem::getLabel).toList();
+        // the signature with defaults, "potential" as the detail: no internal class names
+        assertTrue(labels.contains("QNorm(q = 3)"), labels.toString());
+        assertTrue(labels.contains("Entropy"), labels.toString());
+        CompletionItem q = items.get(labels.indexOf("QNorm(q = 3)"));
+        assertEquals("potential", q.getDetail());
+        assertEquals("QNorm", q.getInsertText() != null ? q.getInsertText() : q.getTextEdit().getLeft().getNewText());
+        assertTrue(items.stream().noneMatch(i -> String.valueOf(i.getDetail()).contains("PotentialDef")), labels.toString());
     }
 
     @Test

@@ -3,7 +3,9 @@
  */
 package org.bregman.potential.ide
 
+import org.bregman.potential.ide.contentassist.PotentialCrossrefProposalProvider
 import org.bregman.potential.ide.contentassist.PotentialIdeContentProposalProvider
+import org.eclipse.xtext.ide.editor.contentassist.IdeCrossrefProposalProvider
 import org.bregman.potential.ide.highlighting.PotentialSemanticHighlightingCalculator
 import org.bregman.potential.ide.server.PotentialCodeActionService
 import org.bregman.potential.ide.server.PotentialFormattingService
@@ -23,6 +25,10 @@ class PotentialIdeModule extends AbstractPotentialIdeModule {
 
 	def Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
 		PotentialIdeContentProposalProvider
+	}
+
+	def Class<? extends IdeCrossrefProposalProvider> bindIdeCrossrefProposalProvider() {
+		PotentialCrossrefProposalProvider
 	}
 
 	def Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
