@@ -1,11 +1,13 @@
 package org.bregman.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
 
+import org.bregman.ui.editor.PotentialHyperlinkDetector;
 import org.bregman.ui.editor.PotentialValidationReconciler;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -13,16 +15,23 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.Region;
+import org.eclipse.jface.text.hyperlink.IHyperlink;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.editors.text.EditorsUI;
 import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Format (Ctrl+Shift+F) and Quick Fix in Eclipse: the shared formatter and quick fixes of potential.ide. */
+/**
+ * Format (Ctrl+Shift+F), Quick Fix (the shared formatter and quick fixes of potential.ide) and Ctrl+click to
+ * a definition across an import, in the Eclipse editor.
+ */
 public class FormatAndQuickFixTest {
 
 	@AfterEach
@@ -36,6 +45,32 @@ public class FormatAndQuickFixTest {
 		} catch (CoreException e) {
 			throw new AssertionError(e);
 		}
+	}
+
+	@Test
+	void ctrlClickOnAPotentialUseOpensItsDefinitionInTheImportedFile() throws Exception {
+		String lib = "/** The lq family. */\npotential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^q / q\n}\n";
+		IFile libFile = TestFiles.create("linklib.potential", lib);
+		String main = "import \"linklib.potential\"\n\nexperiment E {\n    data    regression(n = 4, d = 8, seed = 1)\n"
+				+ "    model   linear\n    loss    squared\n    mirrors QNorm(q = 2)\n    lr      0.1\n"
+				+ "    until   loss < 1e-8 or epochs >= 10\n}\n";
+		IFile mainFile = TestFiles.create("linkmain.potential", main);
+		IEditorPart ed = IDE.openEditor(TestFiles.page(), mainFile);
+		ITextViewer v = (ITextViewer) ed.getAdapter(ITextOperationTarget.class);
+		IHyperlink[] links = new PotentialHyperlinkDetector().detectHyperlinks(v,
+				new Region(main.indexOf("QNorm") + 2, 0), false);
+		assertNotNull(links, "no hyperlink on QNorm");
+		assertEquals(main.indexOf("QNorm"), links[0].getHyperlinkRegion().getOffset());
+		links[0].open();
+		IEditorPart active = TestFiles.page().getActiveEditor();
+		assertEquals(libFile, active.getEditorInput().getAdapter(IFile.class));
+		ITextSelection sel = (ITextSelection) active.getSite().getSelectionProvider().getSelection();
+		assertEquals(lib.indexOf("QNorm"), sel.getOffset());
+		assertEquals("QNorm".length(), sel.getLength());
+		// registered for the Generic Editor
+		assertTrue(Arrays.stream(EditorsUI.getHyperlinkDetectorRegistry().getHyperlinkDetectorDescriptors())
+				.anyMatch(d -> d.getId().equals("org.bregman.ui.hyperlinks")
+						&& d.getTargetId().equals("org.eclipse.ui.genericeditor.GenericEditor")));
 	}
 
 	@Test
