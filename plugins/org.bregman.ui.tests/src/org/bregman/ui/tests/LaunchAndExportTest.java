@@ -64,7 +64,7 @@ public class LaunchAndExportTest {
 		}
 	}
 
-	private static void assumeTrainer() {
+	static void assumeTrainer() {
 		try {
 			Trainer.home();
 		} catch (CoreException e) {

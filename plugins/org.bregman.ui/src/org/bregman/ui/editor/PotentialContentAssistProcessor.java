@@ -45,7 +45,7 @@ public class PotentialContentAssistProcessor implements IContentAssistProcessor 
 				String text = e.getProposal();
 				String label = e.getLabel() != null ? e.getLabel() : text;
 				if (e.getDescription() != null && !e.getDescription().isEmpty())
-					label += " – " + e.getDescription();
+					label += " — " + e.getDescription();
 				out.add(new CompletionProposal(text, offset - prefix.length(), prefix.length(), text.length(), null, label,
 						null, e.getDocumentation()));
 			}

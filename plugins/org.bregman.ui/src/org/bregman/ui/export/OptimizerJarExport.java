@@ -7,15 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.bregman.ui.BregmanUi;
 import org.bregman.ui.launch.Trainer;
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IWorkspaceRoot;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 
 /**
  * Export of optimizer jars: runs {@code bregman export FILE [--potential NAME]… -o JAR} in a separate JVM,
  * so the jar is byte-for-byte what the command line writes (the code generator, Janino and the
- * exporter run in the tool, not in the IDE).
+ * exporter run in the tool, not in the IDE). A jar written into the workspace is refreshed there.
  */
 public final class OptimizerJarExport {
 	private OptimizerJarExport() {
@@ -47,12 +51,26 @@ public final class OptimizerJarExport {
 				}
 			}
 			String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (p.exitValue() == 0)
+				refresh(jar);
 			return new Result(p.exitValue(), out.strip());
 		} catch (IOException e) {
 			throw new CoreException(org.eclipse.core.runtime.Status.error("cannot start the exporter: " + e.getMessage(), e));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return new Result(-1, "interrupted");
+		}
+	}
+
+	/** A jar written inside the workspace shows at once (no F5): refresh its folder there. */
+	static void refresh(Path jar) {
+		IWorkspaceRoot root = ResourcesPlugin.getWorkspace().getRoot();
+		for (IFile f : root.findFilesForLocationURI(jar.toAbsolutePath().toUri())) {
+			try {
+				f.getParent().refreshLocal(IResource.DEPTH_ONE, null);
+			} catch (CoreException e) {
+				BregmanUi.log("cannot refresh " + f.getParent().getFullPath(), e);
+			}
 		}
 	}
 }

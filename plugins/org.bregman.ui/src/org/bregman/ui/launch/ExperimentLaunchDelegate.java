@@ -27,8 +27,8 @@ import org.eclipse.ui.ide.IDE;
 /**
  * Runs {@code bregman run FILE --experiment NAME --out DIR} in a separate JVM. Its output streams to the
  * Console (the launch's process), a job shows progress until it ends (cancelling the job terminates the
- * run, as does the Console's Terminate button), then the output folder is refreshed and
- * {@code summary.md} opened.
+ * run, as does the Console's Terminate button), then the output folder is refreshed and, if the run
+ * succeeded, the {@code summary.md} it wrote is opened.
  */
 public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 
@@ -44,11 +44,12 @@ public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 		args.addAll(List.of("--out", out.getLocation().toOSString()));
 		List<String> cmd = Trainer.command(vmArgs(config), args);
 		File cwd = file.getParent().getLocation().toFile();
+		long started = System.currentTimeMillis();
 		Process p = DebugPlugin.exec(cmd.toArray(String[]::new), cwd);
-		IProcess process = DebugPlugin.newProcess(launch, p, "bregman run " + file.getName()
-				+ (experiment.isEmpty() ? "" : " --experiment " + experiment));
+		IProcess process = new TrainerProcess(launch, p, "bregman run " + file.getName()
+				+ (experiment.isEmpty() ? "" : " --experiment " + experiment), null);
 		process.setAttribute(IProcess.ATTR_CMDLINE, String.join(" ", cmd));
-		watch(process, out, experiment);
+		watch(process, out, experiment, started);
 	}
 
 	static IFile file(ILaunchConfiguration config) throws CoreException {
@@ -79,33 +80,54 @@ public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 		return s.isEmpty() ? List.of() : Arrays.asList(s.split("\\s+"));
 	}
 
-	/** OUT/EXPERIMENT/summary.md, or for all experiments the first one found. */
-	static IFile summaryOf(IContainer out, String experiment) {
+	/**
+	 * The summary to open after a run that started at {@code started} (milliseconds) and ended with
+	 * {@code exit}: none unless it succeeded; OUT/EXPERIMENT/summary.md if this run wrote it; for all
+	 * experiments the newest summary.md that this run wrote. An older summary (an earlier run's) is never
+	 * opened.
+	 */
+	public static IFile summaryToOpen(IContainer out, String experiment, long started, int exit) {
+		if (exit != 0)
+			return null;
+		long since = started / 1000 * 1000; // file times may have whole seconds only
+		List<IFile> candidates = new ArrayList<>();
 		if (!experiment.isEmpty())
-			return out.getFile(IPath.fromOSString(experiment + "/summary.md"));
-		try {
-			for (IResource r : out.members())
-				if (r instanceof IContainer c && c.getFile(IPath.fromOSString("summary.md")).exists())
-					return c.getFile(IPath.fromOSString("summary.md"));
-		} catch (CoreException e) {
-			// no output folder: nothing to open
+			candidates.add(out.getFile(IPath.fromOSString(experiment + "/summary.md")));
+		else {
+			try {
+				for (IResource r : out.members())
+					if (r instanceof IContainer c)
+						candidates.add(c.getFile(IPath.fromOSString("summary.md")));
+			} catch (CoreException e) {
+				// no output folder: nothing to open
+			}
 		}
-		return out.getFile(IPath.fromOSString("summary.md"));
+		IFile newest = null;
+		long newestTime = Long.MIN_VALUE;
+		for (IFile f : candidates) {
+			long t = f.getLocation() == null ? 0 : f.getLocation().toFile().lastModified();
+			if (f.exists() && t >= since && t > newestTime) {
+				newest = f;
+				newestTime = t;
+			}
+		}
+		return newest;
 	}
 
 	/** Progress until the process ends; then refresh the output and open summary.md. */
-	private static void watch(IProcess process, IContainer out, String experiment) {
+	private static void watch(IProcess process, IContainer out, String experiment, long started) {
 		String what = experiment.isEmpty() ? "(all)" : experiment;
 		Job job = Job.create("Experiment " + what, monitor -> {
 			monitor.beginTask("Running experiment " + what + " (output in the Console)", IProgressMonitor.UNKNOWN);
 			while (!process.isTerminated()) {
-				if (monitor.isCanceled()) {
+				// cancel: ask the trainer to stop and keep watching, so that its last lines and the
+				// refresh of what it wrote still happen
+				if (monitor.isCanceled() && process.canTerminate()) {
 					try {
 						process.terminate();
 					} catch (org.eclipse.debug.core.DebugException e) {
 						BregmanUi.log("cannot terminate " + what, e);
 					}
-					return Status.CANCEL_STATUS;
 				}
 				try {
 					Thread.sleep(200);
@@ -119,9 +141,15 @@ public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 			} catch (CoreException e) {
 				BregmanUi.log("cannot refresh " + out.getFullPath(), e);
 			}
+			int exit;
+			try {
+				exit = process.getExitValue();
+			} catch (org.eclipse.debug.core.DebugException e) {
+				exit = -1;
+			}
 			// the tool writes each experiment's report into OUT/<experiment>/
-			IFile summary = summaryOf(out, experiment);
-			if (summary.exists() && PlatformUI.isWorkbenchRunning()) {
+			IFile summary = summaryToOpen(out, experiment, started, exit);
+			if (summary != null && PlatformUI.isWorkbenchRunning()) {
 				PlatformUI.getWorkbench().getDisplay().asyncExec(() -> {
 					try {
 						var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
@@ -132,12 +160,9 @@ public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 					}
 				});
 			}
-			int exit;
-			try {
-				exit = process.getExitValue();
-			} catch (org.eclipse.debug.core.DebugException e) {
-				exit = -1;
-			}
+			if (process instanceof TrainerProcess t && t.isTerminating())
+				return new Status(IStatus.INFO, BregmanUi.PLUGIN_ID, "experiment " + what
+						+ " was stopped; what it wrote before (a partial report, if any) is in " + out.getFullPath());
 			return exit == 0 ? Status.OK_STATUS
 					: new Status(IStatus.WARNING, BregmanUi.PLUGIN_ID, "experiment " + what + " ended with exit status "
 							+ exit + " (see the Console)");

@@ -23,6 +23,8 @@ import org.eclipse.core.resources.IResourceVisitor;
 import org.eclipse.core.resources.IWorkspace;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.resources.WorkspaceJob;
+import org.eclipse.core.filebuffers.IFileBuffer;
+import org.eclipse.core.filebuffers.IFileBufferListener;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -59,9 +61,57 @@ public final class WorkspaceValidation implements IResourceChangeListener {
 		}
 	};
 
+	/**
+	 * An editor closed with "Don't Save" leaves the markers of its unsaved text while the file on disk
+	 * is unchanged (no resource change follows): validate the file from disk when its buffer goes.
+	 */
+	private final IFileBufferListener closed = new IFileBufferListener() {
+		public void bufferDisposed(IFileBuffer buffer) {
+			if (buffer.getLocation() == null || buffer.getLocation().segmentCount() < 2)
+				return;
+			IFile f = ResourcesPlugin.getWorkspace().getRoot().getFile(buffer.getLocation());
+			if (isPotential(f)) {
+				synchronized (pending) {
+					pending.add(f);
+				}
+				job.schedule();
+			}
+		}
+
+		// the other events do not matter here (declared for releases without default methods)
+		public void bufferCreated(IFileBuffer buffer) {
+		}
+
+		public void bufferContentAboutToBeReplaced(IFileBuffer buffer) {
+		}
+
+		public void bufferContentReplaced(IFileBuffer buffer) {
+		}
+
+		public void stateChanging(IFileBuffer buffer) {
+		}
+
+		public void dirtyStateChanged(IFileBuffer buffer, boolean isDirty) {
+		}
+
+		public void stateValidationChanged(IFileBuffer buffer, boolean isStateValidated) {
+		}
+
+		public void underlyingFileMoved(IFileBuffer buffer, org.eclipse.core.runtime.IPath path) {
+		}
+
+		public void underlyingFileDeleted(IFileBuffer buffer) {
+		}
+
+		public void stateChangeFailed(IFileBuffer buffer) {
+		}
+	};
+
 	private WorkspaceValidation() {
-		job.setSystem(true);
-		job.setPriority(WorkspaceJob.BUILD);
+		// visible in the Progress view and the status line: until it ends, Problems is not complete
+		job.setSystem(false);
+		job.setUser(false);
+		job.setPriority(WorkspaceJob.SHORT);
 	}
 
 	/** Installs the listener (once) and queues every {@code .potential} file of the workspace. */
@@ -71,14 +121,16 @@ public final class WorkspaceValidation implements IResourceChangeListener {
 		installed = new WorkspaceValidation();
 		IWorkspace ws = ResourcesPlugin.getWorkspace();
 		ws.addResourceChangeListener(installed, IResourceChangeEvent.POST_CHANGE);
+		FileBuffers.getTextFileBufferManager().addFileBufferListener(installed.closed);
 		for (IProject p : ws.getRoot().getProjects())
-			installed.queueProject(p);
+			installed.queueProject(p, 0);
 	}
 
 	public static synchronized void uninstall() {
 		if (installed == null)
 			return;
 		ResourcesPlugin.getWorkspace().removeResourceChangeListener(installed);
+		FileBuffers.getTextFileBufferManager().removeFileBufferListener(installed.closed);
 		installed.job.cancel();
 		installed = null;
 	}
@@ -119,10 +171,10 @@ public final class WorkspaceValidation implements IResourceChangeListener {
 			BregmanUi.log("cannot read a workspace change", e);
 		}
 		for (IProject p : touched)
-			queueProject(p);
+			queueProject(p, 100);
 	}
 
-	private void queueProject(IProject p) {
+	private void queueProject(IProject p, long delayMs) {
 		if (!p.isAccessible())
 			return;
 		try {
@@ -136,7 +188,7 @@ public final class WorkspaceValidation implements IResourceChangeListener {
 		} catch (CoreException e) {
 			BregmanUi.log("cannot list " + p.getName(), e);
 		}
-		job.schedule(100);
+		job.schedule(delayMs);
 	}
 
 	private static boolean isPotential(IResource r) {

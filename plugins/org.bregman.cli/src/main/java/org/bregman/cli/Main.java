@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bregman", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Mirror-descent potentials: derive, check, compile, export, train.",
         subcommands = {CheckCommand.class, DeriveCommand.class, EvalCommand.class, ExportCommand.class,
-                RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                RunCommand.class, BenchCommand.class, FormatCommand.class, LspCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status: the input (a .potential file, a value) has errors. */

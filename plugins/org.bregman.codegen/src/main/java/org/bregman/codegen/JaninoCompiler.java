@@ -80,7 +80,10 @@ public final class JaninoCompiler {
                 sc.setParentClassLoader(parent);
                 sc.setTargetVersion(8); // static interface methods (VectorSpecies.of, MemorySegment.ofBuffer)
                 sc.cook(source);
-                u = new Unit(key, source, sc.getClassLoader(), Map.copyOf(sc.getBytecodes()));
+                Map<String, byte[]> bytecodes = new java.util.HashMap<>();
+                // class files as the JVM specification has them (exported jars, javap)
+                sc.getBytecodes().forEach((name, bytes) -> bytecodes.put(name, TopLevelFlags.withoutStatic(bytes)));
+                u = new Unit(key, source, sc.getClassLoader(), Map.copyOf(bytecodes));
             } catch (CompileException e) {
                 throw new CompilationFailed("Janino could not compile the generated source: " + e.getMessage(), e);
             } catch (RuntimeException | LinkageError e) {

@@ -3,9 +3,19 @@
  */
 package org.bregman.potential.ide
 
+import org.bregman.potential.ide.contentassist.PotentialCrossrefProposalProvider
 import org.bregman.potential.ide.contentassist.PotentialIdeContentProposalProvider
+import org.eclipse.xtext.ide.editor.contentassist.IdeCrossrefProposalProvider
 import org.bregman.potential.ide.highlighting.PotentialSemanticHighlightingCalculator
+import org.bregman.potential.ide.server.PotentialCodeActionService
+import org.bregman.potential.ide.server.PotentialFormattingService
+import org.bregman.potential.ide.server.PotentialHoverService
+import org.bregman.potential.ide.server.PotentialSemanticTokensService
+import org.eclipse.xtext.ide.server.semantictokens.SemanticTokensService
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2
+import org.eclipse.xtext.ide.server.formatting.FormattingService
+import org.eclipse.xtext.ide.server.hover.IHoverService
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator
 
 /**
@@ -17,7 +27,30 @@ class PotentialIdeModule extends AbstractPotentialIdeModule {
 		PotentialIdeContentProposalProvider
 	}
 
+	def Class<? extends IdeCrossrefProposalProvider> bindIdeCrossrefProposalProvider() {
+		PotentialCrossrefProposalProvider
+	}
+
 	def Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
 		PotentialSemanticHighlightingCalculator
+	}
+
+	// the language server (bregman lsp): the derivation hover, the formatter and the quick fixes that the
+	// Eclipse editor uses too
+
+	def Class<? extends IHoverService> bindIHoverService() {
+		PotentialHoverService
+	}
+
+	def Class<? extends FormattingService> bindFormattingService() {
+		PotentialFormattingService
+	}
+
+	def Class<? extends ICodeActionService2> bindICodeActionService2() {
+		PotentialCodeActionService
+	}
+
+	def Class<? extends SemanticTokensService> bindSemanticTokensService() {
+		PotentialSemanticTokensService
 	}
 }

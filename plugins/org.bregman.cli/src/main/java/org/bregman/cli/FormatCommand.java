@@ -1,0 +1,90 @@
+package org.bregman.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.bregman.potential.api.PotentialWorkspace;
+import org.bregman.potential.ide.formatting.PotentialFormatter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "format", mixinStandardHelpOptions = true,
+        description = "Format .potential files in place (comments kept, the parse never changes); "
+                + "--check only lists the files that would change and exits 1 if there are any.")
+final class FormatCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = ".potential files")
+    List<Path> files;
+
+    @Option(names = "--check", description = "change nothing; list the files that are not formatted, exit 1 if any")
+    boolean check;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PotentialFormatter formatter = PotentialWorkspace.injector().getInstance(PotentialFormatter.class);
+        int changed = 0;
+        for (Path f : files) {
+            String text = read(f);
+            String formatted = formatter.format(text);
+            if (formatted.equals(text)) continue;
+            changed++;
+            if (check) spec.commandLine().getOut().println(Loader.display(f));
+            else write(f, formatted);
+        }
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().printf("bregman: %d of %d file%s %s%n", changed, files.size(),
+                files.size() == 1 ? "" : "s", check ? "would be reformatted" : "reformatted");
+        return check && changed > 0 ? Main.INPUT_ERROR : 0;
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.readString(f, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new Main.UserError(Loader.display(f) + ": no such file");
+        } catch (IOException e) {
+            throw new Main.UserError(Loader.display(f) + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Writes through a temporary file in the same folder and a move, keeping the file's permissions. */
+    private static void write(Path f, String text) {
+        Path dir = f.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + f.getFileName(), ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            PosixFileAttributeView view = Files.getFileAttributeView(f, PosixFileAttributeView.class);
+            if (view != null)
+                Files.setPosixFilePermissions(tmp, view.readAttributes().permissions());
+            try {
+                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new Main.UserError(Loader.display(f) + ": cannot write: " + e.getMessage());
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the move took it, or nothing more can be done
+                }
+            }
+        }
+    }
+}

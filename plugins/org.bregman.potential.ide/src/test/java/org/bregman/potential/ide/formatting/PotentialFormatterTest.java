@@ -1,0 +1,153 @@
+package org.bregman.potential.ide.formatting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.bregman.potential.ide.PotentialIdeSetup;
+import org.bregman.potential.ide.hover.PotentialHoverText;
+import org.bregman.potential.potential.Model;
+import org.bregman.potential.potential.PotentialDef;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.resource.IResourceFactory;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.google.inject.Injector;
+
+/** The formatter: layout rules, idempotence, and that it never changes the parse (all examples). */
+class PotentialFormatterTest {
+	private static Injector injector;
+	private static PotentialFormatter formatter;
+
+	@BeforeAll
+	static void setUp() {
+		injector = new PotentialIdeSetup().createInjectorAndDoEMFRegistration();
+		formatter = injector.getInstance(PotentialFormatter.class);
+	}
+
+	static Stream<Path> examples() throws IOException {
+		Path root = Path.of("../../examples").toAbsolutePath().normalize();
+		try (Stream<Path> s = Files.walk(root)) {
+			List<Path> files = s.filter(p -> p.toString().endsWith(".potential")).sorted().toList();
+			assertFalse(files.isEmpty(), "no examples under " + root);
+			return files.stream();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("examples")
+	void examplesKeepTheirParseAndDerivations(Path file) throws Exception {
+		String text = Files.readString(file);
+		String once = formatter.format(text);
+		assertEquals(once, formatter.format(once), "formatting twice differs from once");
+		XtextResource before = parse(text), after = parse(once);
+		assertTrue(before.getErrors().isEmpty(), before.getErrors().toString());
+		assertTrue(after.getErrors().isEmpty(), after.getErrors().toString());
+		Model a = (Model) before.getContents().get(0), b = (Model) after.getContents().get(0);
+		assertTrue(EcoreUtil.equals(a, b), "the AST changed");
+		assertEquals(derivations(a), derivations(b));
+	}
+
+	@Test
+	void examplesAreAlreadyFormatted() throws Exception {
+		List<Path> changed = new ArrayList<>();
+		for (Path f : examples().toList())
+			if (!formatter.isFormatted(Files.readString(f)))
+				changed.add(f.getFileName());
+		assertEquals(List.of(), changed);
+	}
+
+	@Test
+	void messyTextIsLaidOut() {
+		String messy = """
+
+
+				/**
+				      * Doc.
+				      */
+				potential   QNorm ( q=3 where q>1 ){
+				psi ( w )=|w|^q/q+ - w*log( w ) // keep me
+				  domain w>0 and w< 10
+
+
+
+				grad(w) = sign(w)*|w| ^ (q-1)
+				  inverse (z)=z
+				}
+				experiment E{
+				data regression( n=4,d=8 )
+				mirrors QNorm(q=-2),QNorm
+				  lr 0.1 per mirror { QNorm(q = 3) :0.05 }
+				init normal(std = 0.1) seeds 1 .. 3
+				until loss<1e-8 or
+				epochs>=10
+				}""";
+		String expected = """
+				/**
+				 * Doc.
+				 */
+				potential QNorm(q = 3 where q > 1) {
+				    psi(w) = |w|^q / q + -w * log(w) // keep me
+				    domain w > 0 and w < 10
+
+				    grad(w)    = sign(w) * |w|^(q - 1)
+				    inverse(z) = z
+				}
+				experiment E {
+				    data    regression(n = 4, d = 8)
+				    mirrors QNorm(q = -2), QNorm
+				    lr      0.1 per mirror { QNorm(q = 3): 0.05 }
+				    init    normal(std = 0.1) seeds 1 .. 3
+				    until   loss < 1e-8 or
+				        epochs >= 10
+				}
+				""";
+		assertEquals(expected, formatter.format(messy));
+		assertEquals(expected, formatter.format(expected));
+	}
+
+	@Test
+	void nestedAbsAndUnaryMinus() {
+		assertEquals("potential P { psi(w) = |w - |w|| * -(w) + e^-w }\n",
+				formatter.format("potential P{psi(w)=| w-| w | |*-( w )+e^- w}"));
+	}
+
+	@Test
+	void textThatDoesNotParseIsFormattedWithoutLosingAnything() {
+		String broken = "potential P {  psi(w) = w * ? ) \n}";
+		String out = formatter.format(broken);
+		assertTrue(out.contains("?"), out);
+		assertEquals(out, formatter.format(out));
+	}
+
+	private static XtextResource parse(String text) throws IOException {
+		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
+		XtextResource r = (XtextResource) injector.getInstance(IResourceFactory.class)
+				.createResource(URI.createURI("inmemory:/f.potential"));
+		rs.getResources().add(r);
+		r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), rs.getLoadOptions());
+		EcoreUtil.resolveAll(r);
+		return r;
+	}
+
+	private static List<String> derivations(Model m) {
+		return m.getElements().stream().filter(PotentialDef.class::isInstance)
+				.map(p -> PotentialHoverText.of((PotentialDef) p, Map.of(), false)).toList();
+	}
+}

@@ -1,0 +1,95 @@
+package org.bregman.potential.ide.quickfix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.bregman.potential.ide.PotentialIdeSetup;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.resource.IResourceFactory;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.google.inject.Injector;
+
+/** The quick fixes of diagnostics that name their fix, applied to the text: the result validates clean. */
+class PotentialQuickFixesTest {
+	private static Injector injector;
+
+	@BeforeAll
+	static void setUp() {
+		injector = new PotentialIdeSetup().createInjectorAndDoEMFRegistration();
+	}
+
+	static XtextResource parse(String text) throws Exception {
+		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
+		XtextResource r = (XtextResource) injector.getInstance(IResourceFactory.class)
+				.createResource(URI.createURI("inmemory:/q.potential"));
+		rs.getResources().add(r);
+		r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), rs.getLoadOptions());
+		EcoreUtil.resolveAll(r);
+		return r;
+	}
+
+	static List<Issue> errors(Resource r) {
+		return injector.getInstance(IResourceValidator.class).validate(r, CheckMode.ALL, CancelIndicator.NullImpl)
+				.stream().filter(i -> i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR).toList();
+	}
+
+	/** Applies the first fix of the only error and returns the new text. */
+	static String fixOnlyError(String text, String label) throws Exception {
+		XtextResource r = parse(text);
+		List<Issue> errors = errors(r);
+		assertEquals(1, errors.size(), errors.toString());
+		Issue i = errors.get(0);
+		List<PotentialQuickFixes.Fix> fixes = PotentialQuickFixes.of(r, i.getMessage(), i.getOffset(), i.getLength());
+		assertEquals(1, fixes.size(), i.getMessage() + " → " + fixes);
+		PotentialQuickFixes.Fix f = fixes.get(0);
+		assertEquals(label, f.label());
+		return text.substring(0, f.offset()) + f.text() + text.substring(f.offset() + f.length());
+	}
+
+	@Test
+	void addDomain() throws Exception {
+		String fixed = fixOnlyError("potential E {\n    psi(w) = w * log(w)\n}\n", "Add `domain w > 0`");
+		assertEquals("potential E {\n    domain w > 0\n    psi(w) = w * log(w)\n}\n", fixed);
+		assertTrue(errors(parse(fixed)).isEmpty());
+	}
+
+	@Test
+	void didYouMeanAPotential() throws Exception {
+		String text = """
+				potential QNorm(q = 3 where q > 1) {
+				    psi(w) = |w|^q / q
+				}
+				experiment E {
+				    data    regression(n = 4, d = 8, seed = 1)
+				    model   linear
+				    loss    squared
+				    mirrors QNrom
+				    lr      0.1
+				    until   loss < 1e-8 or epochs >= 10
+				}
+				""";
+		String fixed = fixOnlyError(text, "Change to 'QNorm'");
+		assertEquals(text.replace("QNrom", "QNorm"), fixed);
+		assertTrue(errors(parse(fixed)).isEmpty());
+	}
+
+	@Test
+	void messagesWithoutAFixGetNone() throws Exception {
+		XtextResource r = parse("potential P {\n    psi(w) = w^2\n}\n");
+		assertTrue(PotentialQuickFixes.of(r, "something else", 0, 1).isEmpty());
+	}
+}
