@@ -33,7 +33,7 @@ public class PotentialFormatter {
 	/** Experiment settings: the value starts at this column after the indentation ({@code "mirrors "}). */
 	static final int SETTING_COLUMN = 8;
 
-	static final Set<String> SETTINGS = Set.of("data", "model", "loss", "mirrors", "init", "lr", "batch", "until",
+	static final Set<String> SETTINGS = Set.of("data", "model", "loss", "mirrors", "optimizers", "init", "lr", "batch", "until",
 			"report");
 	static final Set<String> OPERATORS = Set.of("+", "-", "*", "/", "^", "=", "<", "<=", ">", ">=", "==", "!=",
 			"and", "or");
