@@ -9,6 +9,11 @@ import java.util.Comparator;
  */
 public record Diagnostic(Path file, int line, int column, Severity severity, String message) implements Comparable<Diagnostic> {
 
+    /** The message is stored printable: control characters escaped ({@link SourceText#printable}). */
+    public Diagnostic {
+        message = SourceText.printable(message);
+    }
+
     public enum Severity {
         ERROR, WARNING;
 
