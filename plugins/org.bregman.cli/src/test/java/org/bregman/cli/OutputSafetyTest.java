@@ -84,4 +84,14 @@ class OutputSafetyTest {
         // lr·g overflows float: z = +Infinity, whose inverse tanh(z) = 1 is finite; the step must still report it
         assertEquals("0 1.0", out, "an infinite dual value is not 'all finite' (-1)");
     }
+
+    @Test
+    void anUnwritableOutIsReportedBeforeAnyTraining() throws IOException {
+        Path f = dir.resolve("tiny.potential");
+        Files.writeString(f, CliTest.TINY);
+        Result r = run("run", f.toString(), "--out", "/proc/bregman-cannot-write-here");
+        assertEquals(Main.USAGE_ERROR, r.status(), r.err());
+        assertTrue(r.err().contains("cannot write the report under /proc/bregman-cannot-write-here"), r.err());
+        assertFalse(r.out().contains("experiment Tiny"), "no training started:\n" + r.out());
+    }
 }

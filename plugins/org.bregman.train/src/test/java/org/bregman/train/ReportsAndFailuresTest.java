@@ -126,6 +126,14 @@ class ReportsAndFailuresTest {
     }
 
     @Test
+    void anEtaOfAHugeEpochBoundIsNotPrintedInDigits() {
+        // until epochs >= 1e300 gave an ETA of 190 digits
+        assertEquals("more than 1000 years", ConsoleProgress.duration(1e300));
+        assertEquals("more than 1000 years", ConsoleProgress.duration(Double.POSITIVE_INFINITY));
+        assertEquals("2.0 h", ConsoleProgress.duration(7200));
+    }
+
+    @Test
     void sameSeedGivesTheSameInitialPointForEveryMirror() {
         ExperimentSpec spec = linear(List.of(TestMirrors.q(2), TestMirrors.q(3)), new InitSpec.Normal(0, 0.1), 0.05, Set.of());
         ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
