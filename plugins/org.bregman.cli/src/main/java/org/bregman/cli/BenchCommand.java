@@ -39,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
     String potential;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a parameter value (repeatable), e.g. q=3")
-    Map<String, String> set = new LinkedHashMap<>();
+    List<String> set = new ArrayList<>();
 
     @Option(names = "--size", paramLabel = "N", description = "elements per buffer, e.g. 670k, 10M (default: ${DEFAULT-VALUE})",
             defaultValue = "10M")
@@ -60,6 +60,13 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int n = (int) Values.size("--size", size);
+        long need = 2L * 4 * n; // w and g, float32
+        long max = Runtime.getRuntime().maxMemory();
+        if (need > max / 10 * 8) {
+            throw new Main.UserError(String.format(java.util.Locale.ROOT,
+                    "--size %s: two buffers of %,d floats need about %,d MiB; this JVM may use %,d MiB (raise -Xmx or use a smaller size)",
+                    Values.shown(size), n, need >> 20, max >> 20), Main.USAGE_ERROR);
+        }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1 || t > 1024) {
             throw new Main.UserError("--threads must be between 1 and 1024", Main.USAGE_ERROR);

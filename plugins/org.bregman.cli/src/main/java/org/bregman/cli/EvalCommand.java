@@ -28,7 +28,7 @@ final class EvalCommand implements Callable<Integer> {
     String potential;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a parameter value (repeatable), e.g. q=3")
-    Map<String, String> set = new LinkedHashMap<>();
+    List<String> set = new ArrayList<>();
 
     @Option(names = "--w", split = ",", paramLabel = "W", description = "points for psi and grad, comma-separated")
     List<String> w = new ArrayList<>();

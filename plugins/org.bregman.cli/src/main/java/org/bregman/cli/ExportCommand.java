@@ -1,14 +1,13 @@
 package org.bregman.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.bregman.codegen.AtomicFiles;
 import org.bregman.codegen.FromSymbolic;
 import org.bregman.codegen.JarExporter;
 import org.bregman.codegen.KernelSpec;
@@ -42,6 +41,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (AtomicFiles.isOneOf(output, List.of(file))) {
+            throw new Main.UserError("-o " + output + " is the input file: choose another name for the jar (the input is left as it is)",
+                    Main.USAGE_ERROR);
+        }
         Loader.Loaded loaded = Loader.load(List.of(file));
         if (loaded.reportErrors(spec.commandLine().getErr())) {
             return Main.INPUT_ERROR;
@@ -59,20 +62,11 @@ final class ExportCommand implements Callable<Integer> {
                 throw new Main.UserError(p.location() + ": error: " + p.name() + ": " + e.getMessage(), Main.INPUT_ERROR, true);
             }
         }
-        Path parent = output.toAbsolutePath().getParent();
         try {
-            if (parent != null) Files.createDirectories(parent);
-            // written beside the target and moved into place: a failed export leaves no broken jar behind
-            Path tmp = Files.createTempFile(parent, ".bregman-export", ".jar.tmp");
-            try {
-                List<String> entries = JarExporter.export(specs, tmp);
-                Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                spec.commandLine().getErr().printf("bregman: wrote %s (%d potential%s: %s; %d entries)%n", output,
-                        specs.size(), specs.size() == 1 ? "" : "s",
-                        String.join(", ", chosen.stream().map(Loader.Potential::name).toList()), entries.size());
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            List<String> entries = JarExporter.export(specs, output);
+            spec.commandLine().getErr().printf("bregman: wrote %s (%d potential%s: %s; %d entries)%n", output,
+                    specs.size(), specs.size() == 1 ? "" : "s",
+                    String.join(", ", chosen.stream().map(Loader.Potential::name).toList()), entries.size());
         } catch (IOException e) {
             throw new Main.UserError("cannot write " + output + ": " + e.getMessage());
         }

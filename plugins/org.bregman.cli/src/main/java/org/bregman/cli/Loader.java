@@ -117,13 +117,21 @@ final class Loader {
     static MirrorMap compile(Potential p, Map<String, Double> overrides, Optimizers.Options options) {
         Map<String, Double> args;
         Derivation bound;
+        List<String> known = p.spec().parameters().stream().map(x -> x.name()).toList();
+        for (String name : overrides.keySet()) {
+            if (!known.contains(name)) {
+                throw new Main.UserError("--set " + name + ": " + p.name() + " has no parameter '" + name + "'"
+                        + (known.isEmpty() ? " (it has none)" : " (its parameters: " + String.join(", ", known) + ")"), Main.USAGE_ERROR);
+            }
+        }
         try {
             args = p.spec().arguments(overrides);
             bound = Derivation.derive(p.spec(), args);
         } catch (SymbolicException e) {
             // values come from the command line (--set), so name them; the potential's place helps find it
+            // a value given with --set is a usage error (2); the potential's own defaults an input error (1)
             throw new Main.UserError((overrides.isEmpty() ? "" : "--set " + overrides + ": ") + p.name() + ": "
-                    + e.getMessage() + " (" + p.location() + ")");
+                    + e.getMessage() + " (" + p.location() + ")", overrides.isEmpty() ? Main.INPUT_ERROR : Main.USAGE_ERROR);
         }
         Consumer<String> warn = msg -> {
             if (msg.startsWith("warning")) System.err.println("bregman: " + msg);

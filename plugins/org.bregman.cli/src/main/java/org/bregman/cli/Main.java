@@ -2,6 +2,8 @@ package org.bregman.cli;
 
 import java.io.PrintWriter;
 
+import org.bregman.potential.api.SourceText;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,7 +43,7 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE_ERROR : INPUT_ERROR);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("bregman: " + ex.getMessage());
+            err.println("bregman: " + SourceText.printable(ex.getMessage()));
             err.println("Try 'bregman --help'" + (ex.getCommandLine() == cl ? "" : " or 'bregman "
                     + ex.getCommandLine().getCommandName() + " --help'") + ".");
             return USAGE_ERROR;
@@ -49,12 +51,12 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof UserError u) {
                 // a message that starts with FILE:LINE:COL stands alone, like check's diagnostics
-                err.println((u.located ? "" : "bregman: ") + u.getMessage());
+                err.println((u.located ? "" : "bregman: ") + SourceText.printable(u.getMessage()));
                 return u.status();
             }
             // A bug of ours: say so in one line, never a stack trace.
             err.println("bregman: internal error: " + ex.getClass().getSimpleName()
-                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+                    + (ex.getMessage() == null ? "" : ": " + SourceText.printable(ex.getMessage())));
             return INPUT_ERROR;
         });
         int status = cl.execute(args);

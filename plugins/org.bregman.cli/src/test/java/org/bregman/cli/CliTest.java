@@ -138,9 +138,10 @@ class CliTest {
     }
 
     @Test
-    void evalOfAValueThatViolatesWhereIsAnInputError() throws IOException {
+    void evalOfAValueThatViolatesWhereIsAUsageError() throws IOException {
+        // the value comes from the command line: status 2, like --set q=abc (issue 15)
         Result r = run("eval", file("q.potential", QNORM).toString(), "--potential", "QNorm", "--set", "q=1", "--w", "1");
-        assertEquals(Main.INPUT_ERROR, r.status);
+        assertEquals(Main.USAGE_ERROR, r.status);
         assertTrue(r.err.contains("q > 1"), r.err);
     }
 

@@ -120,7 +120,8 @@ public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
     @Override public Interval dualDomain() { return dual; }
 
     private boolean ok(float z, float r) {
-        return Math.abs(r) <= Float.MAX_VALUE && (!checkDual || dual.contains((double) z));
+        // an infinite dual value is never in the dual domain, even when that is all reals
+        return Math.abs(r) <= Float.MAX_VALUE && Math.abs(z) <= Float.MAX_VALUE && (!checkDual || dual.contains((double) z));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.bregman.codegen;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -62,9 +61,9 @@ public final class JarExporter {
         Manifest mf = new Manifest();
         mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         mf.getMainAttributes().putValue("Created-By", "Bregman");
-        Path parent = jar.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jo = new JarOutputStream(out, mf)) {
+        // through a temporary file and an atomic move: a failed export leaves no broken jar, an old jar stays whole
+        AtomicFiles.write(jar, out -> {
+            JarOutputStream jo = new JarOutputStream(out, mf);
             List<String> dirs = new ArrayList<>();
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 String name = e.getKey();
@@ -80,7 +79,8 @@ public final class JarExporter {
                 jo.write(e.getValue());
                 jo.closeEntry();
             }
-        }
+            jo.finish();
+        });
         return new ArrayList<>(entries.keySet());
     }
 

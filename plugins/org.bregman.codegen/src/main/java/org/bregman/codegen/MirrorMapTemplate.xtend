@@ -231,8 +231,10 @@ class MirrorMapTemplate {
 		}
 
 		public int step(float[] w, int wOffset, float[] g, int gOffset, int n, float lr) {
-			Objects.checkFromIndexSize(wOffset, n, w.length);
-			Objects.checkFromIndexSize(gOffset, n, g.length);
+			// Objects.checkFromIndexSize is Java 9: the generated class runs on Java 8 (class file 52)
+			if ((wOffset | gOffset | n) < 0 || n > w.length - wOffset || n > g.length - gOffset) {
+				throw new IndexOutOfBoundsException("range of " + n + " from " + wOffset + " / " + gOffset + " out of bounds for lengths " + w.length + " / " + g.length);
+			}
 			int bad = -1;
 			for (int i = 0; i < n; i++) {
 				float x = w[wOffset + i];
@@ -393,9 +395,9 @@ class MirrorMapTemplate {
 
 	def okCheck(Forms f) '''
 		«IF checksDual(f)»
-		boolean ok = Math.abs(r) <= Float.MAX_VALUE && «inRange(f.dual, "DUAL_LO", "DUAL_HI", "(double) z")»;
+		boolean ok = Math.abs(r) <= Float.MAX_VALUE && Math.abs(z) <= Float.MAX_VALUE && «inRange(f.dual, "DUAL_LO", "DUAL_HI", "(double) z")»;
 		«ELSE»
-		boolean ok = Math.abs(r) <= Float.MAX_VALUE;
+		boolean ok = Math.abs(r) <= Float.MAX_VALUE && Math.abs(z) <= Float.MAX_VALUE;
 		«ENDIF»
 		if (!ok & bad < 0) {
 			bad = i;

@@ -192,9 +192,9 @@ class VectorTemplate {
 
 	def check(KernelSpec s) '''
 		«IF checksDual(s.bound)»
-		VectorMask ok = r.abs().compare(VectorOperators.LE, Float.MAX_VALUE).and(«VectorPrinter.dualMask(s.bound.dual, "z")»);
+		VectorMask ok = r.abs().compare(VectorOperators.LE, Float.MAX_VALUE).and(z.abs().compare(VectorOperators.LE, Float.MAX_VALUE)).and(«VectorPrinter.dualMask(s.bound.dual, "z")»);
 		«ELSE»
-		VectorMask ok = r.abs().compare(VectorOperators.LE, Float.MAX_VALUE);
+		VectorMask ok = r.abs().compare(VectorOperators.LE, Float.MAX_VALUE).and(z.abs().compare(VectorOperators.LE, Float.MAX_VALUE));
 		«ENDIF»
 		if (bad < 0 && !ok.allTrue()) {
 			bad = i + ok.not().firstTrue();

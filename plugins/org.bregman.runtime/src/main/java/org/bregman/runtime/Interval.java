@@ -3,17 +3,56 @@ package org.bregman.runtime;
 /**
  * A real interval with open or closed ends; infinite ends are always open.
  * Used for the domain of ψ and for its dual domain (the range of ψ').
+ *
+ * <p>A plain final class with record-style accessors (not a record): this module is compiled for Java 8, so
+ * that an exported optimizer jar runs on any Java 8+ JVM.
  */
-public record Interval(double lower, boolean lowerClosed, double upper, boolean upperClosed) {
+public final class Interval {
 
     public static final Interval REALS = new Interval(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
 
-    public Interval {
+    private final double lower;
+    private final boolean lowerClosed;
+    private final double upper;
+    private final boolean upperClosed;
+
+    public Interval(double lower, boolean lowerClosed, double upper, boolean upperClosed) {
         if (Double.isNaN(lower) || Double.isNaN(upper) || lower > upper) {
             throw new IllegalArgumentException("not an interval: " + lower + ", " + upper);
         }
-        lowerClosed &= !Double.isInfinite(lower);
-        upperClosed &= !Double.isInfinite(upper);
+        this.lower = lower;
+        this.upper = upper;
+        this.lowerClosed = lowerClosed && !Double.isInfinite(lower);
+        this.upperClosed = upperClosed && !Double.isInfinite(upper);
+    }
+
+    public double lower() {
+        return lower;
+    }
+
+    public boolean lowerClosed() {
+        return lowerClosed;
+    }
+
+    public double upper() {
+        return upper;
+    }
+
+    public boolean upperClosed() {
+        return upperClosed;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Interval)) return false;
+        Interval i = (Interval) o;
+        return Double.compare(lower, i.lower) == 0 && Double.compare(upper, i.upper) == 0 && lowerClosed == i.lowerClosed
+                && upperClosed == i.upperClosed;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(new double[] {lower, upper}) * 31 + (lowerClosed ? 2 : 0) + (upperClosed ? 1 : 0);
     }
 
     public static Interval open(double lower, double upper) {

@@ -2,7 +2,6 @@ package org.bregman.runtime;
 
 import java.nio.FloatBuffer;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A separable mirror-descent potential Ψ(w) = Σ_j ψ(w_j), compiled for one set of parameter values.
@@ -88,9 +87,9 @@ public interface MirrorMap {
      * otherwise the index (relative to {@code wOffset}) of the first coordinate where that failed.
      */
     default int stepCompensated(float[] w, float[] wLow, int wOffset, float[] g, int gOffset, int n, float lr) {
-        Objects.checkFromIndexSize(wOffset, n, w.length);
-        Objects.checkFromIndexSize(wOffset, n, wLow.length);
-        Objects.checkFromIndexSize(gOffset, n, g.length);
+        checkRange(wOffset, n, w.length);
+        checkRange(wOffset, n, wLow.length);
+        checkRange(gOffset, n, g.length);
         Interval dual = dualDomain();
         boolean allReals = dual.isAllReals();
         double lrd = lr;
@@ -102,12 +101,20 @@ public interface MirrorMap {
             float hi = (float) v;
             w[k] = hi;
             wLow[k] = (float) (v - hi);
-            boolean ok = Math.abs(hi) <= Float.MAX_VALUE && (allReals || dual.contains(z));
+            // an infinite z is never "in" the dual domain, even when that is all reals (psi(w) = 1e308 * w^2)
+            boolean ok = Math.abs(hi) <= Float.MAX_VALUE && Math.abs(z) <= Double.MAX_VALUE && (allReals || dual.contains(z));
             if (!ok && bad < 0) {
                 bad = i;
             }
         }
         return bad;
+    }
+
+    /** {@code Objects.checkFromIndexSize} (Java 9), written out: this module is compiled for Java 8. */
+    static void checkRange(int offset, int n, int length) {
+        if ((length | offset | n) < 0 || n > length - offset) {
+            throw new IndexOutOfBoundsException("range [" + offset + ", " + offset + " + " + n + ") out of bounds for length " + length);
+        }
     }
 
     /**

@@ -33,7 +33,7 @@ public final class MirrorMaps {
                 return f.create(arguments);
             }
         }
-        List<String> known = factories().stream().map(MirrorMapFactory::name).toList();
+        List<String> known = factories().stream().map(MirrorMapFactory::name).collect(java.util.stream.Collectors.toList());
         throw new IllegalArgumentException("no potential named '" + name + "' on the class path; known: " + known);
     }
 }

@@ -76,6 +76,7 @@ public final class ConsoleProgress implements ProgressListener {
     }
 
     static String duration(double s) {
+        if (!(s < 1000 * 365.25 * 86400)) return "more than 1000 years"; // a bound such as epochs >= 1e300
         if (s < 90) return String.format(Locale.ROOT, "%.0f s", s);
         if (s < 5400) return String.format(Locale.ROOT, "%.0f min", s / 60);
         return String.format(Locale.ROOT, "%.1f h", s / 3600);

@@ -11,6 +11,7 @@ import org.bregman.potential.api.Diagnostic;
 import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.train.data.DataException;
 import org.bregman.train.data.Dataset;
+import org.bregman.train.report.ReportFolder;
 import org.bregman.train.report.ReportWriter;
 
 /**
@@ -56,6 +57,14 @@ public final class ExperimentRunner {
             return USAGE_ERROR;
         }
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        Path base = outDir != null ? outDir : Path.of("results");
+        try {
+            // before any training: an output folder that cannot be written is reported now, not after hours
+            for (var x : chosen) ReportFolder.checkWritable(base.resolve(Num.safe(x.name())));
+        } catch (IOException e) {
+            err.println("error: cannot write the report under " + base + ": " + org.bregman.codegen.AtomicFiles.describe(e));
+            return USAGE_ERROR;
+        }
         for (var x : chosen) {
             ExperimentSpec spec;
             try {
@@ -64,7 +73,7 @@ public final class ExperimentRunner {
                 err.println(file + ":1:1: error: experiment " + x.name() + ": " + e.getMessage());
                 return INPUT_ERROR;
             }
-            Path out = (outDir != null ? outDir : Path.of("results")).resolve(Num.safe(spec.name()));
+            Path out = base.resolve(Num.safe(spec.name()));
             int status = run(spec, out, dataDir, saveWeights, listener, err);
             if (status != OK) return status;
         }
@@ -108,7 +117,7 @@ public final class ExperimentRunner {
             try {
                 ReportWriter.write(result, out, saveWeights);
             } catch (IOException e) {
-                err.println("error: cannot write " + out + ": " + e.getMessage());
+                err.println("error: cannot write " + out + ": " + org.bregman.codegen.AtomicFiles.describe(e));
                 return INPUT_ERROR;
             }
             try {

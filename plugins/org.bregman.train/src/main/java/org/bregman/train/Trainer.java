@@ -58,11 +58,11 @@ public final class Trainer {
                 for (MirrorSpec m : spec.mirrors()) {
                     index++;
                     RunResult r;
+                    listener.runStarted(m, seed, index, total); // skipped runs too: each keeps its own number
                     if (stop) {
                         r = new RunResult(m, seed, spec.lrOf(m), Status.SKIPPED, 0, 0, Double.NaN, Double.NaN, Double.NaN,
                                 Double.NaN, "not started: interrupted", init, null, null, List.of(), 0);
                     } else {
-                        listener.runStarted(m, seed, index, total);
                         r = runOne(model, m, seed, init);
                     }
                     runs.add(r);

@@ -101,7 +101,13 @@ class ReportsAndFailuresTest {
         ExperimentSpec spec = linear(List.of(TestMirrors.q(2), TestMirrors.q(3)), new InitSpec.Normal(0, 0.1), 0.05, Set.of(Report.BREGMAN));
         Dataset data = spec.data().load(null);
         Trainer[] trainer = new Trainer[1];
+        List<Integer> numbers = new java.util.ArrayList<>();
         trainer[0] = new Trainer(spec, data, new ProgressListener() {
+            @Override
+            public void runStarted(MirrorSpec m, long seed, int index, int total) {
+                numbers.add(index);
+            }
+
             @Override
             public void epoch(MirrorSpec m, long seed, long epoch, double loss, double acc, double eta) {
                 // what the Ctrl-C hook does, in the middle of the second run
@@ -112,10 +118,19 @@ class ReportsAndFailuresTest {
         assertTrue(result.interrupted());
         assertEquals(List.of(Status.CONVERGED, Status.INTERRUPTED, Status.SKIPPED, Status.SKIPPED),
                 result.runs().stream().map(RunResult::status).toList());
+        assertEquals(List.of(1, 2, 3, 4), numbers, "every run, skipped ones too, has its own number ([3/4], [4/4])");
         Path out = dir.resolve("int");
         ReportWriter.write(result, out, false);
         assertTrue(Files.readString(out.resolve("summary.md")).contains("Interrupted (Ctrl-C)"));
         assertTrue(Files.readString(out.resolve("results.json")).contains("\"interrupted\": true"));
+    }
+
+    @Test
+    void anEtaOfAHugeEpochBoundIsNotPrintedInDigits() {
+        // until epochs >= 1e300 gave an ETA of 190 digits
+        assertEquals("more than 1000 years", ConsoleProgress.duration(1e300));
+        assertEquals("more than 1000 years", ConsoleProgress.duration(Double.POSITIVE_INFINITY));
+        assertEquals("2.0 h", ConsoleProgress.duration(7200));
     }
 
     @Test

@@ -14,8 +14,10 @@ public record Diagnostic(Path file, int line, int column, Severity severity, Str
     /** The code of a diagnostic made without one. */
     public static final String UNSPECIFIED = "unspecified";
 
+    /** The message is stored printable: control characters escaped ({@link SourceText#printable}). */
     public Diagnostic {
         if (code == null) code = UNSPECIFIED;
+        message = SourceText.printable(message);
     }
 
     /** A diagnostic without a code ({@value #UNSPECIFIED}). */

@@ -16,6 +16,7 @@ final class IssueCodes {
     static final String FILE_NOT_FOUND = "fileNotFound";
     static final String UNREADABLE = "unreadable";
     static final String TOO_DEEP = "tooDeep";
+    static final String TOO_LARGE = "tooLarge";
     static final String INTERNAL = "internal";
 
     /** The stable code of an Xtext issue: Xtext's syntax and linking codes shortened, the validator's as they are. */

@@ -39,6 +39,7 @@ import org.bregman.potential.potential.StringValue;
 import org.bregman.potential.potential.UntilSetting;
 import org.bregman.potential.translate.PotentialTranslator;
 import org.bregman.potential.util.PotentialModels;
+import org.bregman.potential.validation.ExpressionLimits;
 import org.bregman.potential.validation.PotentialValidator;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -73,6 +74,8 @@ import com.google.inject.Injector;
 public final class PotentialWorkspace {
 
     private static Injector injector;
+    /** Serialises loads; not the class's monitor, which {@link #injector()} takes on the validation thread. */
+    private static final Object LOAD_LOCK = new Object();
 
     private final List<Path> files;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -97,7 +100,7 @@ public final class PotentialWorkspace {
     /** Loads and validates the files (each with its imports). */
     public static PotentialWorkspace load(List<Path> files) {
         PotentialWorkspace ws = new PotentialWorkspace(files);
-        synchronized (PotentialWorkspace.class) {
+        synchronized (LOAD_LOCK) {
             ws.run(null);
         }
         return ws;
@@ -109,18 +112,42 @@ public final class PotentialWorkspace {
      */
     public static PotentialWorkspace fromString(String text, Path file) {
         PotentialWorkspace ws = new PotentialWorkspace(List.of(file));
-        synchronized (PotentialWorkspace.class) {
+        synchronized (LOAD_LOCK) {
             ws.run(text == null ? "" : text);
         }
         return ws;
     }
 
+    /** Stack of the thread that parses and validates: deep nesting must not overflow it (limits are checked after the parse). */
+    static final long STACK_BYTES = 1L << 30;
+
+    /**
+     * Parses and validates on a thread with a large stack: ANTLR and the validators recurse once per level of
+     * nesting, and a deeply nested file must get its located "over the limit" error, not a StackOverflowError.
+     */
     private void run(String text) {
+        Thread t = new Thread(null, () -> runHere(text), "bregman-validate", STACK_BYTES);
+        t.setDaemon(true);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    private void runHere(String text) {
+        Injector inj;
         XtextResourceSet rs;
         IResourceValidator validator;
         IEObjectDocumentationProvider docs;
         try {
-            Injector inj = injector();
+            inj = injector();
             rs = inj.getInstance(XtextResourceSet.class);
             rs.addLoadOption(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name());
             validator = inj.getInstance(IResourceValidator.class);
@@ -132,17 +159,17 @@ public final class PotentialWorkspace {
         for (Path f : files) {
             Path abs = f.toAbsolutePath().normalize();
             try {
-                Resource r;
-                if (text != null) {
-                    r = rs.createResource(URI.createFileURI(abs.toString()));
-                    r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), rs.getLoadOptions());
-                } else {
-                    if (!Files.isRegularFile(abs)) {
-                        diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, IssueCodes.FILE_NOT_FOUND, "file not found: " + abs));
-                        continue;
-                    }
-                    r = rs.getResource(URI.createFileURI(abs.toString()), true);
+                String source = SourceText.normalise(text != null ? text : SourceText.read(abs));
+                Diagnostic tooLarge = SourceText.tooManyOperators(f, source, ExpressionLimits.MAX_NODES);
+                if (tooLarge != null) {
+                    diagnostics.add(tooLarge); // before the parse, which would take minutes on such a chain
+                    continue;
                 }
+                // any file name given explicitly is accepted: the resource is created directly, not by extension
+                XtextResource r = inj.getInstance(XtextResource.class);
+                r.setURI(URI.createFileURI(abs.toString()));
+                rs.getResources().add(r);
+                r.load(new ByteArrayInputStream(source.getBytes(StandardCharsets.UTF_8)), rs.getLoadOptions());
                 List<Issue> issues = validator.validate(r, CheckMode.ALL, CancelIndicator.NullImpl);
                 boolean errors = false;
                 for (Issue i : issues) {
@@ -156,10 +183,17 @@ public final class PotentialWorkspace {
                             i.getColumn() == null ? 1 : i.getColumn(), s, IssueCodes.of(i), i.getMessage()));
                 }
                 collect(r, f, docs, errors);
+            } catch (SourceText.Unreadable e) {
+                String code = e.getMessage().startsWith("file not found") ? IssueCodes.FILE_NOT_FOUND : IssueCodes.UNREADABLE;
+                diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, code, e.getMessage()));
             } catch (IOException e) {
                 diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, IssueCodes.UNREADABLE, "cannot read " + abs + ": " + e.getMessage()));
             } catch (StackOverflowError e) {
-                diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, IssueCodes.TOO_DEEP, "the file nests expressions too deeply to be read"));
+                diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, IssueCodes.TOO_DEEP,
+                        "the file nests expressions too deeply to be read (the language allows " + ExpressionLimits.MAX_PARENTHESES
+                                + " levels of parentheses)"));
+            } catch (OutOfMemoryError e) {
+                diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, IssueCodes.INTERNAL, "the file is too large to be checked in this JVM's memory"));
             } catch (RuntimeException | LinkageError e) {
                 diagnostics.add(new Diagnostic(f, 1, 1, Diagnostic.Severity.ERROR, IssueCodes.INTERNAL, "internal error while checking this file: " + e));
             }
@@ -171,7 +205,8 @@ public final class PotentialWorkspace {
         Model model = PotentialModels.model(r);
         if (model == null) return;
         for (PotentialDef p : PotentialModels.potentials(model)) {
-            PotentialTranslator.Result t = PotentialTranslator.translate(p);
+            // a potential over the language's limits (an error) is never translated: the engine would work for minutes
+            PotentialTranslator.Result t = errors ? null : PotentialTranslator.translate(p);
             String doc = null;
             try {
                 doc = docs.getDocumentation(p);
@@ -180,7 +215,7 @@ public final class PotentialWorkspace {
             }
             LineAndColumn lc = position(p);
             potentials.add(new ResolvedPotential(p.getName(), doc == null ? null : doc.strip(), file, lc.getLine(), lc.getColumn(),
-                    errors ? null : t.spec(), p, t.origins()));
+                    t == null ? null : t.spec(), p, t == null ? Map.of() : t.origins()));
         }
         for (Experiment x : PotentialModels.experiments(model)) {
             experimentAsts.add(x);

@@ -136,6 +136,41 @@ public class PotentialValidator extends AbstractPotentialValidator {
 
     private static final String VALID_CHARACTERS = "()+-*/^|{}=<>,;:.\"_";
 
+    public static final String TOO_LARGE = "tooLarge";
+
+    /** Parentheses nested deeper than the language's limit, reported at the first one too many. */
+    @Check
+    public void checkParentheses(Model model) {
+        ICompositeNode root = NodeModelUtils.getNode(model);
+        if (root == null) return;
+        int depth = 0;
+        for (org.eclipse.xtext.nodemodel.ILeafNode leaf : root.getLeafNodes()) {
+            if (leaf.isHidden() || leaf.getLength() != 1) continue;
+            char c = leaf.getText().charAt(0);
+            if (c == ')' && depth > 0) depth--;
+            if (c == '(' && ++depth > ExpressionLimits.MAX_PARENTHESES) {
+                getMessageAcceptor().acceptError("more than " + ExpressionLimits.MAX_PARENTHESES
+                        + " parentheses inside one another (the language's limit)", model, leaf.getOffset(), 1, TOO_LARGE);
+                return;
+            }
+        }
+    }
+
+    /** Expressions within the language's limits (depth, size, nested calls) before anything derives them. */
+    @Check
+    public void checkLimits(PotentialDef p) {
+        for (Parameter param : p.getParams()) limit(param.getConstraint());
+        for (Domain d : PotentialModels.domains(p)) limit(d.getCondition());
+        for (DefinitionKind kind : DefinitionKind.VALUES) {
+            for (Definition d : PotentialModels.definitions(p, kind)) limit(d.getBody());
+        }
+    }
+
+    private void limit(Expression e) {
+        ExpressionLimits.Violation v = ExpressionLimits.violation(e);
+        if (v != null) error(v.message(), v.node(), null, TOO_LARGE);
+    }
+
     @Check
     public void checkUniqueNames(Model model) {
         Map<String, EObject> seen = new HashMap<>();
@@ -246,7 +281,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
 
     @Check
     public void checkParameter(Parameter param) {
-        if (!Double.isFinite(param.getDefault())) return;
+        if (!Double.isFinite(param.getDefault()) || parseErrorIn(param)) return;
         Expression constraint = param.getConstraint();
         if (constraint == null || !(param.eContainer() instanceof PotentialDef p)) return;
         if (!AstEval.isCondition(constraint)) return; // reported by checkExpressionKind
@@ -300,6 +335,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
     public void checkDomain(Domain d) {
         if (!(d.eContainer() instanceof PotentialDef p)) return;
         if (d.getCondition() == null || !AstEval.isCondition(d.getCondition())) return; // syntax / kind errors elsewhere
+        if (ExpressionLimits.violation(d.getCondition()) != null) return; // checkLimits
         Map.Entry<EObject, String> problem = DomainAnalysis.problem(d, PotentialModels.coordinate(p));
         if (problem != null) error(problem.getValue(), problem.getKey() == null ? d : problem.getKey(), null, BAD_DOMAIN);
     }
@@ -308,6 +344,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
     @Check(CheckType.NORMAL)
     public void checkDerivation(PotentialDef p) {
         if (!Isolation.derivable(p)) return; // a syntax/linking error inside p, or a bad default, is reported on its own
+        if (ExpressionLimits.exceeded(p)) return; // checkLimits has said why; the engine never sees it
         SymbolicChecks.check(p, this::report);
     }
 
@@ -352,6 +389,14 @@ public class PotentialValidator extends AbstractPotentialValidator {
                             REPORT_ITEM__NAME, NOT_APPLICABLE);
                 }
             }
+        }
+    }
+
+    /** Runs, data and model sizes within the limits and this JVM's memory, before anything is allocated. */
+    @Check
+    public void checkSizes(Experiment x) {
+        for (ExperimentLimits.Problem p : ExperimentLimits.check(x, Runtime.getRuntime().maxMemory())) {
+            error(p.message(), p.node(), null, TOO_LARGE);
         }
     }
 
@@ -482,9 +527,12 @@ public class PotentialValidator extends AbstractPotentialValidator {
             error(p.name() + " must be a number", v, null, BAD_VALUE);
             return;
         }
+        if (parseErrorIn(v)) return; // "too large for a double" is the one problem to report
         double d = nv.getValue();
         if (p.kind() == Kind.INTEGER && d != Math.rint(d)) {
             error(p.name() + " must be a whole number, not " + fmt(d), v, NUMBER_VALUE__VALUE, BAD_VALUE);
+        } else if (p.kind() == Kind.INTEGER && d > ExperimentLimits.MAX_INT) {
+            error(p.name() + " must be at most " + (long) ExperimentLimits.MAX_INT + ", not " + fmt(d), v, NUMBER_VALUE__VALUE, TOO_LARGE);
         } else if (!Double.isNaN(p.min()) && (p.minExclusive() ? !(d > p.min()) : !(d >= p.min()))) {
             error(p.name() + " must be " + (p.minExclusive() ? ">" : ">=") + " " + fmt(p.min()) + ", not " + fmt(d), v, NUMBER_VALUE__VALUE,
                     BAD_VALUE);
@@ -539,7 +587,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
         boolean violated = false;
         for (ArgOverride a : use.getArgs()) {
             Parameter param = a.getParameter();
-            if (param == null || param.eIsProxy() || param.getConstraint() == null) continue;
+            if (param == null || param.eIsProxy() || param.getConstraint() == null || parseErrorIn(a)) continue;
             if (Boolean.FALSE.equals(AstEval.condition(param.getConstraint(), env))) {
                 violated = true;
                 error(p.getName() + "(" + param.getName() + " = " + fmt(a.getValue()) + "): " + param.getName() + " must satisfy "
@@ -556,7 +604,8 @@ public class PotentialValidator extends AbstractPotentialValidator {
             }
         }
         boolean linked = use.getArgs().stream().allMatch(a -> a.getParameter() != null && !a.getParameter().eIsProxy());
-        if (!violated && linked && !use.getArgs().isEmpty() && !Isolation.broken(use) && Isolation.derivable(p)) {
+        if (!violated && linked && !use.getArgs().isEmpty() && !Isolation.broken(use) && Isolation.derivable(p)
+                && !ExpressionLimits.exceeded(p)) {
             SymbolicChecks.checkUseSite(use, env, this::report);
         }
     }
@@ -570,6 +619,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
             org.eclipse.emf.ecore.resource.Resource.Diagnostic d = p.eResource().getErrors().get(0);
             return "line " + d.getLine() + ": " + d.getMessage();
         }
+        if (ExpressionLimits.exceeded(p)) return "it is over the language's limits on expressions";
         if (org.bregman.potential.translate.PotentialTranslator.translate(p).spec() == null) return "it cannot be translated";
         List<String> problems = new ArrayList<>();
         SymbolicChecks.check(p, (severity, message, node, feature) -> {
@@ -613,6 +663,9 @@ public class PotentialValidator extends AbstractPotentialValidator {
         for (int i = 0; i < seeds.size(); i++) {
             double v = seeds.get(i);
             if (v != Math.rint(v) || v < 0) error("a seed must be a whole number >= 0, not " + fmt(v), s, INIT_SETTING__SEEDS, i, BAD_VALUE);
+            else if (v > ExperimentLimits.MAX_INT) {
+                error("a seed must be at most " + (long) ExperimentLimits.MAX_INT + ", not " + fmt(v), s, INIT_SETTING__SEEDS, i, TOO_LARGE);
+            }
         }
         if (s.isRange() && seeds.size() == 2 && seeds.get(0) > seeds.get(1)) {
             error("seeds " + fmt(seeds.get(0)) + " .. " + fmt(seeds.get(1)) + " is empty: write seeds " + fmt(seeds.get(1)) + " .. "
@@ -639,7 +692,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
 
     @Check
     public void checkLr(LrSetting s) {
-        if (!s.isAuto() && !(s.getRate() > 0)) error("the learning rate must be > 0, not " + fmt(s.getRate()), s, LR_SETTING__RATE, BAD_VALUE);
+        if (!s.isAuto() && !(s.getRate() > 0) && !parseErrorIn(s)) error("the learning rate must be > 0, not " + fmt(s.getRate()), s, LR_SETTING__RATE, BAD_VALUE);
         if (!(s.eContainer() instanceof Experiment x)) return;
         List<String> mirrors = new ArrayList<>();
         for (Setting st : x.getSettings()) {
@@ -670,14 +723,22 @@ public class PotentialValidator extends AbstractPotentialValidator {
 
     @Check
     public void checkBatch(BatchSetting s) {
-        if (s.getSize() != Math.rint(s.getSize()) || s.getSize() < 1) {
+        if (parseErrorIn(s)) return;
+        if (s.getSize() > ExperimentLimits.MAX_INT) {
+            error("batch must be at most " + (long) ExperimentLimits.MAX_INT + ", not " + fmt(s.getSize()), s, BATCH_SETTING__SIZE, TOO_LARGE);
+        } else if (s.getSize() != Math.rint(s.getSize()) || s.getSize() < 1) {
             error("batch must be a whole number >= 1, not " + fmt(s.getSize()), s, BATCH_SETTING__SIZE, BAD_VALUE);
         }
     }
 
     @Check
     public void checkUntil(UntilSetting s) {
-        if (s.getCondition() == null) return;
+        if (s.getCondition() == null || parseErrorIn(s)) return;
+        for (java.util.Iterator<EObject> it = s.eAllContents(); it.hasNext();) {
+            // a comparison without its number (until loss != loss) is a syntax error: no suggestion quoting it
+            if (it.next() instanceof StopCompare c
+                    && NodeModelUtils.findNodesForFeature(c, STOP_COMPARE__VALUE).stream().allMatch(n -> n.getText().isBlank())) return;
+        }
         if (!bounded(s.getCondition())) {
             error("this until may never stop: each alternative joined by or needs a bound on epochs or steps, e.g. until "
                     + AstEval.text(s.getCondition()) + " or epochs >= 1000", s, UNTIL_SETTING__CONDITION, NEVER_STOPS);
@@ -741,6 +802,22 @@ public class PotentialValidator extends AbstractPotentialValidator {
     }
 
     // ------------------------------------------------------------ helpers
+
+    /**
+     * Whether the parser reported an error inside {@code o}: a number that could not be converted (e.g.
+     * {@code 1e400}, too large for a double; the AST holds 0 instead) or a syntax error. Such a node is not
+     * judged (nor quoted in a suggestion) again.
+     */
+    static boolean parseErrorIn(EObject o) {
+        if (o == null || o.eResource() == null || o.eResource().getErrors().isEmpty()) return false;
+        ICompositeNode n = NodeModelUtils.findActualNodeFor(o);
+        if (n == null) return false;
+        for (org.eclipse.emf.ecore.resource.Resource.Diagnostic d : o.eResource().getErrors()) {
+            if (d instanceof org.eclipse.xtext.diagnostics.AbstractDiagnostic a && a.getOffset() >= n.getOffset()
+                    && a.getOffset() < n.getEndOffset()) return true;
+        }
+        return false;
+    }
 
     /** The first line of an object in its file (1-based), 0 if unknown. */
     public static int line(EObject o) {

@@ -16,7 +16,7 @@ abstract class BaseRule implements UpdateRule {
 
     BaseRule(String name, List<Param> params, String description, String formula) {
         this.name = name;
-        this.params = List.copyOf(params);
+        this.params = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));
         this.description = description;
         this.formula = formula;
     }

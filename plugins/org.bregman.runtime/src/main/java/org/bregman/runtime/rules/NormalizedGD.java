@@ -7,7 +7,7 @@ import java.util.Map;
 public final class NormalizedGD extends BaseRule {
 
     public NormalizedGD() {
-        super("NormalizedGD", List.of(), "normalised gradient descent: steps of length lr along -g",
+        super("NormalizedGD", java.util.Collections.<Param>emptyList(), "normalised gradient descent: steps of length lr along -g",
                 "w ← w − η g/‖g‖₂ (seed 003: Δw = argmin_{‖v‖₂ ≤ 1} ⟨v, g⟩)");
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 public final class SignDescent extends BaseRule {
 
     public SignDescent() {
-        super("SignDescent", List.of(), "sign descent: every coordinate moves by the rate",
+        super("SignDescent", java.util.Collections.<Param>emptyList(), "sign descent: every coordinate moves by the rate",
                 "w ← w − η sign(g) (seed 001, the ε → 0 limit of smoothed sign descent)");
     }
 

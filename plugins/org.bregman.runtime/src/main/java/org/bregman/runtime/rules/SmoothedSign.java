@@ -7,7 +7,7 @@ import java.util.Map;
 public final class SmoothedSign extends BaseRule {
 
     public SmoothedSign() {
-        super("SmoothedSign", List.of(new Param("eps", 0.1, 0, true, "stability constant ε > 0")), "smoothed sign descent: coordinate-wise g/(|g| + eps)",
+        super("SmoothedSign", java.util.Collections.singletonList(new Param("eps", 0.1, 0, true, "stability constant ε > 0")), "smoothed sign descent: coordinate-wise g/(|g| + eps)",
                 "w ← w − η g/(|g| + ε), coordinate-wise (seed 001)");
     }
 

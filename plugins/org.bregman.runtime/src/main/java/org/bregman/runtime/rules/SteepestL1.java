@@ -7,7 +7,7 @@ import java.util.Map;
 public final class SteepestL1 extends BaseRule {
 
     public SteepestL1() {
-        super("SteepestL1", List.of(), "steepest descent for the l1 norm: greedy coordinate descent",
+        super("SteepestL1", java.util.Collections.<Param>emptyList(), "steepest descent for the l1 norm: greedy coordinate descent",
                 "w_j ← w_j − η sign(g_j) for every j with |g_j| = ‖g‖∞ (seed 003: Δw = argmin_{‖v‖₁ ≤ 1} ⟨v, g⟩)");
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 public final class SteepestLinf extends BaseRule {
 
     public SteepestLinf() {
-        super("SteepestLinf", List.of(), "steepest descent for the l-infinity norm: sign descent scaled by the l1 norm of g",
+        super("SteepestLinf", java.util.Collections.<Param>emptyList(), "steepest descent for the l-infinity norm: sign descent scaled by the l1 norm of g",
                 "w ← w − η ‖g‖₁ sign(g) (seed 003, Gunasekar et al. 2018: ‖g‖₁ · argmin_{‖v‖∞ ≤ 1} ⟨v, g⟩)");
     }
 

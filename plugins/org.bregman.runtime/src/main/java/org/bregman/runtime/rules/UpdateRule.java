@@ -27,8 +27,32 @@ public interface UpdateRule {
 
     /**
      * A parameter: {@code min} is a lower bound ({@code minExclusive}: strictly above it), NaN for none.
+     * (A class, not a record: the runtime is built for Java 8, see its pom.)
      */
-    record Param(String name, double defaultValue, double min, boolean minExclusive, String description) {
+    final class Param {
+        private final String name;
+        private final double defaultValue, min;
+        private final boolean minExclusive;
+        private final String description;
+
+        public Param(String name, double defaultValue, double min, boolean minExclusive, String description) {
+            this.name = name;
+            this.defaultValue = defaultValue;
+            this.min = min;
+            this.minExclusive = minExclusive;
+            this.description = description;
+        }
+
+        public String name() { return name; }
+
+        public double defaultValue() { return defaultValue; }
+
+        public double min() { return min; }
+
+        public boolean minExclusive() { return minExclusive; }
+
+        public String description() { return description; }
+
         /** Whether {@code v} satisfies the bound. */
         public boolean accepts(double v) {
             return Double.isNaN(min) || (minExclusive ? v > min : v >= min) && Double.isFinite(v);

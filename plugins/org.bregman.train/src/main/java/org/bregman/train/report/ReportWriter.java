@@ -2,10 +2,7 @@ package org.bregman.train.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.bregman.codegen.AtomicFiles;
 import org.bregman.train.ExperimentResult;
 import org.bregman.train.ExperimentSpec;
 import org.bregman.train.ExperimentSpec.Report;
@@ -24,9 +22,8 @@ import org.bregman.train.data.Dataset;
 
 /**
  * Writes an experiment's report folder: {@code summary.md}, {@code results.json}, CSV files, PNG plots and,
- * with {@code saveWeights}, {@code .npy} weights (and X, y for synthetic data). Every file is written to a
- * temporary name and moved into place, so a reader never sees half a file; {@code results.json} and
- * {@code summary.md} come last.
+ * with {@code saveWeights}, {@code .npy} weights (and X, y for synthetic data). The files are written into a
+ * staging folder that then replaces the report folder as a whole ({@link ReportFolder}).
  */
 public final class ReportWriter {
 
@@ -48,15 +45,24 @@ public final class ReportWriter {
         this.saveWeights = saveWeights;
     }
 
-    /** Writes the folder and returns the list of files written (relative paths). */
+    /**
+     * Writes the folder and returns the list of files written (relative paths). The report is written into a
+     * staging folder and replaces {@code out} as a whole ({@link ReportFolder}): never a mix of two runs.
+     */
     public static List<String> write(ExperimentResult result, Path out, boolean saveWeights) throws IOException {
-        ReportWriter w = new ReportWriter(result, out, saveWeights);
-        w.writeAll();
-        return w.files;
+        ReportFolder.recover(out);
+        Path staged = ReportFolder.stage(out);
+        try {
+            ReportWriter w = new ReportWriter(result, staged, saveWeights);
+            w.writeAll();
+            ReportFolder.publish(staged, out);
+            return w.files;
+        } finally {
+            ReportFolder.deleteTree(staged);
+        }
     }
 
     private void writeAll() throws IOException {
-        Files.createDirectories(out);
         Dataset data = result.data();
         Map<String, Object> dataPaths = null;
         Map<RunResult, String[]> weightPaths = new LinkedHashMap<>();
@@ -513,21 +519,10 @@ public final class ReportWriter {
         put(rel, bytes);
     }
 
-    /** Writes {@code bytes} to {@code out/rel} atomically (temporary file in the same folder, then a move). */
+    /** Writes {@code bytes} to {@code out/rel} (the staging folder) through {@link AtomicFiles}. */
     private void put(String rel, byte[] bytes) throws IOException {
-        Path target = out.resolve(rel);
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(out.resolve(rel), bytes);
         files.add(rel);
+        ReportFolder.pause("wrote " + rel);
     }
 }

@@ -65,6 +65,10 @@ public final class PotentialHoverText {
 			sb.append(')');
 		}
 		sb.append('\n');
+		if (org.bregman.potential.validation.ExpressionLimits.exceeded(p)) {
+			// the validator reports it; the symbolic engine never sees an expression over the language's limits
+			return sb.append("cannot be derived: an expression is over the language's limits").toString();
+		}
 		PotentialTranslator.Result r;
 		try {
 			r = PotentialTranslator.translate(p);
