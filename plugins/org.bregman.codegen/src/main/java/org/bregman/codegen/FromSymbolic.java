@@ -5,6 +5,7 @@ import java.util.List;
 import org.bregman.codegen.ir.Cond;
 import org.bregman.symbolic.Condition;
 import org.bregman.symbolic.Derivation;
+import org.bregman.symbolic.OverflowSafe;
 import org.bregman.symbolic.PotentialSpec;
 import org.bregman.symbolic.RealInterval;
 
@@ -59,7 +60,9 @@ public final class FromSymbolic {
     private static Forms forms(Derivation d, List<String> params, Forms.Range domain, Forms.Range dual) {
         Lowering lw = new Lowering(d.coordinate(), params);
         Lowering lz = new Lowering(d.dualVariable(), params);
-        return new Forms(lw.lower(d.psi()), lw.lower(d.grad()), lw.lower(d.hessian()),
+        // evaluated in the overflow-safe form (the derivation evaluates the same one)
+        return new Forms(lw.lower(OverflowSafe.rewrite(d.psi())), lw.lower(OverflowSafe.rewrite(d.grad())),
+                lw.lower(OverflowSafe.rewrite(d.hessian())),
                 d.inverse().isClosedForm() ? lz.lower(d.inverse().expr()) : null, domain, dual);
     }
 

@@ -105,9 +105,9 @@ public final class Derivation {
         names.add(w);
         if (!bound) names.addAll(spec.defaults().keySet());
         this.paramValues = bound ? new double[0] : spec.defaults().keySet().stream().mapToDouble(values::get).toArray();
-        this.psiC = Evaluator.compile(psi, names);
-        this.gradC = Evaluator.compile(grad, names);
-        this.hessC = Evaluator.compile(hessian, names);
+        this.psiC = Evaluator.compile(OverflowSafe.rewrite(psi), names);
+        this.gradC = Evaluator.compile(OverflowSafe.rewrite(grad), names);
+        this.hessC = Evaluator.compile(OverflowSafe.rewrite(hessian), names);
 
         this.dualDomain = Limits.rangeOfIncreasing(this::grad, spec.domain());
 

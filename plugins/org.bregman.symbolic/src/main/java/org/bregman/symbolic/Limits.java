@@ -51,6 +51,8 @@ public final class Limits {
         int n = 0;
         for (int k = 0; k <= 330; k++) {
             double x;
+            // up to 1e300: beyond, products of w with other factors overflow (2 w / sqrt(w^2 + c) at 1e308)
+            if (Double.isInfinite(end) && k > 300) break;
             if (Double.isInfinite(end)) {
                 x = anchor + sgn * Math.pow(10, k);
             } else {

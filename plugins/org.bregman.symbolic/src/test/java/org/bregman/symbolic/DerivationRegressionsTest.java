@@ -131,4 +131,16 @@ class DerivationRegressionsTest {
             assertTrue(e.getMessage().startsWith("expression too large to derive"), e.getMessage());
         }
     }
+
+    /** sqrt(w^2 + c) and (w^2 + β^2)^(q/2) at ±1e200: finite ψ' (no w^2 = ∞ in between), against the asymptotics. */
+    @ParameterizedTest
+    @CsvSource({"1e200", "-1e200", "1e154", "-3e250"})
+    void largeArgumentsDoNotOverflowInIntermediates(double x) {
+        Derivation root = derive(sqrt(add(num(1), pow(W, num(2)))));
+        assertEquals(Math.abs(x), root.psi(x), 1e-15 * Math.abs(x));
+        assertEquals(Math.signum(x), root.grad(x), 1e-15);
+        Derivation smoothed = derive(pow(add(pow(W, num(2)), num(0.25)), num(0.75))); // (w² + β²)^(q/2), q = 1.5
+        double expected = 1.5 * Math.signum(x) * Math.sqrt(Math.abs(x)); // q |w|^(q-1) sign(w) for |w| ≫ β
+        assertEquals(expected, smoothed.grad(x), 1e-12 * Math.abs(expected));
+    }
 }
