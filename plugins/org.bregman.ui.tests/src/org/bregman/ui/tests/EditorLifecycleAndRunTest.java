@@ -10,16 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 
-import org.bregman.ui.editor.PotentialValidationReconciler;
 import org.bregman.ui.export.OptimizerJarExport;
 import org.bregman.ui.launch.ExperimentLaunchDelegate;
 import org.bregman.ui.launch.ExperimentLaunchShortcut;
 import org.bregman.ui.launch.TrainerProcess;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IFolder;
-import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
@@ -41,13 +38,6 @@ public class EditorLifecycleAndRunTest {
 		TestFiles.page().closeAllEditors(false);
 	}
 
-	private static IMarker[] markers(IFile f) {
-		try {
-			return f.findMarkers(PotentialValidationReconciler.MARKER_TYPE, true, IResource.DEPTH_ZERO);
-		} catch (CoreException e) {
-			throw new AssertionError(e);
-		}
-	}
 
 	@Test
 	void closingWithDontSaveRevalidatesTheFileFromDisk() throws Exception {
@@ -55,10 +45,10 @@ public class EditorLifecycleAndRunTest {
 		IEditorPart ed = IDE.openEditor(TestFiles.page(), f);
 		IDocument d = ((ITextViewer) ed.getAdapter(ITextOperationTarget.class)).getDocument();
 		d.replace(d.get().indexOf("w^2") + 3, 0, " + foo");
-		assertTrue(TestFiles.waitUntil(() -> markers(f).length > 0, 10000), "no marker for the unsaved error");
+		assertTrue(TestFiles.waitUntil(() -> TestFiles.markers(f).length > 0, 10000), "no marker for the unsaved error");
 		TestFiles.page().closeEditor(ed, false); // "Don't Save"
-		assertTrue(TestFiles.waitUntil(() -> markers(f).length == 0, 10000),
-				"the unsaved text's marker stayed: " + List.of(markers(f)));
+		assertTrue(TestFiles.waitUntil(() -> TestFiles.markers(f).length == 0, 10000),
+				"the unsaved text's marker stayed: " + List.of(TestFiles.markers(f)));
 	}
 
 	@Test

@@ -16,7 +16,6 @@ import org.bregman.ui.editor.ToggleCommentHandler;
 import org.bregman.ui.outline.PotentialOutlinePage;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.resources.IResource;
 import org.eclipse.jface.text.Document;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
@@ -121,12 +120,12 @@ public class EditorTest {
 		IFile f = TestFiles.create("markers.potential", "potential Ok {\n    psi(w) = w^2 / 2\n}\n");
 		ITextViewer v = open(f);
 		IDocument d = v.getDocument();
-		assertTrue(TestFiles.waitUntil(() -> markers(f).length == 0, 5000));
+		assertTrue(TestFiles.waitUntil(() -> TestFiles.markers(f).length == 0, 5000));
 		// type an unknown name into the body: the validator reports it on line 2
 		int at = d.get().indexOf("w^2") + 3;
 		d.replace(at, 0, " + foo");
-		assertTrue(TestFiles.waitUntil(() -> markers(f).length > 0, 10000), "no marker after typing an error");
-		IMarker m = markers(f)[0];
+		assertTrue(TestFiles.waitUntil(() -> TestFiles.markers(f).length > 0, 10000), "no marker after typing an error");
+		IMarker m = TestFiles.markers(f)[0];
 		assertEquals(IMarker.SEVERITY_ERROR, m.getAttribute(IMarker.SEVERITY, -1));
 		assertEquals(2, m.getAttribute(IMarker.LINE_NUMBER, -1));
 		String msg = m.getAttribute(IMarker.MESSAGE, "");
@@ -134,7 +133,7 @@ public class EditorTest {
 		assertEquals(d.get().indexOf("foo"), m.getAttribute(IMarker.CHAR_START, -1));
 		// fixing it removes the marker
 		d.replace(d.get().indexOf(" + foo"), 6, "");
-		assertTrue(TestFiles.waitUntil(() -> markers(f).length == 0, 10000), "marker not removed");
+		assertTrue(TestFiles.waitUntil(() -> TestFiles.markers(f).length == 0, 10000), "marker not removed");
 		// fast typing cancels validations in progress; the markers still end up those of the last text
 		int typeAt = d.get().indexOf("w^2") + 3;
 		for (char c : " + barbaz".toCharArray()) {
@@ -147,10 +146,10 @@ public class EditorTest {
 		}
 		assertTrue(TestFiles.waitUntil(() -> PotentialValidationReconciler.isValidationUpToDate(d), 10000),
 				"validation stopped while typing");
-		assertEquals(1, markers(f).length);
-		assertTrue(markers(f)[0].getAttribute(IMarker.MESSAGE, "").contains("barbaz"));
+		assertEquals(1, TestFiles.markers(f).length);
+		assertTrue(TestFiles.markers(f)[0].getAttribute(IMarker.MESSAGE, "").contains("barbaz"));
 		d.replace(d.get().indexOf(" + barbaz"), 9, "");
-		assertTrue(TestFiles.waitUntil(() -> markers(f).length == 0, 10000), "marker not removed after fast typing");
+		assertTrue(TestFiles.waitUntil(() -> TestFiles.markers(f).length == 0, 10000), "marker not removed after fast typing");
 		assertTrue(f.isAccessible());
 	}
 
@@ -162,27 +161,20 @@ public class EditorTest {
 				"import \"closed-lib.potential\"\nexperiment E {\n    data regression(n = 4, d = 8, seed = 1)\n"
 						+ "    model linear\n    loss squared\n    mirrors Lib(q = 0.5)\n    init normal(std = 0.1) seeds 1\n"
 						+ "    lr 0.1\n    until epochs >= 1\n}\n");
-		assertTrue(TestFiles.waitUntil(() -> markers(user).length > 0, 15000), "no marker on a file never opened");
-		assertEquals(0, markers(lib).length);
-		IMarker m = markers(user)[0];
+		assertTrue(TestFiles.waitUntil(() -> TestFiles.markers(user).length > 0, 15000), "no marker on a file never opened");
+		assertEquals(0, TestFiles.markers(lib).length);
+		IMarker m = TestFiles.markers(user)[0];
 		assertEquals(IMarker.SEVERITY_ERROR, m.getAttribute(IMarker.SEVERITY, -1));
 		assertEquals(6, m.getAttribute(IMarker.LINE_NUMBER, -1), m.getAttribute(IMarker.MESSAGE, ""));
 		// changing the imported file on disk re-validates the file that imports it: q = 0.5 becomes legal
 		TestFiles.create("closed-lib.potential", "potential Lib(q = 3 where q > 0) {\n    psi(w) = |w|^(q + 1) / (q + 1)\n}\n");
-		assertTrue(TestFiles.waitUntil(() -> markers(user).length == 0, 15000), "importer not re-validated");
+		assertTrue(TestFiles.waitUntil(() -> TestFiles.markers(user).length == 0, 15000), "importer not re-validated");
 		// and breaking a file on disk marks it
 		TestFiles.create("closed-lib.potential", "potential Lib {\n    psi(w) = w^2 / 2 + nope\n}\n");
-		assertTrue(TestFiles.waitUntil(() -> markers(lib).length > 0, 15000), "saved error not marked");
-		assertTrue(markers(lib)[0].getAttribute(IMarker.MESSAGE, "").contains("nope"));
+		assertTrue(TestFiles.waitUntil(() -> TestFiles.markers(lib).length > 0, 15000), "saved error not marked");
+		assertTrue(TestFiles.markers(lib)[0].getAttribute(IMarker.MESSAGE, "").contains("nope"));
 	}
 
-	private static IMarker[] markers(IFile f) {
-		try {
-			return f.findMarkers(PotentialValidationReconciler.MARKER_TYPE, true, IResource.DEPTH_ZERO);
-		} catch (Exception e) {
-			throw new AssertionError(e);
-		}
-	}
 
 	private static List<String> proposals(IDocument d, int offset) {
 		return PotentialContentAssistProcessor.entries(d, offset).stream().map(ContentAssistEntry::getProposal)

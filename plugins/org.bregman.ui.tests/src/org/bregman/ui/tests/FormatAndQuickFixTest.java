@@ -8,11 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.bregman.ui.editor.PotentialHyperlinkDetector;
-import org.bregman.ui.editor.PotentialValidationReconciler;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextSelection;
@@ -39,13 +36,6 @@ public class FormatAndQuickFixTest {
 		TestFiles.page().closeAllEditors(false);
 	}
 
-	private static IMarker[] markers(IFile f) {
-		try {
-			return f.findMarkers(PotentialValidationReconciler.MARKER_TYPE, true, IResource.DEPTH_ZERO);
-		} catch (CoreException e) {
-			throw new AssertionError(e);
-		}
-	}
 
 	@Test
 	void ctrlClickOnAPotentialUseOpensItsDefinitionInTheImportedFile() throws Exception {
@@ -86,10 +76,10 @@ public class FormatAndQuickFixTest {
 	@Test
 	void addDomainIsAQuickFixOfTheMarker() throws Exception {
 		IFile f = TestFiles.create("fix.potential", "potential E {\n    psi(w) = w * log(w)\n}\n");
-		assertTrue(TestFiles.waitUntil(() -> Arrays.stream(markers(f))
+		assertTrue(TestFiles.waitUntil(() -> Arrays.stream(TestFiles.markers(f))
 				.anyMatch(m -> m.getAttribute(IMarker.MESSAGE, "").contains("add `domain w > 0`")), 20000),
-				"no marker: " + List.of(markers(f)));
-		IMarker m = Arrays.stream(markers(f))
+				"no marker: " + List.of(TestFiles.markers(f)));
+		IMarker m = Arrays.stream(TestFiles.markers(f))
 				.filter(x -> x.getAttribute(IMarker.MESSAGE, "").contains("domain")).findFirst().orElseThrow();
 		assertTrue(IDE.getMarkerHelpRegistry().hasResolutions(m));
 		IMarkerResolution[] fixes = IDE.getMarkerHelpRegistry().getResolutions(m);
@@ -99,6 +89,6 @@ public class FormatAndQuickFixTest {
 		// no editor open: the file itself is fixed, and validates clean
 		String text = new String(f.getContents(true).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		assertEquals("potential E {\n    domain w > 0\n    psi(w) = w * log(w)\n}\n", text);
-		assertTrue(TestFiles.waitUntil(() -> markers(f).length == 0, 20000), List.of(markers(f)).toString());
+		assertTrue(TestFiles.waitUntil(() -> TestFiles.markers(f).length == 0, 20000), List.of(TestFiles.markers(f)).toString());
 	}
 }

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
@@ -11,6 +13,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.bregman.ui.editor.PotentialValidationReconciler;
 
 /** Workspace and UI helpers shared by the workbench tests. */
 final class TestFiles {
@@ -34,6 +37,15 @@ final class TestFiles {
 		else
 			f.create(in, true, new NullProgressMonitor());
 		return f;
+	}
+
+	/** The Bregman problem markers of a file. */
+	static IMarker[] markers(IFile f) {
+		try {
+			return f.findMarkers(PotentialValidationReconciler.MARKER_TYPE, true, IResource.DEPTH_ZERO);
+		} catch (CoreException e) {
+			throw new AssertionError(e);
+		}
 	}
 
 	static IWorkbenchPage page() {
