@@ -2,15 +2,13 @@ package org.bregman.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.bregman.codegen.AtomicFiles;
 import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.potential.ide.formatting.PotentialFormatter;
 
@@ -60,31 +58,12 @@ final class FormatCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes through a temporary file in the same folder and a move, keeping the file's permissions. */
+    /** Writes through a temporary file in the same folder and an atomic move, keeping the file's permissions. */
     private static void write(Path f, String text) {
-        Path dir = f.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + f.getFileName(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            PosixFileAttributeView view = Files.getFileAttributeView(f, PosixFileAttributeView.class);
-            if (view != null)
-                Files.setPosixFilePermissions(tmp, view.readAttributes().permissions());
-            try {
-                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.rewrite(f, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new Main.UserError(Loader.display(f) + ": cannot write: " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the move took it, or nothing more can be done
-                }
-            }
+            throw new Main.UserError(Loader.display(f) + ": cannot write: " + AtomicFiles.describe(e));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Collection;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -36,6 +37,15 @@ public final class AtomicFiles {
 
     /** Writes {@code target} through a temporary file in the same folder and an atomic move. */
     public static void write(Path target, Content content) throws IOException {
+        write(target, content, false);
+    }
+
+    /** {@link #write(Path, byte[])} over an existing file, keeping its permissions (e.g. {@code bregman format}). */
+    public static void rewrite(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes), true);
+    }
+
+    private static void write(Path target, Content content, boolean keepPermissions) throws IOException {
         Path abs = target.toAbsolutePath();
         Path parent = abs.getParent();
         if (parent != null) Files.createDirectories(parent);
@@ -44,6 +54,8 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
+            PosixFileAttributeView view = keepPermissions ? Files.getFileAttributeView(abs, PosixFileAttributeView.class) : null;
+            if (view != null && Files.exists(abs)) Files.setPosixFilePermissions(tmp, view.readAttributes().permissions());
             move(tmp, abs);
         } finally {
             Files.deleteIfExists(tmp);

@@ -30,7 +30,6 @@ import org.bregman.symbolic.Expr.Pow;
  */
 final class ConvexityProof {
     static final int BUDGET = 6000;
-    private static final double[] NICE = {1, -1, 0.5, -0.5, 2, -2, 0.1, -0.1, 10, -10, 3, -3, 0.01, -0.01, 100, -100, 0};
 
     sealed interface Verdict {
     }
@@ -118,7 +117,7 @@ final class ConvexityProof {
         List<Double> kinks = kinks();
         // located counterexamples first: nice points, then the kinks and centres of the expression
         List<Double> candidates = new ArrayList<>();
-        for (double v : NICE) candidates.add(v);
+        for (double v : Checks.NICE) candidates.add(v);
         candidates.addAll(kinks);
         boolean defined = false;
         for (double c : candidates) {
@@ -163,7 +162,7 @@ final class ConvexityProof {
 
     /** A nice point of the piece (so that messages name w = 1), else its midpoint. */
     private static double pointIn(RealInterval piece) {
-        for (double v : NICE) if (piece.contains(v)) return v;
+        for (double v : Checks.NICE) if (piece.contains(v)) return v;
         return midpoint(piece);
     }
 

@@ -276,17 +276,8 @@ public final class Derivation {
 
     /** (ψ')⁻¹(z): the closed form, or the safeguarded numeric solve. NaN outside the dual domain. */
     public double inverse(double zz) {
-        if (invC != null) return inside(invC.eval(args(zz)));
+        if (invC != null) return spec.domain().inside(invC.eval(args(zz)));
         return numericInverse.solve(zz);
-    }
-
-    /** Same rule as the runtime's {@code Interval.inside}: a closed form rounded onto an open end moves inside. */
-    private double inside(double x) {
-        RealInterval d = spec.domain();
-        double lo = d.lower(), hi = d.upper();
-        if (!Double.isInfinite(lo) && x <= lo && x >= Math.nextDown(Math.nextDown(lo))) return d.lowerClosed() ? lo : Math.nextUp(lo);
-        if (!Double.isInfinite(hi) && x >= hi && x <= Math.nextUp(Math.nextUp(hi))) return d.upperClosed() ? hi : Math.nextDown(hi);
-        return x;
     }
 
     public double bregman(double x, double y) {

@@ -42,6 +42,17 @@ public record RealInterval(double lower, boolean lowerClosed, double upper, bool
         return lo && hi;
     }
 
+    /**
+     * x, or the nearest double inside when x lies on an open end or at most 2 ulps past an end (where
+     * rounding put a closed-form inverse); NaN and points farther out unchanged. The runtime's
+     * {@code Interval.inside} is the same rule for generated code.
+     */
+    public double inside(double x) {
+        if (!Double.isInfinite(lower) && x <= lower && x >= Math.nextDown(Math.nextDown(lower))) return lowerClosed ? lower : Math.nextUp(lower);
+        if (!Double.isInfinite(upper) && x >= upper && x <= Math.nextUp(Math.nextUp(upper))) return upperClosed ? upper : Math.nextDown(upper);
+        return x;
+    }
+
     public boolean isAllReals() {
         return lower == Double.NEGATIVE_INFINITY && upper == Double.POSITIVE_INFINITY;
     }
