@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 
 import org.bregman.train.report.Json;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +29,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the generated in-place step against plain SGD and a plain copy (medians, ns per element).")
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends Verb {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "a .potential file")
     Path file;
@@ -54,9 +53,6 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         int n = (int) Values.size("--size", size);
@@ -74,13 +70,9 @@ final class BenchCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new Main.UserError("--runs must be at least 1", Main.USAGE_ERROR);
         }
-        Loader.Loaded loaded = Loader.load(List.of(file));
-        if (loaded.reportErrors(spec.commandLine().getErr())) {
-            return Main.INPUT_ERROR;
-        }
-        Loader.Potential p = loaded.one(potential);
+        Loader.Potential p = loadValid(List.of(file)).one(potential);
         MirrorMap smd = Loader.compile(p, Values.parameters(set), new Optimizers.Options(true, t));
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         err.printf("bregman: %s %s, kernel: %s, %,d floats, %d thread%s%n", p.name(), smd.parameters(),
                 Optimizers.kernelKind(smd), n, t, t == 1 ? "" : "s");
 
@@ -119,9 +111,9 @@ final class BenchCommand implements Callable<Integer> {
                 results.add(row("sgd", sgdNs));
                 results.add(row("copy", copyNs));
                 r.put("results", results);
-                spec.commandLine().getOut().print(Json.write(r));
+                out().print(Json.write(r));
             } else {
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = out();
                 out.printf("%-6s %12s %10s%n", "kernel", "ns/element", "vs SGD");
                 out.printf("%-6s %12.3f %9.2fx%n", "smd", smdNs, smdNs / sgdNs);
                 out.printf("%-6s %12.3f %9.2fx%n", "sgd", sgdNs, 1.0);

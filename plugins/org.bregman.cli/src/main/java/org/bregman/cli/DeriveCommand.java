@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.bregman.train.report.Json;
 
@@ -22,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "derive", mixinStandardHelpOptions = true,
         description = "Derive psi, psi', psi'', the inverse mirror map (closed-form or numeric), D_psi, "
                 + "the domain and the dual domain of each potential.")
-final class DeriveCommand implements Callable<Integer> {
+final class DeriveCommand extends Verb {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = ".potential files")
     List<Path> files;
@@ -33,17 +32,10 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        Loader.Loaded loaded = Loader.load(files);
-        PrintWriter out = spec.commandLine().getOut();
-        if (loaded.reportErrors(spec.commandLine().getErr())) {
-            return Main.INPUT_ERROR;
-        }
-        List<Loader.Potential> chosen = loaded.select(only);
+        List<Loader.Potential> chosen = loadValid(files).select(only);
+        PrintWriter out = out();
         List<Object> rows = new ArrayList<>();
         for (Loader.Potential p : chosen) {
             Derivation symbolic;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.bregman.train.report.Json;
 
@@ -19,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate the compiled optimizer of one potential: psi and grad at each --w, inverse at "
                 + "each --z, D(w, v) for each --bregman w:v pair.")
-final class EvalCommand implements Callable<Integer> {
+final class EvalCommand extends Verb {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "a .potential file")
     Path file;
@@ -42,16 +41,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        Loader.Loaded loaded = Loader.load(List.of(file));
-        if (loaded.reportErrors(spec.commandLine().getErr())) {
-            return Main.INPUT_ERROR;
-        }
-        Loader.Potential p = loaded.one(potential);
+        Loader.Potential p = loadValid(List.of(file)).one(potential);
         MirrorMap m = Loader.compile(p, Values.parameters(set));
         List<Double> psi = new ArrayList<>();
         List<Double> grad = new ArrayList<>();
@@ -72,7 +64,7 @@ final class EvalCommand implements Callable<Integer> {
             }
             bregman.add(m.bregman(Values.number("--bregman", wv[0]), Values.number("--bregman", wv[1])));
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("psi", psi);

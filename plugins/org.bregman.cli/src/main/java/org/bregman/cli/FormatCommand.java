@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.bregman.codegen.AtomicFiles;
 import org.bregman.potential.api.PotentialWorkspace;
@@ -19,16 +18,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "format", mixinStandardHelpOptions = true,
         description = "Format .potential files in place (comments kept, the parse never changes); "
                 + "--check only lists the files that would change and exits 1 if there are any.")
-final class FormatCommand implements Callable<Integer> {
+final class FormatCommand extends Verb {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = ".potential files")
     List<Path> files;
 
     @Option(names = "--check", description = "change nothing; list the files that are not formatted, exit 1 if any")
     boolean check;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -39,11 +35,11 @@ final class FormatCommand implements Callable<Integer> {
             String formatted = formatter.format(text);
             if (formatted.equals(text)) continue;
             changed++;
-            if (check) spec.commandLine().getOut().println(Loader.display(f));
+            if (check) out().println(Loader.display(f));
             else write(f, formatted);
         }
-        spec.commandLine().getOut().flush();
-        spec.commandLine().getErr().printf("bregman: %d of %d file%s %s%n", changed, files.size(),
+        out().flush();
+        err().printf("bregman: %d of %d file%s %s%n", changed, files.size(),
                 files.size() == 1 ? "" : "s", check ? "would be reformatted" : "reformatted");
         return check && changed > 0 ? Main.INPUT_ERROR : 0;
     }

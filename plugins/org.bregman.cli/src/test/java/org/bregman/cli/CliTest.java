@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.bregman.potential.testing.TestJvm;
+import org.bregman.potential.testing.TestSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,10 +189,9 @@ class CliTest {
                     }
                 }
                 """);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", jar.toString(), src.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes()).trim();
-        assertEquals(0, p.waitFor(), out);
+        TestJvm.Finished use = TestJvm.run(TestJvm.java("-cp", jar.toString(), src.toString()));
+        String out = use.out().trim();
+        assertEquals(0, use.status(), out);
         // q = 3: z = w|w| - lr*g, w = sign(z) sqrt|z|: 0.25 - 0.125 -> sqrt(0.125); -4 - 0.125 -> -sqrt(4.125)
         String[] parts = out.split(" ");
         assertEquals("-1", parts[0], out);
@@ -198,43 +199,8 @@ class CliTest {
         assertEquals((float) -Math.sqrt(4.125), Float.parseFloat(parts[2]), 1e-6f);
     }
 
-    static final String TINY = """
-            potential QNorm(q = 3 where q > 1) {
-                psi(w) = |w|^q / q
-            }
-            experiment Tiny {
-                data    regression(n = 5, d = 20, seed = 1)
-                model   linear
-                loss    squared
-                mirrors QNorm(q = 2), QNorm(q = 3)
-                init    normal(std = 0.1) seeds 1 .. 2
-                lr      0.05
-                batch   1
-                until   loss < 1e-10 or epochs >= 2000
-                report  bregman, closest, exact
-            }
-            """;
-
-    @Test
-    void runWritesTheReportFolder() throws IOException {
-        Path out = dir.resolve("results");
-        Result r = run("run", file("tiny.potential", TINY).toString(), "--out", out.toString(), "--save-weights");
-        assertEquals(0, r.status, r.err);
-        Path folder = out.resolve("Tiny");
-        String json = Files.readString(folder.resolve("results.json"));
-        assertTrue(json.contains("\"experiment\": \"Tiny\""), json);
-        assertTrue(Files.exists(folder.resolve("summary.md")));
-        assertTrue(Files.exists(folder.resolve("data/X.npy")), "synthetic data saved with --save-weights");
-        assertTrue(json.contains("QNorm_q3_seed2_final.npy"), json);
-    }
-
-    @Test
-    void runOfAnUnknownExperimentIsAUsageErrorAndOfABadFileAnInputError() throws IOException {
-        Path f = file("tiny.potential", TINY);
-        assertEquals(Main.USAGE_ERROR, run("run", f.toString(), "--experiment", "Nope", "--out", dir.toString()).status);
-        Path bad = file("bad.potential", TINY.replace("model   linear", "model   linearr"));
-        Result r = run("run", bad.toString(), "--out", dir.toString());
-        assertEquals(Main.INPUT_ERROR, r.status);
-        assertTrue(r.err.contains("bad.potential:6:"), r.err);
-    }
+    /** Two mirrors from two seeds on a tiny regression: the experiment the run tests start from. */
+    static final String TINY = TestSources.QNORM + TestSources.experiment("Tiny").data("regression(n = 5, d = 20, seed = 1)")
+            .mirrors("QNorm(q = 2), QNorm(q = 3)").init("normal(std = 0.1) seeds 1 .. 2").lr("0.05").batch("1")
+            .until("loss < 1e-10 or epochs >= 2000").report("bregman, closest, exact");
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.bregman.cli.CliTest.Result;
+import org.bregman.potential.testing.TestSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,20 +69,6 @@ class HostileInputTest {
 
     @Test
     void sizesAreCheckedAgainstTheLimitsAndTheMemory() throws IOException {
-        String x = """
-                potential Q(q = 3 where q > 1) {
-                    psi(w) = |w|^q / q
-                }
-                experiment X {
-                    data    DATA
-                    model   MODEL
-                    loss    squared
-                    mirrors Q
-                    init    normal(std = 0.1) SEEDS
-                    lr      0.1
-                    until   UNTIL
-                }
-                """;
         String[][] cases = {
                 {"regression(n = 5, d = 5)", "linear", "seeds 1 .. 1000000000", "epochs >= 10", "at most 10,000 runs"},
                 {"regression(n = 3000000000, d = 4)", "linear", "", "epochs >= 10", "at most 2147483647"},
@@ -95,7 +82,8 @@ class HostileInputTest {
                 {"regression(n = 5, d = 5)", "linear", "seeds 1, 5000000000", "epochs >= 10", "a seed must be at most"},
         };
         for (String[] c : cases) {
-            String text = x.replace("DATA", c[0]).replace("MODEL", c[1]).replace("SEEDS", c[2]).replace("UNTIL", c[3]);
+            String text = TestSources.QNORM + TestSources.experiment("X").data(c[0]).model(c[1]).mirrors("QNorm")
+                    .init(("normal(std = 0.1) " + c[2]).strip()).lr("0.1").until(c[3]);
             Result r = run("check", file("sizes.potential", text).toString());
             assertEquals(Main.INPUT_ERROR, r.status(), text + r.out());
             assertTrue(r.out().contains(c[4]), c[0] + " " + c[1] + " " + c[2] + ":\n" + r.out());

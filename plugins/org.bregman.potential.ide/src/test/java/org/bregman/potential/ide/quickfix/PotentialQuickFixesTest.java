@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.bregman.potential.ide.PotentialIdeSetup;
+import org.bregman.potential.testing.TestSources;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
@@ -69,19 +70,8 @@ class PotentialQuickFixesTest {
 
 	@Test
 	void didYouMeanAPotential() throws Exception {
-		String text = """
-				potential QNorm(q = 3 where q > 1) {
-				    psi(w) = |w|^q / q
-				}
-				experiment E {
-				    data    regression(n = 4, d = 8, seed = 1)
-				    model   linear
-				    loss    squared
-				    mirrors QNrom
-				    lr      0.1
-				    until   loss < 1e-8 or epochs >= 10
-				}
-				""";
+		String text = TestSources.QNORM + TestSources.experiment("E").data("regression(n = 4, d = 8, seed = 1)").mirrors("QNrom")
+				.lr("0.1").until("loss < 1e-8 or epochs >= 10");
 		String fixed = fixOnlyError(text, "Change to 'QNorm'");
 		assertEquals(text.replace("QNrom", "QNorm"), fixed);
 		assertTrue(errors(parse(fixed)).isEmpty());
