@@ -1,7 +1,6 @@
 package org.bregman.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,26 +18,26 @@ import org.bregman.runtime.Interval;
 import org.bregman.runtime.MirrorMap;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * Times the generated in-place step of one potential against plain SGD ({@code w -= lr*g}) and a plain
  * copy (the memory-bandwidth bound) over the same float arrays, with the same number of threads.
  * Medians over repeated runs after a warm-up; ratios are what to compare across machines.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench",
         description = "Time the generated in-place step against plain SGD and a plain copy (medians, ns per element).")
 final class BenchCommand extends Verb {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a .potential file")
-    Path file;
+    @Mixin
+    SourceFile source;
 
     @Option(names = "--potential", required = true, paramLabel = "NAME")
     String potential;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a parameter value (repeatable), e.g. q=3")
-    List<String> set = new ArrayList<>();
+    @Mixin
+    ParameterValues parameters;
 
     @Option(names = "--size", paramLabel = "N", description = "elements per buffer, e.g. 670k, 10M (default: ${DEFAULT-VALUE})",
             defaultValue = "10M")
@@ -50,8 +49,8 @@ final class BenchCommand extends Verb {
     @Option(names = "--runs", paramLabel = "N", description = "timed runs per kernel (default: ${DEFAULT-VALUE})", defaultValue = "15")
     int runs;
 
-    @Option(names = "--json", description = "machine-readable output")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -70,8 +69,8 @@ final class BenchCommand extends Verb {
         if (runs < 1) {
             throw new Main.UserError("--runs must be at least 1", Main.USAGE_ERROR);
         }
-        Loader.Potential p = loadValid(List.of(file)).one(potential);
-        MirrorMap smd = Loader.compile(p, Values.parameters(set), new Optimizers.Options(true, t));
+        Loader.Potential p = loadValid(List.of(source.file)).one(potential);
+        MirrorMap smd = Loader.compile(p, parameters.values(), new Optimizers.Options(true, t));
         PrintWriter err = err();
         err.printf("bregman: %s %s, kernel: %s, %,d floats, %d thread%s%n", p.name(), smd.parameters(),
                 Optimizers.kernelKind(smd), n, t, t == 1 ? "" : "s");
@@ -101,7 +100,7 @@ final class BenchCommand extends Verb {
             double smdNs = median(smdK, w, g, smd.domain(), n);
             double sgdNs = median(sgdK, w, g, smd.domain(), n);
             double copyNs = median(copyK, w, g, smd.domain(), n);
-            if (json) {
+            if (output.json) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("size", n);
                 r.put("threads", t);

@@ -1,30 +1,28 @@
 package org.bregman.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.bregman.potential.api.Diagnostic;
 import org.bregman.train.report.Json;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check",
         description = "Check .potential files; diagnostics as FILE:LINE:COL: error|warning: MESSAGE.")
 final class CheckCommand extends Verb {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = ".potential files")
-    List<Path> files;
+    @Mixin
+    SourceFiles sources;
 
     @Option(names = "--json", description = "the diagnostics as a JSON array of {file, line, column, severity, code, message}")
     boolean json;
 
     @Override
     public Integer call() {
-        Loader.Loaded loaded = Loader.load(files);
+        Loader.Loaded loaded = Loader.load(sources.files);
         if (json) {
             out().print(Json.write(loaded.displayedDiagnostics().stream().map(CheckCommand::object).toList()));
             out().flush();
@@ -34,7 +32,7 @@ final class CheckCommand extends Verb {
         long errors = loaded.errorCount();
         long warnings = loaded.diagnostics().size() - errors;
         err().printf("bregman: checked %d file%s: %d error%s, %d warning%s%n",
-                files.size(), files.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
+                sources.files.size(), sources.files.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
                 warnings, warnings == 1 ? "" : "s");
         return errors > 0 ? Main.INPUT_ERROR : 0;
     }

@@ -1,7 +1,6 @@
 package org.bregman.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,26 +14,26 @@ import org.bregman.symbolic.RealInterval;
 import org.bregman.symbolic.SymbolicException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "derive", mixinStandardHelpOptions = true,
+@Command(name = "derive",
         description = "Derive psi, psi', psi'', the inverse mirror map (closed-form or numeric), D_psi, "
                 + "the domain and the dual domain of each potential.")
 final class DeriveCommand extends Verb {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = ".potential files")
-    List<Path> files;
+    @Mixin
+    SourceFiles sources;
 
     @Option(names = "--potential", paramLabel = "NAME", description = "only this potential (repeatable)")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--json", description = "machine-readable output")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
-        List<Loader.Potential> chosen = loadValid(files).select(only);
+        List<Loader.Potential> chosen = loadValid(sources.files).select(only);
         PrintWriter out = out();
         List<Object> rows = new ArrayList<>();
         for (Loader.Potential p : chosen) {
@@ -47,13 +46,13 @@ final class DeriveCommand extends Verb {
                 throw new Main.UserError(p.location() + ": error: " + p.name() + ": " + e.getMessage(), Main.INPUT_ERROR, true);
             }
             Map<String, Object> row = describe(p, symbolic, bound);
-            if (json) {
+            if (output.json) {
                 rows.add(row);
             } else {
                 print(out, p, row);
             }
         }
-        if (json) {
+        if (output.json) {
             out.print(Json.write(Map.of("potentials", rows)));
         }
         return 0;

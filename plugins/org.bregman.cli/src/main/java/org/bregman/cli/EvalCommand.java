@@ -1,7 +1,6 @@
 package org.bregman.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,22 +11,22 @@ import org.bregman.train.report.Json;
 import org.bregman.runtime.MirrorMap;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval",
         description = "Evaluate the compiled optimizer of one potential: psi and grad at each --w, inverse at "
                 + "each --z, D(w, v) for each --bregman w:v pair.")
 final class EvalCommand extends Verb {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a .potential file")
-    Path file;
+    @Mixin
+    SourceFile source;
 
     @Option(names = "--potential", required = true, paramLabel = "NAME", description = "the potential")
     String potential;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a parameter value (repeatable), e.g. q=3")
-    List<String> set = new ArrayList<>();
+    @Mixin
+    ParameterValues parameters;
 
     @Option(names = "--w", split = ",", paramLabel = "W", description = "points for psi and grad, comma-separated")
     List<String> w = new ArrayList<>();
@@ -38,13 +37,13 @@ final class EvalCommand extends Verb {
     @Option(names = "--bregman", split = ",", paramLabel = "W:V", description = "pairs for D(w, v), e.g. 0.5:1.5,2:1")
     List<String> pairs = new ArrayList<>();
 
-    @Option(names = "--json", description = "machine-readable output")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
-        Loader.Potential p = loadValid(List.of(file)).one(potential);
-        MirrorMap m = Loader.compile(p, Values.parameters(set));
+        Loader.Potential p = loadValid(List.of(source.file)).one(potential);
+        MirrorMap m = Loader.compile(p, parameters.values());
         List<Double> psi = new ArrayList<>();
         List<Double> grad = new ArrayList<>();
         for (String s : w) {
@@ -65,7 +64,7 @@ final class EvalCommand extends Verb {
             bregman.add(m.bregman(Values.number("--bregman", wv[0]), Values.number("--bregman", wv[1])));
         }
         PrintWriter out = out();
-        if (json) {
+        if (output.json) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("psi", psi);
             r.put("grad", grad);

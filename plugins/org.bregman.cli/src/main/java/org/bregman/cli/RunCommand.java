@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  * headlines. Exit status: 0 when every experiment ran (runs that diverged are results, not errors), 1 when the file has
  * errors, data cannot be loaded or a report cannot be written, 2 for an unknown experiment or an unwritable --out.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run",
         description = "Run the experiments of a .potential file and write each report folder "
                 + "(summary.md, results.json, CSV, PNG; .npy weights with --save-weights).")
 final class RunCommand extends Verb {

@@ -1,6 +1,6 @@
 package org.bregman.cli;
 
-import static org.bregman.cli.CliTest.run;
+import static org.bregman.cli.CliFixture.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

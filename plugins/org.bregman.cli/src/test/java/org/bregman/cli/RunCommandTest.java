@@ -1,6 +1,6 @@
 package org.bregman.cli;
 
-import static org.bregman.cli.CliTest.run;
+import static org.bregman.cli.CliFixture.run;
 import static org.bregman.potential.testing.TestSources.QNORM;
 import static org.bregman.potential.testing.TestSources.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,24 +16,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.bregman.cli.CliTest.Result;
+import org.bregman.cli.CliFixture.Result;
 import org.bregman.potential.testing.TestJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bregman run} end to end: .potential file → language → code generator → trainer → report folder and console. */
-class RunCommandTest {
-
-    @TempDir
-    Path dir;
-
-    Path file(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p;
-    }
+class RunCommandTest extends CliFixture {
 
     @Test
     void runWritesTheReportFolder() throws IOException {
@@ -50,9 +40,10 @@ class RunCommandTest {
 
     @Test
     void runsAnExperimentWithGeneratedMirrorsAndShowsItsTablesAndVerdicts() throws Exception {
-        Path f = file("tiny.potential", QNORM + experiment("Tiny").data("regression(n = 5, d = 20, seed = 3)")
-                .mirrors("QNorm(q = 1.5), QNorm(q = 2)").init("normal(std = 0.1) seeds 1 .. 2").lr("0.3").batch("1")
-                .until("loss < 1e-10 or epochs >= 2000").report("bregman, closest, exact, histogram"));
+        Path f = file("tiny.potential", QNORM + experiment("Tiny").with("data", "regression(n = 5, d = 20, seed = 3)")
+                .with("mirrors", "QNorm(q = 1.5), QNorm(q = 2)").with("init", "normal(std = 0.1) seeds 1 .. 2").with("lr", "0.3")
+                .with("batch", "1")
+                .with("until", "loss < 1e-10 or epochs >= 2000").with("report", "bregman, closest, exact, histogram"));
         Path out = dir.resolve("results");
         Result r = run("run", f.toString(), "--out", out.toString(), "--save-weights");
         assertEquals(0, r.status(), r.err());
@@ -88,8 +79,8 @@ class RunCommandTest {
         Result r = run("run", bad.toString(), "--out", dir.toString());
         assertEquals(Main.INPUT_ERROR, r.status());
         assertTrue(r.err().contains("bad.potential:6:"), r.err());
-        Path transformer = file("transformer.potential", QNORM + experiment("Bad").data("regression(n = 5, d = 20)")
-                .model("transformer").mirrors("QNorm(q = 2)").lr("0.1").until("epochs >= 3"));
+        Path transformer = file("transformer.potential", QNORM + experiment("Bad").with("data", "regression(n = 5, d = 20)")
+                .with("model", "transformer").with("mirrors", "QNorm(q = 2)").with("lr", "0.1").with("until", "epochs >= 3"));
         r = run("run", transformer.toString(), "--out", dir.resolve("r").toString());
         assertEquals(Main.INPUT_ERROR, r.status(), r.err());
         assertTrue(r.err().contains("transformer.potential:6:") && r.err().contains("error"), r.err());
@@ -97,8 +88,8 @@ class RunCommandTest {
 
     @Test
     void anUnknownExperimentNameIsAUsageError() throws IOException {
-        Path f = file("one.potential", QNORM + experiment("One").data("regression(n = 5, d = 20)").mirrors("QNorm(q = 2)")
-                .lr("0.1").until("epochs >= 3"));
+        Path f = file("one.potential", QNORM + experiment("One").with("data", "regression(n = 5, d = 20)").with("mirrors", "QNorm(q = 2)")
+                .with("lr", "0.1").with("until", "epochs >= 3"));
         Result r = run("run", f.toString(), "--experiment", "Two", "--out", dir.resolve("r").toString());
         assertEquals(Main.USAGE_ERROR, r.status());
         assertTrue(r.err().contains("no experiment named 'Two'"), r.err());
@@ -108,8 +99,9 @@ class RunCommandTest {
 
     @Test
     void missingDataIsAClearErrorNotAStackTrace() throws IOException {
-        Path f = file("fm.potential", QNORM + experiment("Fm").data("fashionMnist(limit = 100)").model("mlp(8)").loss("crossEntropy")
-                .mirrors("QNorm(q = 2)").lr("0.1").until("epochs >= 1"));
+        Path f = file("fm.potential", QNORM + experiment("Fm").with("data", "fashionMnist(limit = 100)").with("model", "mlp(8)")
+                .with("loss", "crossEntropy")
+                .with("mirrors", "QNorm(q = 2)").with("lr", "0.1").with("until", "epochs >= 1"));
         Path empty = Files.createDirectory(dir.resolve("empty"));
         Result r = run("run", f.toString(), "--out", dir.resolve("r").toString(), "--data-dir", empty.toString());
         assertEquals(Main.INPUT_ERROR, r.status(), r.err());
@@ -120,9 +112,10 @@ class RunCommandTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void sigintEndsTheCurrentRunAndWritesWhatFinished() throws Exception {
-        Path file = file("long.potential", QNORM + experiment("Long").data("regression(n = 20, d = 100, seed = 1)")
-                .mirrors("QNorm(q = 2), QNorm(q = 3)").init("normal(std = 0.1) seeds 1").lr("0.2 per mirror { QNorm(q = 3): 0.000001 }")
-                .batch("1").until("loss < 1e-10 or epochs >= 100000000").report("bregman"));
+        Path file = file("long.potential", QNORM + experiment("Long").with("data", "regression(n = 20, d = 100, seed = 1)")
+                .with("mirrors", "QNorm(q = 2), QNorm(q = 3)").with("init", "normal(std = 0.1) seeds 1")
+                .with("lr", "0.2 per mirror { QNorm(q = 3): 0.000001 }")
+                .with("batch", "1").with("until", "loss < 1e-10 or epochs >= 100000000").with("report", "bregman"));
         Path out = dir.resolve("out");
         Process p = TestJvm.main(Main.class, "run", file.toString(), "--out", out.toString()).start();
         StringBuilder seen = new StringBuilder();

@@ -23,7 +23,11 @@ public final class TestSources {
     private TestSources() {
     }
 
-    /** An experiment block; {@code model linear} and {@code loss squared} unless set, settings one a line in the usual order. */
+    /**
+     * An experiment block, e.g. {@code experiment("E").with("data", "regression(n = 4, d = 8)").with("mirrors", "QNorm")};
+     * {@code model linear} and {@code loss squared} unless set, one setting a line in the usual order (data on the
+     * block's second line, model on its third).
+     */
     public static Experiment experiment(String name) {
         return new Experiment(name);
     }
@@ -57,45 +61,11 @@ public final class TestSources {
             settings.put("loss", "squared");
         }
 
-        private Experiment set(String key, String value) {
-            settings.put(key, value);
+        /** Sets (or replaces) one setting, e.g. {@code with("lr", "0.1")}; {@code null} leaves it out. */
+        public Experiment with(String keyword, String value) {
+            if (!settings.containsKey(keyword)) throw new IllegalArgumentException("no experiment setting '" + keyword + "'");
+            settings.put(keyword, value);
             return this;
-        }
-
-        public Experiment data(String v) {
-            return set("data", v);
-        }
-
-        public Experiment model(String v) {
-            return set("model", v);
-        }
-
-        public Experiment loss(String v) {
-            return set("loss", v);
-        }
-
-        public Experiment mirrors(String v) {
-            return set("mirrors", v);
-        }
-
-        public Experiment init(String v) {
-            return set("init", v);
-        }
-
-        public Experiment lr(String v) {
-            return set("lr", v);
-        }
-
-        public Experiment batch(String v) {
-            return set("batch", v);
-        }
-
-        public Experiment until(String v) {
-            return set("until", v);
-        }
-
-        public Experiment report(String v) {
-            return set("report", v);
         }
 
         @Override

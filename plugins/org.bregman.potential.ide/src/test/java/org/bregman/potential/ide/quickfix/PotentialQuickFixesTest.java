@@ -70,8 +70,8 @@ class PotentialQuickFixesTest {
 
 	@Test
 	void didYouMeanAPotential() throws Exception {
-		String text = TestSources.QNORM + TestSources.experiment("E").data("regression(n = 4, d = 8, seed = 1)").mirrors("QNrom")
-				.lr("0.1").until("loss < 1e-8 or epochs >= 10");
+		String text = TestSources.QNORM + TestSources.experiment("E").with("data", "regression(n = 4, d = 8, seed = 1)").with("mirrors", "QNrom")
+				.with("lr", "0.1").with("until", "loss < 1e-8 or epochs >= 10");
 		String fixed = fixOnlyError(text, "Change to 'QNorm'");
 		assertEquals(text.replace("QNrom", "QNorm"), fixed);
 		assertTrue(errors(parse(fixed)).isEmpty());
