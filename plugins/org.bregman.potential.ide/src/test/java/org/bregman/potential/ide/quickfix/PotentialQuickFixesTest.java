@@ -3,18 +3,13 @@ package org.bregman.potential.ide.quickfix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.bregman.potential.ide.PotentialIdeSetup;
+import org.bregman.potential.testing.TestResources;
 import org.bregman.potential.testing.TestSources;
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
@@ -34,13 +29,7 @@ class PotentialQuickFixesTest {
 	}
 
 	static XtextResource parse(String text) throws Exception {
-		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
-		XtextResource r = (XtextResource) injector.getInstance(IResourceFactory.class)
-				.createResource(URI.createURI("inmemory:/q.potential"));
-		rs.getResources().add(r);
-		r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), rs.getLoadOptions());
-		EcoreUtil.resolveAll(r);
-		return r;
+		return TestResources.parse(injector, text);
 	}
 
 	static List<Issue> errors(Resource r) {
