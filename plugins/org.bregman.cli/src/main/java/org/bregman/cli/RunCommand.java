@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.bregman.codegen.AtomicFiles;
 import org.bregman.potential.api.ExperimentSpec;
-import org.bregman.train.ConsoleProgress;
 import org.bregman.train.ExperimentRunner;
 import org.bregman.train.ExperimentTranslator;
 import org.bregman.train.Num;
