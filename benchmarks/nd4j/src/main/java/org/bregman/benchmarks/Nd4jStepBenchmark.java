@@ -1,6 +1,8 @@
 package org.bregman.benchmarks;
 
 import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.bregman.codegen.Optimizers;
@@ -52,11 +54,43 @@ public class Nd4jStepBenchmark {
     private FloatBuffer gBuf;
     private float[] wHeap;
     private float[] gHeap;
-    private MirrorMap q3;
-    private MirrorMap q25;
-    private MirrorMap negEntropy;
-    private MirrorMap hyperbolic;
+    /** Each potential of {@link Step}: its generated kernel and its ND4J op chain. */
+    private final Map<String, Kernel> kernels = new LinkedHashMap<>();
     private int steps;
+
+    /** The SMD step written with ND4J ops, in place on {@code w}. */
+    interface Chain {
+        void step(INDArray w, INDArray g, float lr);
+    }
+
+    /** @param positive whether the potential's domain is w > 0 (the weights are then {@code wPos}) */
+    record Kernel(MirrorMap map, Chain chain, boolean positive) {
+    }
+
+    /** Which potential {@link #nd4jChain} and {@link #generated} step (the baselines run once, without it). */
+    @State(Scope.Benchmark)
+    public static class Step {
+        @Param({"q3", "q2.5", "negentropy", "hyperbolic"})
+        public String potential;
+
+        static String[] potentials() {
+            try {
+                return Step.class.getField("potential").getAnnotation(Param.class).value();
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static Chain chain(String potential) {
+        return switch (potential) {
+            case "q3" -> (w, g, lr) -> qnormChain(w, g, lr, 3);
+            case "q2.5" -> (w, g, lr) -> qnormChain(w, g, lr, 2.5);
+            case "negentropy" -> Nd4jStepBenchmark::negEntropyChain;
+            case "hyperbolic" -> Nd4jStepBenchmark::hyperbolicChain;
+            default -> throw new IllegalArgumentException("no ND4J op chain for " + potential);
+        };
+    }
 
     @Setup(Level.Trial)
     public void setup() {
@@ -67,14 +101,12 @@ public class Nd4jStepBenchmark {
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
         Optimizers.Options opts = new Optimizers.Options(true, threads);
-        q3 = Optimizers.compile(Potentials.byName("q3"), opts);
-        q25 = Optimizers.compile(Potentials.byName("q2.5"), opts);
-        negEntropy = Optimizers.compile(Potentials.byName("negentropy"), opts);
-        hyperbolic = Optimizers.compile(Potentials.byName("hyperbolic"), opts);
-        System.out.printf("%nND4J threads: OpenMP=%d, BLAS=%d; generated: %s / %s / %s / %s%n",
+        for (String p : Step.potentials()) {
+            kernels.put(p, new Kernel(Optimizers.compile(Potentials.byName(p), opts), chain(p), p.equals("negentropy")));
+        }
+        System.out.printf("%nND4J threads: OpenMP=%d, BLAS=%d; generated: %s%n",
                 NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(), Nd4j.factory().blas().getMaxThreads(),
-                Optimizers.kernelKind(q3), Optimizers.kernelKind(q25), Optimizers.kernelKind(negEntropy),
-                Optimizers.kernelKind(hyperbolic));
+                String.join(" / ", kernels.values().stream().map(k -> Optimizers.kernelKind(k.map())).toList()));
 
         Random r = new Random(1);
         float[] ws = new float[size];
@@ -98,10 +130,7 @@ public class Nd4jStepBenchmark {
             throw new IllegalStateException("ND4J buffer is not direct/native-order: " + wBuf.order());
         }
         checkSameStep();
-        warmUp(q3, false);
-        warmUp(q25, false);
-        warmUp(negEntropy, true);
-        warmUp(hyperbolic, false);
+        for (Kernel k : kernels.values()) warmUp(k.map(), k.positive());
     }
 
     /**
@@ -155,10 +184,7 @@ public class Nd4jStepBenchmark {
         }
         INDArray gv = Nd4j.createFromArray(gs);
         float lr = 0.05f;
-        compare("q3", all, off, gv, lr, q3, v -> qnormChain(v, gv, lr, 3));
-        compare("q2.5", all, off, gv, lr, q25, v -> qnormChain(v, gv, lr, 2.5));
-        compare("negentropy", allPos, off, gv, lr, negEntropy, v -> negEntropyChain(v, gv, lr));
-        compare("hyperbolic", all, off, gv, lr, hyperbolic, v -> hyperbolicChain(v, gv, lr));
+        kernels.forEach((name, k) -> compare(name, k.positive() ? allPos : all, off, gv, lr, k.map(), v -> k.chain().step(v, gv, lr)));
     }
 
     private static void compare(String name, float[] all, int off, INDArray g, float lr, MirrorMap map,
@@ -220,53 +246,25 @@ public class Nd4jStepBenchmark {
         return w.assign(g);
     }
 
+    /** The SMD step as a DL4J user writes it with ND4J ops. */
     @Benchmark
-    public INDArray q3Nd4jChain() {
-        qnormChain(w, g, lr(), 3);
-        return w;
+    public INDArray nd4jChain(Step s) {
+        Kernel k = kernels.get(s.potential);
+        INDArray target = k.positive() ? wPos : w;
+        k.chain().step(target, g, lr());
+        return target;
     }
 
+    /** The generated kernel on the same ND4J buffers. */
     @Benchmark
-    public int q3Generated() {
-        return q3.step(wBuf, gBuf, lr());
+    public int generated(Step s) {
+        Kernel k = kernels.get(s.potential);
+        return k.map().step(k.positive() ? wPosBuf : wBuf, gBuf, lr());
     }
 
-    /** The same kernel on Java heap arrays: what the off-heap (MemorySegment) path costs, if anything. */
+    /** The q = 3 kernel on Java heap arrays: what the off-heap (MemorySegment) path costs, if anything. */
     @Benchmark
     public int q3GeneratedHeapArrays() {
-        return q3.step(wHeap, gHeap, lr());
-    }
-
-    @Benchmark
-    public INDArray q25Nd4jChain() {
-        qnormChain(w, g, lr(), 2.5);
-        return w;
-    }
-
-    @Benchmark
-    public int q25Generated() {
-        return q25.step(wBuf, gBuf, lr());
-    }
-
-    @Benchmark
-    public INDArray negEntropyNd4jChain() {
-        negEntropyChain(wPos, g, lr());
-        return wPos;
-    }
-
-    @Benchmark
-    public int negEntropyGenerated() {
-        return negEntropy.step(wPosBuf, gBuf, lr());
-    }
-
-    @Benchmark
-    public INDArray hyperbolicNd4jChain() {
-        hyperbolicChain(w, g, lr());
-        return w;
-    }
-
-    @Benchmark
-    public int hyperbolicGenerated() {
-        return hyperbolic.step(wBuf, gBuf, lr());
+        return kernels.get("q3").map().step(wHeap, gHeap, lr());
     }
 }

@@ -1,14 +1,12 @@
 package org.bregman.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 
 import org.bregman.train.report.Json;
 import java.util.concurrent.ExecutorService;
@@ -20,26 +18,26 @@ import org.bregman.runtime.Interval;
 import org.bregman.runtime.MirrorMap;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * Times the generated in-place step of one potential against plain SGD ({@code w -= lr*g}) and a plain
  * copy (the memory-bandwidth bound) over the same float arrays, with the same number of threads.
  * Medians over repeated runs after a warm-up; ratios are what to compare across machines.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench",
         description = "Time the generated in-place step against plain SGD and a plain copy (medians, ns per element).")
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends Verb {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a .potential file")
-    Path file;
+    @Mixin
+    SourceFile source;
 
     @Option(names = "--potential", required = true, paramLabel = "NAME")
     String potential;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a parameter value (repeatable), e.g. q=3")
-    List<String> set = new ArrayList<>();
+    @Mixin
+    ParameterValues parameters;
 
     @Option(names = "--size", paramLabel = "N", description = "elements per buffer, e.g. 670k, 10M (default: ${DEFAULT-VALUE})",
             defaultValue = "10M")
@@ -51,11 +49,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", description = "timed runs per kernel (default: ${DEFAULT-VALUE})", defaultValue = "15")
     int runs;
 
-    @Option(names = "--json", description = "machine-readable output")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -74,13 +69,9 @@ final class BenchCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new Main.UserError("--runs must be at least 1", Main.USAGE_ERROR);
         }
-        Loader.Loaded loaded = Loader.load(List.of(file));
-        if (loaded.reportErrors(spec.commandLine().getErr())) {
-            return Main.INPUT_ERROR;
-        }
-        Loader.Potential p = loaded.one(potential);
-        MirrorMap smd = Loader.compile(p, Values.parameters(set), new Optimizers.Options(true, t));
-        PrintWriter err = spec.commandLine().getErr();
+        Loader.Potential p = loadValid(List.of(source.file)).one(potential);
+        MirrorMap smd = Loader.compile(p, parameters.values(), new Optimizers.Options(true, t));
+        PrintWriter err = err();
         err.printf("bregman: %s %s, kernel: %s, %,d floats, %d thread%s%n", p.name(), smd.parameters(),
                 Optimizers.kernelKind(smd), n, t, t == 1 ? "" : "s");
 
@@ -109,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
             double smdNs = median(smdK, w, g, smd.domain(), n);
             double sgdNs = median(sgdK, w, g, smd.domain(), n);
             double copyNs = median(copyK, w, g, smd.domain(), n);
-            if (json) {
+            if (output.json) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("size", n);
                 r.put("threads", t);
@@ -119,9 +110,9 @@ final class BenchCommand implements Callable<Integer> {
                 results.add(row("sgd", sgdNs));
                 results.add(row("copy", copyNs));
                 r.put("results", results);
-                spec.commandLine().getOut().print(Json.write(r));
+                out().print(Json.write(r));
             } else {
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = out();
                 out.printf("%-6s %12s %10s%n", "kernel", "ns/element", "vs SGD");
                 out.printf("%-6s %12.3f %9.2fx%n", "smd", smdNs, smdNs / sgdNs);
                 out.printf("%-6s %12.3f %9.2fx%n", "sgd", sgdNs, 1.0);

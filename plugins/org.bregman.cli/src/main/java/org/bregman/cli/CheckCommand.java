@@ -1,44 +1,38 @@
 package org.bregman.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.bregman.potential.api.Diagnostic;
 import org.bregman.train.report.Json;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check",
         description = "Check .potential files; diagnostics as FILE:LINE:COL: error|warning: MESSAGE.")
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends Verb {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = ".potential files")
-    List<Path> files;
+    @Mixin
+    SourceFiles sources;
 
     @Option(names = "--json", description = "the diagnostics as a JSON array of {file, line, column, severity, code, message}")
     boolean json;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        Loader.Loaded loaded = Loader.load(files);
+        Loader.Loaded loaded = Loader.load(sources.files);
         if (json) {
-            spec.commandLine().getOut().print(Json.write(loaded.displayedDiagnostics().stream().map(CheckCommand::object).toList()));
-            spec.commandLine().getOut().flush();
+            out().print(Json.write(loaded.displayedDiagnostics().stream().map(CheckCommand::object).toList()));
+            out().flush();
         } else {
-            loaded.printDiagnostics(spec.commandLine().getOut());
+            loaded.printDiagnostics(out());
         }
         long errors = loaded.errorCount();
         long warnings = loaded.diagnostics().size() - errors;
-        spec.commandLine().getErr().printf("bregman: checked %d file%s: %d error%s, %d warning%s%n",
-                files.size(), files.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
+        err().printf("bregman: checked %d file%s: %d error%s, %d warning%s%n",
+                sources.files.size(), sources.files.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
                 warnings, warnings == 1 ? "" : "s");
         return errors > 0 ? Main.INPUT_ERROR : 0;
     }

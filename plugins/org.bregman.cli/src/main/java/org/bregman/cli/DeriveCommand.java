@@ -1,12 +1,10 @@
 package org.bregman.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.bregman.train.report.Json;
 
@@ -16,34 +14,27 @@ import org.bregman.symbolic.RealInterval;
 import org.bregman.symbolic.SymbolicException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "derive", mixinStandardHelpOptions = true,
+@Command(name = "derive",
         description = "Derive psi, psi', psi'', the inverse mirror map (closed-form or numeric), D_psi, "
                 + "the domain and the dual domain of each potential.")
-final class DeriveCommand implements Callable<Integer> {
+final class DeriveCommand extends Verb {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = ".potential files")
-    List<Path> files;
+    @Mixin
+    SourceFiles sources;
 
     @Option(names = "--potential", paramLabel = "NAME", description = "only this potential (repeatable)")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--json", description = "machine-readable output")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
-        Loader.Loaded loaded = Loader.load(files);
-        PrintWriter out = spec.commandLine().getOut();
-        if (loaded.reportErrors(spec.commandLine().getErr())) {
-            return Main.INPUT_ERROR;
-        }
-        List<Loader.Potential> chosen = loaded.select(only);
+        List<Loader.Potential> chosen = loadValid(sources.files).select(only);
+        PrintWriter out = out();
         List<Object> rows = new ArrayList<>();
         for (Loader.Potential p : chosen) {
             Derivation symbolic;
@@ -55,13 +46,13 @@ final class DeriveCommand implements Callable<Integer> {
                 throw new Main.UserError(p.location() + ": error: " + p.name() + ": " + e.getMessage(), Main.INPUT_ERROR, true);
             }
             Map<String, Object> row = describe(p, symbolic, bound);
-            if (json) {
+            if (output.json) {
                 rows.add(row);
             } else {
                 print(out, p, row);
             }
         }
-        if (json) {
+        if (output.json) {
             out.print(Json.write(Map.of("potentials", rows)));
         }
         return 0;

@@ -1,34 +1,32 @@
 package org.bregman.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.bregman.train.report.Json;
 
 import org.bregman.runtime.MirrorMap;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval",
         description = "Evaluate the compiled optimizer of one potential: psi and grad at each --w, inverse at "
                 + "each --z, D(w, v) for each --bregman w:v pair.")
-final class EvalCommand implements Callable<Integer> {
+final class EvalCommand extends Verb {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a .potential file")
-    Path file;
+    @Mixin
+    SourceFile source;
 
     @Option(names = "--potential", required = true, paramLabel = "NAME", description = "the potential")
     String potential;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a parameter value (repeatable), e.g. q=3")
-    List<String> set = new ArrayList<>();
+    @Mixin
+    ParameterValues parameters;
 
     @Option(names = "--w", split = ",", paramLabel = "W", description = "points for psi and grad, comma-separated")
     List<String> w = new ArrayList<>();
@@ -39,20 +37,13 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--bregman", split = ",", paramLabel = "W:V", description = "pairs for D(w, v), e.g. 0.5:1.5,2:1")
     List<String> pairs = new ArrayList<>();
 
-    @Option(names = "--json", description = "machine-readable output")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
-        Loader.Loaded loaded = Loader.load(List.of(file));
-        if (loaded.reportErrors(spec.commandLine().getErr())) {
-            return Main.INPUT_ERROR;
-        }
-        Loader.Potential p = loaded.one(potential);
-        MirrorMap m = Loader.compile(p, Values.parameters(set));
+        Loader.Potential p = loadValid(List.of(source.file)).one(potential);
+        MirrorMap m = Loader.compile(p, parameters.values());
         List<Double> psi = new ArrayList<>();
         List<Double> grad = new ArrayList<>();
         for (String s : w) {
@@ -72,8 +63,8 @@ final class EvalCommand implements Callable<Integer> {
             }
             bregman.add(m.bregman(Values.number("--bregman", wv[0]), Values.number("--bregman", wv[1])));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = out();
+        if (output.json) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("psi", psi);
             r.put("grad", grad);

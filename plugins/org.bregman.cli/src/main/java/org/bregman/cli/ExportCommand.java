@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.bregman.codegen.AtomicFiles;
 import org.bregman.codegen.FromSymbolic;
@@ -15,20 +14,20 @@ import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.SymbolicException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * Writes a self-contained optimizer jar. Each potential is compiled specialised to its default
  * parameter values; its factory also builds instances for other values
  * ({@code MirrorMaps.create("QNorm", Map.of("q", 10.0))}).
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export",
         description = "Write a self-contained jar with the compiled optimizers and their small runtime API.")
-final class ExportCommand implements Callable<Integer> {
+final class ExportCommand extends Verb {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a .potential file")
-    Path file;
+    @Mixin
+    SourceFile source;
 
     @Option(names = "--potential", paramLabel = "NAME", description = "only this potential (repeatable; default: all)")
     List<String> only = new ArrayList<>();
@@ -36,22 +35,15 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "JAR", description = "the jar to write")
     Path output;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        if (AtomicFiles.isOneOf(output, List.of(file))) {
+        if (AtomicFiles.isOneOf(output, List.of(source.file))) {
             throw new Main.UserError("-o " + output + " is the input file: choose another name for the jar (the input is left as it is)",
                     Main.USAGE_ERROR);
         }
-        Loader.Loaded loaded = Loader.load(List.of(file));
-        if (loaded.reportErrors(spec.commandLine().getErr())) {
-            return Main.INPUT_ERROR;
-        }
-        List<Loader.Potential> chosen = loaded.select(only);
+        List<Loader.Potential> chosen = loadValid(List.of(source.file)).select(only);
         if (chosen.isEmpty()) {
-            throw new Main.UserError(file + " defines no potential to export");
+            throw new Main.UserError(source.file + " defines no potential to export");
         }
         List<KernelSpec> specs = new ArrayList<>();
         for (Loader.Potential p : chosen) {
@@ -64,7 +56,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         try {
             List<String> entries = JarExporter.export(specs, output);
-            spec.commandLine().getErr().printf("bregman: wrote %s (%d potential%s: %s; %d entries)%n", output,
+            err().printf("bregman: wrote %s (%d potential%s: %s; %d entries)%n", output,
                     specs.size(), specs.size() == 1 ? "" : "s",
                     String.join(", ", chosen.stream().map(Loader.Potential::name).toList()), entries.size());
         } catch (IOException e) {

@@ -5,46 +5,41 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.bregman.codegen.AtomicFiles;
 import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.potential.ide.formatting.PotentialFormatter;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "format", mixinStandardHelpOptions = true,
+@Command(name = "format",
         description = "Format .potential files in place (comments kept, the parse never changes); "
                 + "--check only lists the files that would change and exits 1 if there are any.")
-final class FormatCommand implements Callable<Integer> {
+final class FormatCommand extends Verb {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = ".potential files")
-    List<Path> files;
+    @Mixin
+    SourceFiles sources;
 
     @Option(names = "--check", description = "change nothing; list the files that are not formatted, exit 1 if any")
     boolean check;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PotentialFormatter formatter = PotentialWorkspace.injector().getInstance(PotentialFormatter.class);
         int changed = 0;
-        for (Path f : files) {
+        for (Path f : sources.files) {
             String text = read(f);
             String formatted = formatter.format(text);
             if (formatted.equals(text)) continue;
             changed++;
-            if (check) spec.commandLine().getOut().println(Loader.display(f));
+            if (check) out().println(Loader.display(f));
             else write(f, formatted);
         }
-        spec.commandLine().getOut().flush();
-        spec.commandLine().getErr().printf("bregman: %d of %d file%s %s%n", changed, files.size(),
-                files.size() == 1 ? "" : "s", check ? "would be reformatted" : "reformatted");
+        out().flush();
+        err().printf("bregman: %d of %d file%s %s%n", changed, sources.files.size(),
+                sources.files.size() == 1 ? "" : "s", check ? "would be reformatted" : "reformatted");
         return check && changed > 0 ? Main.INPUT_ERROR : 0;
     }
 

@@ -54,13 +54,6 @@ final class Loader {
             return workspace.diagnostics().stream().filter(Diagnostic::isError).count();
         }
 
-        /** Prints the diagnostics when there are errors, and says whether there were. */
-        boolean reportErrors(PrintWriter err) {
-            if (errorCount() == 0) return false;
-            printDiagnostics(err);
-            return true;
-        }
-
         void printDiagnostics(PrintWriter out) {
             for (Diagnostic d : workspace.diagnostics()) {
                 out.println(displayed(d));

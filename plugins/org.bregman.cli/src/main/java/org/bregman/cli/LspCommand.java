@@ -1,7 +1,5 @@
 package org.bregman.cli;
 
-import java.util.concurrent.Callable;
-
 import org.eclipse.xtext.ide.server.ServerLauncher;
 import org.bregman.potential.ide.server.PotentialLanguageServer;
 
@@ -11,9 +9,9 @@ import picocli.CommandLine.Command;
  * The language server on stdin/stdout (Xtext's LSP support on LSP4J): the language's ide services, found
  * through its {@code ISetup} service entry, for every editor that speaks LSP (the VS Code extension).
  */
-@Command(name = "lsp", mixinStandardHelpOptions = true,
+@Command(name = "lsp",
         description = "Run the .potential language server on stdin/stdout (LSP), until the client exits.")
-final class LspCommand implements Callable<Integer> {
+final class LspCommand extends Verb {
 
     @Override
     public Integer call() {

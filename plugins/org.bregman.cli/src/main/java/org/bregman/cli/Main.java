@@ -49,6 +49,7 @@ public final class Main implements Runnable {
             return USAGE_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof Exit x) return x.status;
             if (ex instanceof UserError u) {
                 // a message that starts with FILE:LINE:COL stands alone, like check's diagnostics
                 err.println((u.located ? "" : "bregman: ") + SourceText.printable(u.getMessage()));
@@ -63,6 +64,17 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /** Ends a verb with an exit status; what the user needs to know is printed already. */
+    static final class Exit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        Exit(int status) {
+            super(null, null, false, false);
+            this.status = status;
+        }
     }
 
     /** A failure the user can fix; its message is printed as it is. */

@@ -1,21 +1,32 @@
 package org.bregman.cli;
 
-import java.io.PrintStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-import org.bregman.train.ConsoleProgress;
+import org.bregman.codegen.AtomicFiles;
+import org.bregman.potential.api.ExperimentSpec;
 import org.bregman.train.ExperimentRunner;
+import org.bregman.train.ExperimentTranslator;
+import org.bregman.train.Num;
+import org.bregman.train.report.ReportFolder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
+/**
+ * Loads the file, runs the chosen experiments one after another ({@link ExperimentRunner}) and shows each report's
+ * headlines. Exit status: 0 when every experiment ran (runs that diverged are results, not errors), 1 when the file has
+ * errors, data cannot be loaded or a report cannot be written, 2 for an unknown experiment or an unwritable --out.
+ */
+@Command(name = "run",
         description = "Run the experiments of a .potential file and write each report folder "
                 + "(summary.md, results.json, CSV, PNG; .npy weights with --save-weights).")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends Verb {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "a .potential file with experiments")
     Path file;
@@ -33,17 +44,98 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--save-weights", description = "also write initial and final weights (and synthetic X, y) as .npy")
     boolean saveWeights;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new Main.UserError("--data-dir " + dataDir + " is not a directory", Main.USAGE_ERROR);
         }
+        List<ExperimentSpec> chosen = chosen(loadValid(List.of(file), true).workspace().experiments());
+        Path base = out != null ? out : Path.of("results");
+        try {
+            // before any training: an output folder that cannot be written is reported now, not after hours
+            for (ExperimentSpec x : chosen) ReportFolder.checkWritable(base.resolve(Num.safe(x.name())));
+        } catch (IOException e) {
+            throw new Main.UserError("error: cannot write the report under " + base + ": " + AtomicFiles.describe(e),
+                    Main.USAGE_ERROR, true);
+        }
         // progress goes to stdout as it happens; diagnostics and errors to stderr
-        PrintStream stdout = WriterStream.of(spec.commandLine().getOut());
-        PrintStream stderr = WriterStream.of(spec.commandLine().getErr());
-        return ExperimentRunner.run(file, experiment, out, dataDir, saveWeights, new ConsoleProgress(stdout), stderr);
+        ConsoleProgress progress = new ConsoleProgress(WriterStream.of(out()));
+        ExperimentRunner.Stop stop = new ExperimentRunner.Stop();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread ctrlC = new Thread(() -> {
+            stop.request();
+            try {
+                // keep the JVM alive until the finished runs are on disk
+                finished.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bregman-ctrl-c");
+        boolean hooked = addHook(ctrlC);
+        try {
+            for (ExperimentSpec x : chosen) {
+                run(x, base, progress, stop);
+                if (stop.requested()) break;
+            }
+            return 0;
+        } finally {
+            finished.countDown();
+            if (hooked) removeHook(ctrlC);
+        }
+    }
+
+    /** The experiments to run: all of the file, or the one --experiment names. */
+    private List<ExperimentSpec> chosen(List<ExperimentSpec> all) {
+        if (all.isEmpty()) {
+            throw new Main.UserError(file + ":1:1: error: the file defines no experiment", Main.INPUT_ERROR, true);
+        }
+        List<ExperimentSpec> chosen = experiment == null ? all : all.stream().filter(x -> x.name().equals(experiment)).toList();
+        if (chosen.isEmpty()) {
+            throw new Main.UserError("no experiment named '" + experiment + "' in " + file + "; it defines: "
+                    + String.join(", ", all.stream().map(ExperimentSpec::name).toList()), Main.USAGE_ERROR, true);
+        }
+        return chosen;
+    }
+
+    private void run(ExperimentSpec x, Path base, ConsoleProgress progress, ExperimentRunner.Stop stop) {
+        org.bregman.train.ExperimentSpec spec;
+        try {
+            spec = ExperimentTranslator.translate(x);
+        } catch (RuntimeException e) {
+            throw new Main.UserError(file + ":1:1: error: experiment " + x.name() + ": " + e.getMessage(), Main.INPUT_ERROR, true);
+        }
+        ExperimentRunner.Outcome o;
+        try {
+            o = ExperimentRunner.run(spec, new ExperimentRunner.Options(base.resolve(Num.safe(spec.name())), dataDir, saveWeights),
+                    progress, stop);
+        } catch (ExperimentRunner.ExperimentException e) {
+            throw new Main.UserError("error: " + e.getMessage(), Main.INPUT_ERROR, true);
+        }
+        progress.message(consoleSummary(o.report().headlines()));
+        progress.message("report: " + o.report().summary() + (o.result().interrupted() ? " (interrupted: finished runs kept)" : ""));
+    }
+
+    /** A report's headlines for the terminal: one-line verdicts line by line; a block (the Bregman tables) set apart by a blank line. */
+    static String consoleSummary(List<String> headlines) {
+        StringBuilder b = new StringBuilder();
+        for (String h : headlines) b.append(h).append(h.contains("\n") ? "\n\n" : "\n");
+        return b.toString().strip();
+    }
+
+    private static boolean addHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook is running and sees the latch
+        }
     }
 }

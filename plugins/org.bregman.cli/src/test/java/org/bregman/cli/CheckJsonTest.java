@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.Gson;
 
 /** {@code bregman check --json}: the text form's diagnostics as JSON objects, with the same exit statuses. */
-class CheckJsonTest {
-
-    @TempDir
-    Path dir;
+class CheckJsonTest extends CliFixture {
 
     static final String MIXED = """
             potential QNorm(q = 3 where q > 1) {
@@ -66,12 +61,6 @@ class CheckJsonTest {
             }
             """;
 
-    private Path file(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p;
-    }
-
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> parse(String json) {
         return new Gson().fromJson(json, List.class);
@@ -95,8 +84,8 @@ class CheckJsonTest {
     void jsonHasTheSameDiagnosticsAsTheTextFormWithCodes() throws IOException {
         Path a = file("mixed.potential", MIXED);
         Path b = file("warn.potential", WARNING_ONLY);
-        CliTest.Result text = CliTest.run("check", a.toString(), b.toString());
-        CliTest.Result json = CliTest.run("check", "--json", a.toString(), b.toString());
+        CliFixture.Result text = CliFixture.run("check", a.toString(), b.toString());
+        CliFixture.Result json = CliFixture.run("check", "--json", a.toString(), b.toString());
         assertEquals(Main.INPUT_ERROR, text.status());
         assertEquals(text.status(), json.status());
         assertEquals(text.err(), json.err()); // the summary line on stderr
@@ -120,7 +109,7 @@ class CheckJsonTest {
     @Test
     void jsonExitStatusesAreThoseOfTheTextForm() throws IOException {
         Path warn = file("warn.potential", WARNING_ONLY);
-        CliTest.Result r = CliTest.run("check", "--json", warn.toString());
+        CliFixture.Result r = CliFixture.run("check", "--json", warn.toString());
         assertEquals(0, r.status(), r.err()); // warnings only
         List<Map<String, Object>> objects = parse(r.out());
         assertEquals(1, objects.size(), r.out());
@@ -128,15 +117,15 @@ class CheckJsonTest {
         assertEquals(9.0, objects.get(0).get("line")); // seeds 1, 1
 
         Path ok = file("ok.potential", "potential Q {\n    psi(w) = w^2 / 2\n}\n");
-        r = CliTest.run("check", "--json", ok.toString());
+        r = CliFixture.run("check", "--json", ok.toString());
         assertEquals(0, r.status());
         assertEquals("[]", r.out().strip());
 
-        r = CliTest.run("check", "--json", dir.resolve("nope.potential").toString());
+        r = CliFixture.run("check", "--json", dir.resolve("nope.potential").toString());
         assertEquals(Main.INPUT_ERROR, r.status());
         assertEquals("fileNotFound", parse(r.out()).get(0).get("code"));
 
-        r = CliTest.run("check", "--json");
+        r = CliFixture.run("check", "--json");
         assertEquals(Main.USAGE_ERROR, r.status());
         assertFalse(r.out().startsWith("["), r.out());
     }

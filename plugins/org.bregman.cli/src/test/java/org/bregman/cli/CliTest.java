@@ -5,18 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.bregman.potential.testing.TestJvm;
+import org.bregman.potential.testing.TestSources;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI as a user runs it (in-process): exit statuses, output formats, no stack traces. */
-class CliTest {
+class CliTest extends CliFixture {
 
     static final String QNORM = """
             /** ℓq potential; q = 2 is plain SGD. */
@@ -28,35 +27,12 @@ class CliTest {
             }
             """;
 
-    @TempDir
-    Path dir;
-
-    record Result(int status, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        Result r = new Result(status, out.toString(), err.toString());
-        // never a stack trace, whatever happened
-        assertFalse(r.err.contains("\tat ") || r.err.contains("Exception in thread"), r.err);
-        assertFalse(r.err.contains("internal error"), r.err);
-        return r;
-    }
-
-    Path file(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p;
-    }
-
     @Test
     void checkOfAGoodFileSucceedsQuietly() throws IOException {
         Result r = run("check", file("ok.potential", QNORM).toString());
-        assertEquals(0, r.status, r.err);
-        assertEquals("", r.out);
-        assertTrue(r.err.contains("0 errors"), r.err);
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("0 errors"), r.err());
     }
 
     @Test
@@ -86,54 +62,54 @@ class CliTest {
     /** One error diagnostic in the CLI format, on {@code line} (any line when -1), mentioning {@code text}. */
     private void assertDiagnostic(String name, String source, int line, String text) throws IOException {
         Result r = run("check", file(name, source).toString());
-        assertEquals(Main.INPUT_ERROR, r.status, r.out);
+        assertEquals(Main.INPUT_ERROR, r.status(), r.out());
         Pattern diag = Pattern.compile("^(.+" + Pattern.quote(name) + "):(\\d+):(\\d+): error: (.+)$", Pattern.MULTILINE);
-        Matcher m = diag.matcher(r.out);
+        Matcher m = diag.matcher(r.out());
         boolean found = false;
         while (m.find()) {
             found |= (line < 0 || Integer.parseInt(m.group(2)) == line) && m.group(4).contains(text);
         }
-        assertTrue(found, "expected an error on line " + line + " mentioning '" + text + "' in\n" + r.out);
+        assertTrue(found, "expected an error on line " + line + " mentioning '" + text + "' in\n" + r.out());
     }
 
     @Test
     void checkOfAMissingFileIsAnInputError() {
         Result r = run("check", dir.resolve("nope.potential").toString());
-        assertEquals(Main.INPUT_ERROR, r.status);
-        assertTrue(r.out.contains("nope.potential:1:1: error:"), r.out);
+        assertEquals(Main.INPUT_ERROR, r.status());
+        assertTrue(r.out().contains("nope.potential:1:1: error:"), r.out());
     }
 
     @Test
     void deriveJsonNamesTheInverseKind() throws IOException {
         Result r = run("derive", file("q.potential", QNORM).toString(), "--json");
-        assertEquals(0, r.status, r.err);
-        assertTrue(r.out.contains("\"grad\": \"sign(w) * |w|^(q - 1)\""), r.out);
-        assertTrue(r.out.contains("\"inverseKind\": \"closed-form\""), r.out);
-        assertTrue(r.out.contains("\"inverseKind\": \"numeric\""), r.out);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\"grad\": \"sign(w) * |w|^(q - 1)\""), r.out());
+        assertTrue(r.out().contains("\"inverseKind\": \"closed-form\""), r.out());
+        assertTrue(r.out().contains("\"inverseKind\": \"numeric\""), r.out());
     }
 
     @Test
     void deriveTextShowsEveryPart() throws IOException {
         Result r = run("derive", file("q.potential", QNORM).toString(), "--potential", "QNorm");
-        assertEquals(0, r.status, r.err);
+        assertEquals(0, r.status(), r.err());
         for (String part : new String[] {"psi(w)", "grad(w)", "hessian(w)", "inverse(z)", "bregman(w, v)", "domain", "dual domain"}) {
-            assertTrue(r.out.contains(part), part + " missing in\n" + r.out);
+            assertTrue(r.out().contains(part), part + " missing in\n" + r.out());
         }
-        assertFalse(r.out.contains("Quartic"));
+        assertFalse(r.out().contains("Quartic"));
     }
 
     @Test
     void evalComputesWithTheCompiledOptimizer() throws IOException {
         Result r = run("eval", file("q.potential", QNORM).toString(), "--potential", "QNorm", "--set", "q=3",
                 "--w", "0.5,1.5", "--z", "0.25", "--bregman", "0.5:1.5", "--json");
-        assertEquals(0, r.status, r.err);
+        assertEquals(0, r.status(), r.err());
         // psi(0.5) = 0.5^3 / 3, grad(1.5) = 1.5 * |1.5|, inverse(0.25) = sqrt(0.25), D(0.5, 1.5) by hand
         double d = 0.125 / 3 - 3.375 / 3 - 2.25 * (0.5 - 1.5);
-        assertTrue(r.out.contains("\"psi\": [" + (0.125 / 3) + ", " + (3.375 / 3) + "]"), r.out);
-        assertTrue(r.out.contains("\"grad\": [0.25, 2.25]"), r.out);
-        assertTrue(r.out.contains("\"inverse\": [0.5]"), r.out);
-        Matcher m = Pattern.compile("\"bregman\": \\[([^\\]]+)\\]").matcher(r.out);
-        assertTrue(m.find(), r.out);
+        assertTrue(r.out().contains("\"psi\": [" + (0.125 / 3) + ", " + (3.375 / 3) + "]"), r.out());
+        assertTrue(r.out().contains("\"grad\": [0.25, 2.25]"), r.out());
+        assertTrue(r.out().contains("\"inverse\": [0.5]"), r.out());
+        Matcher m = Pattern.compile("\"bregman\": \\[([^\\]]+)\\]").matcher(r.out());
+        assertTrue(m.find(), r.out());
         assertEquals(d, Double.parseDouble(m.group(1)), 1e-15);
     }
 
@@ -141,28 +117,28 @@ class CliTest {
     void evalOfAValueThatViolatesWhereIsAUsageError() throws IOException {
         // the value comes from the command line: status 2, like --set q=abc (issue 15)
         Result r = run("eval", file("q.potential", QNORM).toString(), "--potential", "QNorm", "--set", "q=1", "--w", "1");
-        assertEquals(Main.USAGE_ERROR, r.status);
-        assertTrue(r.err.contains("q > 1"), r.err);
+        assertEquals(Main.USAGE_ERROR, r.status());
+        assertTrue(r.err().contains("q > 1"), r.err());
     }
 
     @Test
     void usageErrorsExitWith2() throws IOException {
-        assertEquals(Main.USAGE_ERROR, run().status);
-        assertEquals(Main.USAGE_ERROR, run("frobnicate").status);
-        assertEquals(Main.USAGE_ERROR, run("eval", file("q.potential", QNORM).toString(), "--w", "1").status);
+        assertEquals(Main.USAGE_ERROR, run().status());
+        assertEquals(Main.USAGE_ERROR, run("frobnicate").status());
+        assertEquals(Main.USAGE_ERROR, run("eval", file("q.potential", QNORM).toString(), "--w", "1").status());
         assertEquals(Main.USAGE_ERROR, run("eval", file("q.potential", QNORM).toString(), "--potential", "QNorm",
-                "--w", "abc").status);
+                "--w", "abc").status());
     }
 
     @Test
     void benchPrintsTheSpecShape() throws IOException {
         Result r = run("bench", file("q.potential", QNORM).toString(), "--potential", "QNorm", "--size", "20k",
                 "--threads", "1", "--runs", "3", "--json");
-        assertEquals(0, r.status, r.err);
-        assertTrue(r.out.contains("\"size\": 20000"), r.out);
-        assertTrue(r.out.contains("\"threads\": 1"), r.out);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\"size\": 20000"), r.out());
+        assertTrue(r.out().contains("\"threads\": 1"), r.out());
         for (String k : new String[] {"smd", "sgd", "copy"}) {
-            assertTrue(r.out.contains("\"kernel\": \"" + k + "\""), r.out);
+            assertTrue(r.out().contains("\"kernel\": \"" + k + "\""), r.out());
         }
     }
 
@@ -170,7 +146,7 @@ class CliTest {
     void exportWritesAJarThatWorksWithNothingElseOnTheClassPath() throws Exception {
         Path jar = dir.resolve("out/optimizer.jar");
         Result r = run("export", file("q.potential", QNORM).toString(), "--potential", "QNorm", "-o", jar.toString());
-        assertEquals(0, r.status, r.err);
+        assertEquals(0, r.status(), r.err());
         assertTrue(Files.size(jar) > 0);
         // a fresh JVM with only the jar: find the factory through ServiceLoader and take one step
         Path src = dir.resolve("Use.java");
@@ -187,10 +163,9 @@ class CliTest {
                     }
                 }
                 """);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", jar.toString(), src.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes()).trim();
-        assertEquals(0, p.waitFor(), out);
+        TestJvm.Finished use = TestJvm.run(TestJvm.java("-cp", jar.toString(), src.toString()));
+        String out = use.out().trim();
+        assertEquals(0, use.status(), out);
         // q = 3: z = w|w| - lr*g, w = sign(z) sqrt|z|: 0.25 - 0.125 -> sqrt(0.125); -4 - 0.125 -> -sqrt(4.125)
         String[] parts = out.split(" ");
         assertEquals("-1", parts[0], out);
@@ -198,43 +173,9 @@ class CliTest {
         assertEquals((float) -Math.sqrt(4.125), Float.parseFloat(parts[2]), 1e-6f);
     }
 
-    static final String TINY = """
-            potential QNorm(q = 3 where q > 1) {
-                psi(w) = |w|^q / q
-            }
-            experiment Tiny {
-                data    regression(n = 5, d = 20, seed = 1)
-                model   linear
-                loss    squared
-                mirrors QNorm(q = 2), QNorm(q = 3)
-                init    normal(std = 0.1) seeds 1 .. 2
-                lr      0.05
-                batch   1
-                until   loss < 1e-10 or epochs >= 2000
-                report  bregman, closest, exact
-            }
-            """;
-
-    @Test
-    void runWritesTheReportFolder() throws IOException {
-        Path out = dir.resolve("results");
-        Result r = run("run", file("tiny.potential", TINY).toString(), "--out", out.toString(), "--save-weights");
-        assertEquals(0, r.status, r.err);
-        Path folder = out.resolve("Tiny");
-        String json = Files.readString(folder.resolve("results.json"));
-        assertTrue(json.contains("\"experiment\": \"Tiny\""), json);
-        assertTrue(Files.exists(folder.resolve("summary.md")));
-        assertTrue(Files.exists(folder.resolve("data/X.npy")), "synthetic data saved with --save-weights");
-        assertTrue(json.contains("QNorm_q3_seed2_final.npy"), json);
-    }
-
-    @Test
-    void runOfAnUnknownExperimentIsAUsageErrorAndOfABadFileAnInputError() throws IOException {
-        Path f = file("tiny.potential", TINY);
-        assertEquals(Main.USAGE_ERROR, run("run", f.toString(), "--experiment", "Nope", "--out", dir.toString()).status);
-        Path bad = file("bad.potential", TINY.replace("model   linear", "model   linearr"));
-        Result r = run("run", bad.toString(), "--out", dir.toString());
-        assertEquals(Main.INPUT_ERROR, r.status);
-        assertTrue(r.err.contains("bad.potential:6:"), r.err);
-    }
+    /** Two mirrors from two seeds on a tiny regression: the experiment the run tests start from. */
+    static final String TINY = TestSources.QNORM + TestSources.experiment("Tiny").with("data", "regression(n = 5, d = 20, seed = 1)")
+            .with("mirrors", "QNorm(q = 2), QNorm(q = 3)").with("init", "normal(std = 0.1) seeds 1 .. 2").with("lr", "0.05")
+            .with("batch", "1")
+            .with("until", "loss < 1e-10 or epochs >= 2000").with("report", "bregman, closest, exact");
 }

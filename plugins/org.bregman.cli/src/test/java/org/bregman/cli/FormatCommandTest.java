@@ -23,34 +23,34 @@ class FormatCommandTest {
     void checkListsUnformattedFilesAndChangesNothing() throws IOException {
         Path messy = Files.writeString(dir.resolve("messy.potential"), MESSY);
         Path clean = Files.writeString(dir.resolve("clean.potential"), FORMATTED);
-        CliTest.Result r = CliTest.run("format", "--check", messy.toString(), clean.toString());
+        CliFixture.Result r = CliFixture.run("format", "--check", messy.toString(), clean.toString());
         assertEquals(1, r.status(), r.err());
         assertTrue(r.out().contains("messy.potential") && !r.out().contains("clean.potential"), r.out());
         assertEquals(MESSY, Files.readString(messy));
-        assertEquals(0, CliTest.run("format", "--check", clean.toString()).status());
+        assertEquals(0, CliFixture.run("format", "--check", clean.toString()).status());
     }
 
     @Test
     void formatRewritesInPlaceKeepingPermissionsAndIsIdempotent() throws IOException {
         Path messy = Files.writeString(dir.resolve("messy.potential"), MESSY);
         Files.setPosixFilePermissions(messy, PosixFilePermissions.fromString("rw-r-----"));
-        CliTest.Result r = CliTest.run("format", messy.toString());
+        CliFixture.Result r = CliFixture.run("format", messy.toString());
         assertEquals(0, r.status(), r.err());
         assertEquals(FORMATTED, Files.readString(messy));
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(messy)));
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "a temporary file was left behind");
         }
-        assertEquals(0, CliTest.run("format", "--check", messy.toString()).status());
+        assertEquals(0, CliFixture.run("format", "--check", messy.toString()).status());
         // the derivation is the same before and after
         Path before = Files.writeString(dir.resolve("before.potential"), MESSY);
-        assertEquals(CliTest.run("derive", before.toString(), "--json").out(),
-                CliTest.run("derive", messy.toString(), "--json").out().replace("messy.potential", "before.potential"));
+        assertEquals(CliFixture.run("derive", before.toString(), "--json").out(),
+                CliFixture.run("derive", messy.toString(), "--json").out().replace("messy.potential", "before.potential"));
     }
 
     @Test
     void aMissingFileIsAnInputError() {
-        CliTest.Result r = CliTest.run("format", dir.resolve("nope.potential").toString());
+        CliFixture.Result r = CliFixture.run("format", dir.resolve("nope.potential").toString());
         assertEquals(1, r.status());
         assertTrue(r.err().contains("nope.potential: no such file"), r.err());
     }

@@ -1,6 +1,6 @@
 package org.bregman.cli;
 
-import static org.bregman.cli.CliTest.run;
+import static org.bregman.cli.CliFixture.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,27 +12,18 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import org.bregman.cli.CliTest.Result;
+import org.bregman.cli.CliFixture.Result;
+import org.bregman.potential.testing.TestSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15: hostile input gets a located message and status 0/1/2 — never an internal error, a hang or an
  * out-of-memory. Each case is a reproducer of a defect found against the CLI.
  */
-class HostileInputTest {
+class HostileInputTest extends CliFixture {
 
     static final Pattern LOCATED = Pattern.compile("^\\S+:\\d+:\\d+: (error|warning): .*$");
-
-    @TempDir
-    Path dir;
-
-    Path file(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p;
-    }
 
     static String psi(String body) {
         return "potential P {\n    psi(w) = " + body + "\n}\n";
@@ -68,20 +59,6 @@ class HostileInputTest {
 
     @Test
     void sizesAreCheckedAgainstTheLimitsAndTheMemory() throws IOException {
-        String x = """
-                potential Q(q = 3 where q > 1) {
-                    psi(w) = |w|^q / q
-                }
-                experiment X {
-                    data    DATA
-                    model   MODEL
-                    loss    squared
-                    mirrors Q
-                    init    normal(std = 0.1) SEEDS
-                    lr      0.1
-                    until   UNTIL
-                }
-                """;
         String[][] cases = {
                 {"regression(n = 5, d = 5)", "linear", "seeds 1 .. 1000000000", "epochs >= 10", "at most 10,000 runs"},
                 {"regression(n = 3000000000, d = 4)", "linear", "", "epochs >= 10", "at most 2147483647"},
@@ -95,7 +72,8 @@ class HostileInputTest {
                 {"regression(n = 5, d = 5)", "linear", "seeds 1, 5000000000", "epochs >= 10", "a seed must be at most"},
         };
         for (String[] c : cases) {
-            String text = x.replace("DATA", c[0]).replace("MODEL", c[1]).replace("SEEDS", c[2]).replace("UNTIL", c[3]);
+            String text = TestSources.QNORM + TestSources.experiment("X").with("data", c[0]).with("model", c[1]).with("mirrors", "QNorm")
+                    .with("init", ("normal(std = 0.1) " + c[2]).strip()).with("lr", "0.1").with("until", c[3]);
             Result r = run("check", file("sizes.potential", text).toString());
             assertEquals(Main.INPUT_ERROR, r.status(), text + r.out());
             assertTrue(r.out().contains(c[4]), c[0] + " " + c[1] + " " + c[2] + ":\n" + r.out());

@@ -1,6 +1,6 @@
 package org.bregman.cli;
 
-import static org.bregman.cli.CliTest.run;
+import static org.bregman.cli.CliFixture.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.jar.JarFile;
 
-import org.bregman.cli.CliTest.Result;
+import org.bregman.cli.CliFixture.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package org.bregman.cli;
 
-import static org.bregman.cli.CliTest.run;
+import static org.bregman.cli.CliFixture.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.bregman.potential.testing.TestJvm;
 import org.bregman.train.report.ReportFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,11 +73,8 @@ class ReportKillTest {
 
     /** Runs {@code bregman run} in its own JVM and kills it (SIGKILL) when the report write reaches {@code step}. */
     void killAt(Path file, Path out, String step) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-Dbregman.test.reportPauseMs=150", "--add-modules",
-                "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", file.toString(), "--out", out.toString(), "--save-weights"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process p = TestJvm.main(List.of("-Xmx1g", "-Dbregman.test.reportPauseMs=150"), Main.class,
+                "run", file.toString(), "--out", out.toString(), "--save-weights").start();
         boolean reached = false;
         List<String> seen = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -1,164 +1,97 @@
 package org.bregman.train;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
-import org.bregman.potential.api.Diagnostic;
-import org.bregman.potential.api.PotentialWorkspace;
+import org.bregman.codegen.AtomicFiles;
 import org.bregman.train.data.DataException;
 import org.bregman.train.data.Dataset;
-import org.bregman.train.report.ReportFolder;
 import org.bregman.train.report.ReportWriter;
+import org.bregman.train.report.WrittenReport;
 
 /**
- * {@code bregman run}: loads a {@code .potential} file, runs its experiments and writes each report folder.
+ * Runs one experiment: loads its data, trains every mirror from every seed and writes the report folder. Loading
+ * files, diagnostics, exit statuses and the console are the command line's ({@code bregman run}).
  *
  * <pre>{@code
- * int status = ExperimentRunner.run(Path.of("examples/experiments/implicit-bias-linear.potential"), null,
- *         null, null, false, new ConsoleProgress(System.out), System.err);
+ * ExperimentRunner.Outcome o = ExperimentRunner.run(spec, new ExperimentRunner.Options(Path.of("results/X"), null, false),
+ *         listener, new ExperimentRunner.Stop());
+ * o.report().headlines().forEach(System.out::println);
  * }</pre>
  */
 public final class ExperimentRunner {
-
-    /** Exit statuses of spec section 4. */
-    public static final int OK = 0, INPUT_ERROR = 1, USAGE_ERROR = 2;
 
     private ExperimentRunner() {
     }
 
     /**
-     * @param experiment the experiment to run, or {@code null} for every experiment of the file
-     * @param outDir where report folders go: {@code outDir/<Experiment>/}; {@code null}: {@code results/<Experiment>/}
-     * @param dataDir {@code --data-dir}: where data files (and Fashion-MNIST) are looked up, or {@code null}
-     * @param saveWeights {@code --save-weights}: initial and final weights (and X, y of synthetic data) as .npy
-     * @param progress progress display (e.g. {@link ConsoleProgress}); {@code err} receives diagnostics and errors
-     * @return 0 when every experiment ran (runs that diverged are results, not errors), 1 when the file has errors or
-     *     data cannot be loaded, 2 when {@code experiment} names no experiment of the file
+     * @param out the report folder (replaced as a whole)
+     * @param dataDir where data files (and Fashion-MNIST) are looked up, or {@code null}
+     * @param saveWeights initial and final weights (and X, y of synthetic data) as .npy
      */
-    public static int run(Path file, String experiment, Path outDir, Path dataDir, boolean saveWeights, ProgressListener progress,
-            PrintStream err) {
-        PotentialWorkspace ws = PotentialWorkspace.load(file);
-        for (Diagnostic d : ws.diagnostics()) err.println(d);
-        if (ws.hasErrors()) return INPUT_ERROR;
-        List<org.bregman.potential.api.ExperimentSpec> all = ws.experiments();
-        if (all.isEmpty()) {
-            err.println(file + ":1:1: error: the file defines no experiment");
-            return INPUT_ERROR;
+    public record Options(Path out, Path dataDir, boolean saveWeights) {
+    }
+
+    /** What an experiment produced and where its report folder is. */
+    public record Outcome(ExperimentResult result, WrittenReport report) {
+    }
+
+    /** The experiment cannot run or its report cannot be written; the message says why, for the user. */
+    public static final class ExperimentException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ExperimentException(String message, Throwable cause) {
+            super(message, cause);
         }
-        List<org.bregman.potential.api.ExperimentSpec> chosen = experiment == null ? all
-                : all.stream().filter(x -> x.name().equals(experiment)).toList();
-        if (chosen.isEmpty()) {
-            err.println("no experiment named '" + experiment + "' in " + file + "; it defines: "
-                    + String.join(", ", all.stream().map(org.bregman.potential.api.ExperimentSpec::name).toList()));
-            return USAGE_ERROR;
+    }
+
+    /** Ctrl-C: {@link #request()} (e.g. from a shutdown hook) ends the current run; the finished runs are still written. */
+    public static final class Stop {
+        private boolean requested;
+        private Trainer trainer;
+
+        public synchronized void request() {
+            requested = true;
+            if (trainer != null) trainer.requestStop();
         }
-        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
-        Path base = outDir != null ? outDir : Path.of("results");
-        try {
-            // before any training: an output folder that cannot be written is reported now, not after hours
-            for (var x : chosen) ReportFolder.checkWritable(base.resolve(Num.safe(x.name())));
-        } catch (IOException e) {
-            err.println("error: cannot write the report under " + base + ": " + org.bregman.codegen.AtomicFiles.describe(e));
-            return USAGE_ERROR;
+
+        public synchronized boolean requested() {
+            return requested;
         }
-        for (var x : chosen) {
-            ExperimentSpec spec;
-            try {
-                spec = ExperimentTranslator.translate(x);
-            } catch (RuntimeException e) {
-                err.println(file + ":1:1: error: experiment " + x.name() + ": " + e.getMessage());
-                return INPUT_ERROR;
-            }
-            Path out = base.resolve(Num.safe(spec.name()));
-            int status = run(spec, out, dataDir, saveWeights, listener, err);
-            if (status != OK) return status;
+
+        synchronized void attach(Trainer t) {
+            trainer = t;
+            if (requested) t.requestStop();
         }
-        return OK;
     }
 
     /**
-     * Runs one experiment and writes its folder. Ctrl-C (a shutdown hook) ends the current run; the runs already
-     * finished are written before the JVM exits.
+     * Runs one experiment and writes its folder. Runs that diverge are results, not errors.
+     *
+     * @throws ExperimentException when the data cannot be loaded, a setting cannot be used or the folder cannot be written
      */
-    public static int run(ExperimentSpec spec, Path out, Path dataDir, boolean saveWeights, ProgressListener listener, PrintStream err) {
+    public static Outcome run(ExperimentSpec spec, Options options, ProgressListener listener, Stop stop) throws ExperimentException {
+        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
         Dataset data;
         try {
-            data = spec.data().load(dataDir);
+            data = spec.data().load(options.dataDir());
         } catch (DataException | IllegalArgumentException e) {
-            err.println("error: experiment " + spec.name() + ": " + e.getMessage());
-            return INPUT_ERROR;
+            throw new ExperimentException("experiment " + spec.name() + ": " + e.getMessage(), e);
         }
-        listener.message("data: " + data.description() + " (" + data.n() + " rows, " + data.d() + " features"
+        progress.message("data: " + data.description() + " (" + data.n() + " rows, " + data.d() + " features"
                 + (data.test() != null ? ", " + data.test().n() + " test rows" : "") + ")");
-        Trainer trainer = new Trainer(spec, data, listener);
-        CountDownLatch written = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            trainer.requestStop();
-            try {
-                // keep the JVM alive until the finished runs are on disk
-                written.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bregman-ctrl-c");
-        boolean hooked = addHook(hook);
+        Trainer trainer = new Trainer(spec, data, progress);
+        stop.attach(trainer);
+        ExperimentResult result;
         try {
-            ExperimentResult result;
-            try {
-                result = trainer.run();
-            } catch (IllegalArgumentException e) {
-                err.println("error: experiment " + spec.name() + ": " + e.getMessage());
-                return INPUT_ERROR;
-            }
-            try {
-                ReportWriter.write(result, out, saveWeights);
-            } catch (IOException e) {
-                err.println("error: cannot write " + out + ": " + org.bregman.codegen.AtomicFiles.describe(e));
-                return INPUT_ERROR;
-            }
-            try {
-                listener.message(consoleSummary(java.nio.file.Files.readString(out.resolve("summary.md"))));
-            } catch (IOException e) {
-                // the folder is written; the console excerpt is a convenience
-            }
-            listener.message("report: " + out.resolve("summary.md") + (result.interrupted() ? " (interrupted: finished runs kept)" : ""));
-            return OK;
-        } finally {
-            written.countDown();
-            if (hooked) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // already shutting down: the hook is running and sees the latch
-                }
-            }
+            result = trainer.run();
+        } catch (IllegalArgumentException e) {
+            throw new ExperimentException("experiment " + spec.name() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The part of summary.md worth seeing in a terminal: the Bregman tables, every verdict, sparsity and exactness lines. */
-    static String consoleSummary(String md) {
-        StringBuilder b = new StringBuilder();
-        boolean inBregman = false;
-        for (String line : md.split("\n")) {
-            if (line.startsWith("## ")) inBregman = line.startsWith("## Bregman divergences");
-            if (line.startsWith("![")) continue;
-            if (inBregman && !line.startsWith("Row ψ") || line.startsWith("**") || line.startsWith("Sparsest") || line.startsWith("Largest relative")) {
-                b.append(line).append('\n');
-            }
-        }
-        return b.toString().replaceAll("\n{3,}", "\n\n").strip();
-    }
-
-    private static boolean addHook(Thread hook) {
         try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            return true;
-        } catch (IllegalStateException | SecurityException e) {
-            return false;
+            return new Outcome(result, ReportWriter.publish(result, options.out(), options.saveWeights()));
+        } catch (IOException e) {
+            throw new ExperimentException("cannot write " + options.out() + ": " + AtomicFiles.describe(e), e);
         }
     }
 }

@@ -192,8 +192,8 @@ public final class Trainer {
         return "; every weight is finite (the loss overflowed)";
     }
 
-    /** Fisher–Yates shuffle of the mini-batch order in place (the harness in {@link EpochBenchmark} shares it). */
-    static void shuffle(int[] order, Random random) {
+    /** Fisher–Yates shuffle of the mini-batch order in place (the epoch benchmark shares it). */
+    public static void shuffle(int[] order, Random random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

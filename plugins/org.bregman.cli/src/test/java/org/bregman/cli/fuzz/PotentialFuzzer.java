@@ -9,6 +9,8 @@ import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.bregman.potential.testing.TestSources;
+
 /**
  * Inputs for fuzzing the {@code bregman} command line (issue 15): grammar-aware random potentials and
  * experiments, and mutations of the example files ({@code examples/**}{@code /*.potential}): characters and
@@ -149,26 +151,10 @@ public final class PotentialFuzzer {
                 case 3 -> s.substring(0, pos) + " " + pick(TOKENS) + " " + s.substring(pos);
                 case 4 -> s.replaceFirst("\\b\\d+(\\.\\d+)?\\b", pick(NUMBERS));
                 case 5 -> s.replace("\n", "\r\n");
-                default -> tokenEdit(s);
+                default -> TestSources.tokenEdit(s, rnd);
             };
         }
         return s;
-    }
-
-    String tokenEdit(String s) {
-        List<String> t = new ArrayList<>(List.of(s.split("(?<=\\s)|(?=\\s)")));
-        if (t.size() < 2) return s;
-        int i = rnd.nextInt(t.size()), j = rnd.nextInt(t.size());
-        switch (rnd.nextInt(3)) {
-            case 0 -> t.remove(i);
-            case 1 -> t.add(i, t.get(i));
-            default -> {
-                String x = t.get(i);
-                t.set(i, t.get(j));
-                t.set(j, x);
-            }
-        }
-        return String.join("", t);
     }
 
     private String pick(String[] a) {

@@ -13,6 +13,7 @@ import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.potential.api.ResolvedPotential;
 import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.SymbolicException;
+import org.bregman.potential.testing.TestSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -105,28 +106,10 @@ class FuzzTest {
                 case 1 -> s = s.substring(0, pos) + CHARS.charAt(rnd.nextInt(CHARS.length())) + s.substring(pos); // insert a char
                 case 2 -> s = s.substring(0, pos) + s.charAt(pos) + s.substring(pos);                         // duplicate a char
                 case 3 -> s = s.substring(0, pos) + " " + TOKENS[rnd.nextInt(TOKENS.length)] + " " + s.substring(pos); // insert a token
-                default -> s = tokenEdit(s, rnd);
+                default -> s = TestSources.tokenEdit(s, rnd);
             }
         }
         return s;
-    }
-
-    /** Deletes, duplicates or swaps whole whitespace-separated tokens. */
-    static String tokenEdit(String s, SplittableRandom rnd) {
-        String[] t = s.split("(?<=\\s)|(?=\\s)");
-        if (t.length < 2) return s;
-        int i = rnd.nextInt(t.length), j = rnd.nextInt(t.length);
-        List<String> l = new ArrayList<>(List.of(t));
-        switch (rnd.nextInt(3)) {
-            case 0 -> l.remove(i);
-            case 1 -> l.add(i, l.get(i));
-            default -> {
-                String x = l.get(i);
-                l.set(i, l.get(j));
-                l.set(j, x);
-            }
-        }
-        return String.join("", l);
     }
 
     static String randomTokens(SplittableRandom rnd) {

@@ -37,6 +37,8 @@ public final class ReportWriter {
     private final Map<String, Object> tables = new LinkedHashMap<>();
     private final StringBuilder md = new StringBuilder();
     private final List<String> files = new ArrayList<>();
+    /** What the report concluded, for a terminal: each a line or (the Bregman comparison) a block, as in summary.md. */
+    private final List<String> headlines = new ArrayList<>();
 
     private ReportWriter(ExperimentResult result, Path out, boolean saveWeights) {
         this.result = result;
@@ -50,13 +52,18 @@ public final class ReportWriter {
      * staging folder and replaces {@code out} as a whole ({@link ReportFolder}): never a mix of two runs.
      */
     public static List<String> write(ExperimentResult result, Path out, boolean saveWeights) throws IOException {
+        return publish(result, out, saveWeights).files();
+    }
+
+    /** Writes the folder like {@link #write} and says what the report concluded ({@link WrittenReport#headlines()}). */
+    public static WrittenReport publish(ExperimentResult result, Path out, boolean saveWeights) throws IOException {
         ReportFolder.recover(out);
         Path staged = ReportFolder.stage(out);
         try {
             ReportWriter w = new ReportWriter(result, staged, saveWeights);
             w.writeAll();
             ReportFolder.publish(staged, out);
-            return w.files;
+            return new WrittenReport(out, List.copyOf(w.files), List.copyOf(w.headlines));
         } finally {
             ReportFolder.deleteTree(staged);
         }
@@ -153,7 +160,7 @@ public final class ReportWriter {
 
     private void header() {
         md.append("# ").append(spec.name()).append("\n\n");
-        if (result.interrupted()) md.append("**Interrupted (Ctrl-C): the runs below that finished are kept; the rest were not run.**\n\n");
+        if (result.interrupted()) md.append(headline("**Interrupted (Ctrl-C): the runs below that finished are kept; the rest were not run.**")).append("\n\n");
         md.append("## Settings\n\n");
         md.append("| setting | value |\n|---|---|\n");
         md.append("| data | ").append(result.data().description()).append(" |\n");
@@ -198,12 +205,16 @@ public final class ReportWriter {
     }
 
     private void bregman() throws IOException {
-        md.append("## Bregman divergences from each initial point\n\n");
+        // the terminal shows this section without its explanation and plots
+        StringBuilder shown = new StringBuilder("## Bregman divergences from each initial point\n\n");
+        md.append(shown);
         md.append("Row ψ, column m: D_ψ(final point of mirror m, initial point). SMD with ψ should reach the interpolating point "
                 + "closest to the initial point in D_ψ, so each row's minimum should sit on the diagonal (bold). Runs that did not converge are left out (—).\n\n");
         if (spec.mirrors().stream().anyMatch(m -> !m.isMirror())) {
-            md.append("Update rules (`optimizers`) have no potential of their own: they are columns only, final points that each row's ψ "
-                    + "measures next to its own mirror's.\n\n");
+            String note = "Update rules (`optimizers`) have no potential of their own: they are columns only, final points that each row's ψ "
+                    + "measures next to its own mirror's.\n\n";
+            md.append(note);
+            shown.append(note);
         }
         List<Object> js = new ArrayList<>();
         int rowsMin = 0, rowsAll = 0;
@@ -222,7 +233,9 @@ public final class ReportWriter {
                 }
             }
             Table t = new Table("Bregman divergences, seed " + seed, "D_ψ \\ final of", labels, cs.stream().map(MirrorSpec::label).toList(), v);
-            md.append("### Seed ").append(seed).append("\n\n").append(t.markdown()).append('\n').append(t.verdict()).append(".\n\n");
+            String seedTable = "### Seed " + seed + "\n\n" + t.markdown() + "\n" + t.verdict() + ".\n\n";
+            md.append(seedTable);
+            shown.append(seedTable);
             rowsMin += t.diagonalMinimumRows();
             rowsAll += t.comparableRows();
             put("bregman_seed" + seed + ".csv", t.csv().getBytes(StandardCharsets.UTF_8));
@@ -230,7 +243,9 @@ public final class ReportWriter {
             md.append("![Bregman heat map, seed ").append(seed).append("](bregman_seed").append(seed).append(".png)\n\n");
             js.add(tableJson(t, "seed", seed));
         }
-        md.append("**Bregman tables: diagonal is the row minimum in ").append(rowsMin).append(" of ").append(rowsAll).append(" rows.**\n\n");
+        String verdict = "**Bregman tables: diagonal is the row minimum in " + rowsMin + " of " + rowsAll + " rows.**";
+        md.append(verdict).append("\n\n");
+        headlines.add(shown.append(verdict).toString());
         tables.put("bregman", js);
     }
 
@@ -264,7 +279,7 @@ public final class ReportWriter {
             put("closest_" + m.key() + ".csv", t.csv().getBytes(StandardCharsets.UTF_8));
             js.add(tableJson(t, "mirror", m.label()));
         }
-        md.append("**Closest tables: diagonal is the row minimum in ").append(rowsMin).append(" of ").append(rowsAll).append(" rows.**\n\n");
+        md.append(headline("**Closest tables: diagonal is the row minimum in " + rowsMin + " of " + rowsAll + " rows.**")).append("\n\n");
         tables.put("closest", js);
     }
 
@@ -329,7 +344,7 @@ public final class ReportWriter {
             o.put("newtonConverged", s.converged());
             js.add(o);
         }
-        md.append("\nLargest relative distance: ").append(Num.short4(worst)).append(".\n\n");
+        md.append('\n').append(headline("Largest relative distance: " + Num.short4(worst) + ".")).append("\n\n");
         put("exact.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         tables.put("exact", js);
     }
@@ -410,8 +425,8 @@ public final class ReportWriter {
                 order.append(e.getKey()).append(' ').append(shown);
                 previous = shown;
             }
-            md.append("\nSparsest to densest (fraction of |w| < ").append(Num.format(THRESHOLDS[1])).append("): ").append(order)
-                    .append(".\n\n");
+            md.append('\n').append(headline("Sparsest to densest (fraction of |w| < " + Num.format(THRESHOLDS[1]) + "): " + order + "."))
+                    .append("\n\n");
             put("histogram.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
             plot("histogram.png", () -> Plots.histograms("Final weights per mirror (" + spec.name() + ")", labels, pooled, "w"));
             md.append("![weight histograms](histogram.png)\n\n");
@@ -501,6 +516,12 @@ public final class ReportWriter {
             md.append("## Loss curves\n\nPer-epoch training loss of every run: `curves.csv`.\n\n![loss curves](curves.png)\n\n");
             tables.put("curves", Map.of("file", "curves.csv", "plot", "curves.png"));
         }
+    }
+
+    /** A line of summary.md that is also one of the report's headlines. */
+    private String headline(String line) {
+        headlines.add(line);
+        return line;
     }
 
     private static String pct(double a) {

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,14 +13,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.bregman.potential.ide.PotentialIdeSetup;
+import org.bregman.potential.testing.TestResources;
 import org.bregman.potential.ide.hover.PotentialHoverText;
 import org.bregman.potential.potential.Model;
 import org.bregman.potential.potential.PotentialDef;
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,15 +73,12 @@ class PotentialFormatterTest {
 	void messyTextIsLaidOut() {
 		String messy = """
 
-
 				/**
 				      * Doc.
 				      */
 				potential   QNorm ( q=3 where q>1 ){
 				psi ( w )=|w|^q/q+ - w*log( w ) // keep me
 				  domain w>0 and w< 10
-
-
 
 				grad(w) = sign(w)*|w| ^ (q-1)
 				  inverse (z)=z
@@ -137,13 +130,7 @@ class PotentialFormatterTest {
 	}
 
 	private static XtextResource parse(String text) throws IOException {
-		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
-		XtextResource r = (XtextResource) injector.getInstance(IResourceFactory.class)
-				.createResource(URI.createURI("inmemory:/f.potential"));
-		rs.getResources().add(r);
-		r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), rs.getLoadOptions());
-		EcoreUtil.resolveAll(r);
-		return r;
+		return TestResources.parse(injector, text);
 	}
 
 	private static List<String> derivations(Model m) {

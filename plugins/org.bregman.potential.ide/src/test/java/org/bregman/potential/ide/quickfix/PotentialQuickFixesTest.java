@@ -3,17 +3,13 @@ package org.bregman.potential.ide.quickfix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.bregman.potential.ide.PotentialIdeSetup;
-import org.eclipse.emf.common.util.URI;
+import org.bregman.potential.testing.TestResources;
+import org.bregman.potential.testing.TestSources;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
@@ -33,13 +29,7 @@ class PotentialQuickFixesTest {
 	}
 
 	static XtextResource parse(String text) throws Exception {
-		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
-		XtextResource r = (XtextResource) injector.getInstance(IResourceFactory.class)
-				.createResource(URI.createURI("inmemory:/q.potential"));
-		rs.getResources().add(r);
-		r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), rs.getLoadOptions());
-		EcoreUtil.resolveAll(r);
-		return r;
+		return TestResources.parse(injector, text);
 	}
 
 	static List<Issue> errors(Resource r) {
@@ -69,19 +59,8 @@ class PotentialQuickFixesTest {
 
 	@Test
 	void didYouMeanAPotential() throws Exception {
-		String text = """
-				potential QNorm(q = 3 where q > 1) {
-				    psi(w) = |w|^q / q
-				}
-				experiment E {
-				    data    regression(n = 4, d = 8, seed = 1)
-				    model   linear
-				    loss    squared
-				    mirrors QNrom
-				    lr      0.1
-				    until   loss < 1e-8 or epochs >= 10
-				}
-				""";
+		String text = TestSources.QNORM + TestSources.experiment("E").with("data", "regression(n = 4, d = 8, seed = 1)").with("mirrors", "QNrom")
+				.with("lr", "0.1").with("until", "loss < 1e-8 or epochs >= 10");
 		String fixed = fixOnlyError(text, "Change to 'QNorm'");
 		assertEquals(text.replace("QNrom", "QNorm"), fixed);
 		assertTrue(errors(parse(fixed)).isEmpty());

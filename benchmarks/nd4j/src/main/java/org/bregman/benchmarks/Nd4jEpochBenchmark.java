@@ -1,4 +1,4 @@
-package org.bregman.train;
+package org.bregman.benchmarks;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Random;
 
 import org.bregman.codegen.Optimizers;
-import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.runtime.MirrorMap;
 import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.PotentialSpec;
+import org.bregman.train.InitSpec;
+import org.bregman.train.Trainer;
 import org.bregman.train.data.Dataset;
 import org.bregman.train.data.Datasets;
 import org.bregman.train.model.Loss;
@@ -23,14 +24,15 @@ import org.bregman.train.model.ModelSpec;
  * on the flat buffer), (b) the generated SMD step for {@code QNorm(q = 3)}, (c) the generated step for {@code q = 2};
  * variants are interleaved round by round so that machine load hits them alike; medians are reported.
  *
- * <pre>java -cp … org.bregman.train.EpochBenchmark [rounds] [n] [hidden] [teacher|fashion]</pre>
+ * <pre>java --add-modules jdk.incubator.vector -cp benchmarks/nd4j/target/nd4j-benchmarks.jar \
+ *     org.bregman.benchmarks.Nd4jEpochBenchmark [rounds] [n] [hidden] [teacher|fashion]</pre>
  *
  * {@code teacher}: synthetic two-class data with 784 features (nothing to install); {@code fashion}: the first n
  * Fashion-MNIST training images, 10 classes (issue 5's 784-512-512-10 network with hidden = 512).
  */
-public final class EpochBenchmark {
+public final class Nd4jEpochBenchmark {
 
-    private EpochBenchmark() {
+    private Nd4jEpochBenchmark() {
     }
 
     public static void main(String[] args) {
@@ -40,9 +42,7 @@ public final class EpochBenchmark {
         int batch = 64;
         boolean fashion = args.length > 3 && args[3].equals("fashion");
         Dataset data = fashion ? Datasets.fashionMnist(null, n, 0) : Datasets.teacher(n, 784, 32, 1);
-        PotentialWorkspace ws = PotentialWorkspace.fromString("potential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^q / q\n}\n",
-                java.nio.file.Path.of("bench.potential"));
-        PotentialSpec q = ws.potential("QNorm").spec();
+        PotentialSpec q = Potentials.qnorm();
         MirrorMap q3 = Optimizers.compile(Derivation.derive(q, Map.of("q", 3.0)), null);
         MirrorMap q2 = Optimizers.compile(Derivation.derive(q, Map.of("q", 2.0)), null);
         String[] names = {"sgd (ND4J axpy)", "smd QNorm(q = 3), " + Optimizers.kernelKind(q3), "smd QNorm(q = 2), " + Optimizers.kernelKind(q2)};

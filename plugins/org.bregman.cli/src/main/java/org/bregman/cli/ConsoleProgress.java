@@ -1,15 +1,20 @@
-package org.bregman.train;
+package org.bregman.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
 
+import org.bregman.train.ExperimentSpec;
+import org.bregman.train.MirrorSpec;
+import org.bregman.train.Num;
+import org.bregman.train.ProgressListener;
+import org.bregman.train.RunResult;
 import org.bregman.train.data.Dataset;
 
 /**
  * The command line's progress display: a status line per run (mirror, seed, epoch, loss, accuracy, ETA)
  * rewritten in place on a terminal, and one line per finished run.
  */
-public final class ConsoleProgress implements ProgressListener {
+final class ConsoleProgress implements ProgressListener {
 
     private final PrintStream out;
     private final boolean terminal;
@@ -19,12 +24,12 @@ public final class ConsoleProgress implements ProgressListener {
     private int total;
 
     /** @param terminal whether {@code out} is a terminal (status lines are rewritten with \r) */
-    public ConsoleProgress(PrintStream out, boolean terminal) {
+    ConsoleProgress(PrintStream out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
     }
 
-    public ConsoleProgress(PrintStream out) {
+    ConsoleProgress(PrintStream out) {
         this(out, System.console() != null);
     }
 
