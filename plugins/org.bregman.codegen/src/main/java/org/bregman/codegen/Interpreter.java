@@ -9,6 +9,7 @@ import org.bregman.codegen.ir.Fn;
 import org.bregman.codegen.ir.Node;
 import org.bregman.runtime.Interval;
 import org.bregman.runtime.MirrorMap;
+import org.bregman.runtime.NewtonBisection;
 
 /**
  * A {@link MirrorMap} that walks the same lowered trees the generator prints, performing the same
@@ -16,14 +17,14 @@ import org.bregman.runtime.MirrorMap;
  * it agrees with the compiled class bit for bit. It takes over when compilation fails; it is some
  * 10–100× slower.
  */
-public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
+public final class Interpreter implements MirrorMap, NewtonBisection.Derivatives {
 
     private final String name;
     private final Map<String, Double> parameters;
     private final Forms f;
     private final Interval domain;
     private final Interval dual;
-    private final NumericSolve solver;
+    private final NewtonBisection solver;
     private final boolean checkDual;
 
     public Interpreter(KernelSpec spec) {
@@ -35,8 +36,8 @@ public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
         if (!f.domain().isNumeric() || !f.dual().isNumeric()) throw new IllegalArgumentException("bound forms need numeric domains");
         this.domain = new Interval(f.domain().lowerValue(), f.domain().lowerClosed(), f.domain().upperValue(), f.domain().upperClosed());
         this.dual = new Interval(f.dual().lowerValue(), f.dual().lowerClosed(), f.dual().upperValue(), f.dual().upperClosed());
-        this.solver = new NumericSolve(this, f.domain(), f.dual());
         this.checkDual = !f.dual().isAllReals();
+        this.solver = new NewtonBisection(this, domain, checkDual ? dual : null);
     }
 
     // ---- tree walking -----------------------------------------------------------------------------

@@ -190,7 +190,7 @@ public final class Ranges {
     }
 
     /** Applies a non-decreasing map to both ends. */
-    private static RealInterval increasing(RealInterval x, java.util.function.DoubleUnaryOperator f) {
+    static RealInterval increasing(RealInterval x, java.util.function.DoubleUnaryOperator f) {
         double lo = at(f, x.lower(), true), hi = at(f, x.upper(), false);
         if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) return REALS;
         boolean loC = lo == f.applyAsDouble(x.lower()) ? x.lowerClosed() : true;
@@ -244,15 +244,6 @@ public final class Ranges {
     }
 
     private static RealInterval callOnDomain(Func f, RealInterval d) {
-        return switch (f) {
-            case ABS -> abs(d);
-            case COSH -> increasing(abs(d), Math::cosh);
-            case TAN -> d.lower() > -Math.PI / 2 && d.upper() < Math.PI / 2 ? increasing(d, Math::tan) : REALS;
-            case SIGN -> {
-                double lo = Math.signum(d.lower()), hi = Math.signum(d.upper());
-                yield new RealInterval(lo, true, hi, true);
-            }
-            default -> f.isMonotoneIncreasing() ? increasing(d, f::apply) : REALS;
-        };
+        return f.definition().image(d);
     }
 }

@@ -130,7 +130,7 @@ public final class Simplifier {
         return e instanceof Num n && n.value() == v;
     }
 
-    private static boolean isInteger(double x) {
+    static boolean isInteger(double x) {
         return x == Math.rint(x) && Math.abs(x) < 1e15;
     }
 
@@ -709,65 +709,18 @@ public final class Simplifier {
         }
         Expr u = args.get(0);
         // f(f⁻¹(x)) = x on the domain of the inner function
-        if (u instanceof Call inner && inner.f().arity() == 1) {
-            Func g = inner.f();
-            boolean pair = switch (f) {
-                case EXP -> g == Func.LOG;
-                case LOG -> g == Func.EXP;
-                case SINH -> g == Func.ASINH;
-                case ASINH -> g == Func.SINH;
-                case TANH -> g == Func.ATANH;
-                case ATANH -> g == Func.TANH;
-                case EXPM1 -> g == Func.LOG1P;
-                case LOG1P -> g == Func.EXPM1;
-                case TAN -> g == Func.ATAN;
-                case COSH -> g == Func.ACOSH;
-                default -> false;
-            };
-            if (pair) return inner.arg();
-        }
-        switch (f) {
-            case ABS -> {
-                if (nonNegative(u)) return u;
-                if (range(u).upper() <= 0) return simpMul(List.of(num(-1), u));
-                if (u instanceof Call c && (c.f() == Func.ABS)) return u;
-                if (u instanceof Mul m && m.factors().get(0) instanceof Num n) {
-                    List<Expr> rest = m.factors().subList(1, m.factors().size());
-                    return simpMul(List.of(num(Math.abs(n.value())), simpCall(Func.ABS, List.of(rest.size() == 1 ? rest.get(0) : new Mul(rest)))));
-                }
-                if (u instanceof Pow p && p.exp() instanceof Num n) {
-                    if (isInteger(n.value()) && n.value() % 2 == 0) return u;
-                    return simpPow(simpCall(Func.ABS, List.of(p.base())), p.exp());
-                }
-            }
-            case SIGN -> {
-                if (positive(u)) return num(1);
-                if (negative(u)) return num(-1);
-                if (u instanceof Call c && c.f() == Func.SIGN) return u;
-                if (u instanceof Mul m && m.factors().get(0) instanceof Num n) {
-                    List<Expr> rest = m.factors().subList(1, m.factors().size());
-                    return simpMul(List.of(num(Math.signum(n.value())), simpCall(Func.SIGN, List.of(rest.size() == 1 ? rest.get(0) : new Mul(rest)))));
-                }
-                if (u instanceof Pow p && p.exp() instanceof Num n && isInteger(n.value())) {
-                    if (n.value() % 2 != 0) return simpCall(Func.SIGN, List.of(p.base()));
-                }
-            }
-            case LOG -> {
-                if (u instanceof Pow p && positive(p.base())) {
-                    return simpMul(List.of(p.exp(), simpCall(Func.LOG, List.of(p.base()))));
-                }
-            }
-            case EXP -> {
-                // exp(c log x) = x^c
-                if (u instanceof Mul m && m.factors().size() == 2 && m.factors().get(1) instanceof Call c && c.f() == Func.LOG) {
-                    return simpPow(c.arg(), m.factors().get(0));
-                }
-            }
-            default -> {
-            }
-        }
-        return call(f, args);
+        if (u instanceof Call inner && inner.f() == f.definition().rightInverse()) return inner.arg();
+        Expr own = f.definition().simplify(u, rewriting);
+        return own != null ? own : call(f, args);
     }
+
+    /** What a function's own identities may use ({@link FunctionDefinition#simplify}). */
+    private final Simplification rewriting = new Simplification() {
+        @Override public Expr mul(List<Expr> factors) { return simpMul(factors); }
+        @Override public Expr pow(Expr base, Expr exponent) { return simpPow(base, exponent); }
+        @Override public Expr call(Func f, List<Expr> args) { return simpCall(f, args); }
+        @Override public RealInterval range(Expr e) { return Simplifier.this.range(e); }
+    };
 
     /** Structural size, for choosing the simpler of equal forms. */
     static int size(Expr e) {

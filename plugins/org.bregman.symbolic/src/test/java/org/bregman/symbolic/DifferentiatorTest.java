@@ -97,6 +97,9 @@ class DifferentiatorTest {
                 assertEquals(x, inv.eval(Map.of("z", y)), 1e-14, f + "⁻¹(" + f + "(" + x + "))");
             }
         }
-        assertEquals(14, invertible.size(), invertible.toString());
+        // every unary function but abs and sign (not injective)
+        List<Func> expected = new ArrayList<>();
+        for (Func f : Func.values()) if (f.arity() == 1 && f != Func.ABS && f != Func.SIGN) expected.add(f);
+        assertEquals(expected, invertible);
     }
 }

@@ -107,15 +107,20 @@ public sealed interface Node permits Node.Num, Node.X, Node.Param, Node.Neg, Nod
         };
     }
 
-    /** Whether the tree contains a call of {@code f}. */
-    static boolean uses(Node n, Fn f) {
-        return switch (n) {
-            case Param p -> false;
-            case Num x -> false;
-            case X x -> false;
-            case Neg g -> uses(g.a(), f);
-            case Bin b -> uses(b.a(), f) || uses(b.b(), f);
-            case Call c -> c.f() == f || c.args().stream().anyMatch(a -> uses(a, f));
-        };
+    /** Adds the functions the tree calls to {@code out}. */
+    static void functions(Node n, java.util.Set<Fn> out) {
+        switch (n) {
+            case Neg g -> functions(g.a(), out);
+            case Bin b -> {
+                functions(b.a(), out);
+                functions(b.b(), out);
+            }
+            case Call c -> {
+                out.add(c.f());
+                for (Node a : c.args()) functions(a, out);
+            }
+            default -> {
+            }
+        }
     }
 }
