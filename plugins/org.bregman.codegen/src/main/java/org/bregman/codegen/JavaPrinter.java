@@ -9,7 +9,7 @@ import org.bregman.codegen.ir.Node;
  * Prints a {@link Node} tree as a fully parenthesised Java expression, in double or in float
  * arithmetic. Float mode: {@code + - * /} and the functions that are exact in float (abs, sqrt, signum,
  * min, max, copySign) are the float operations; every other function is evaluated in double and rounded
- * ({@code (float) Math.exp((double) x)}), exactly what {@link Interpreter} does. Each function's text
+ * ({@code (float) Math.exp((double) x)}), exactly what {@link InterpretedMirrorMap} does. Each function's text
  * is its {@link org.bregman.symbolic.FunctionDefinition}'s.
  */
 public final class JavaPrinter {

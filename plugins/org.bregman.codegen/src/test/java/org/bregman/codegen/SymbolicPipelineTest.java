@@ -63,7 +63,7 @@ class SymbolicPipelineTest {
     void compiledAgreesWithInterpreterAndDerivation(Derivation d) {
         KernelSpec spec = FromSymbolic.spec(d, null);
         MirrorMap c = Optimizers.compileScalar(spec, JaninoCompiler.shared(), msg -> fail(msg));
-        MirrorMap i = new Interpreter(spec);
+        MirrorMap i = new InterpretedMirrorMap(spec);
         assertEquals(d.inverse().isClosedForm(), c.inverseIsClosedForm());
         Random r = new Random(7);
         for (int k = 0; k < 250; k++) {

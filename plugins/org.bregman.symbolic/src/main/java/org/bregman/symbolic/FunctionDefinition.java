@@ -75,9 +75,14 @@ public abstract class FunctionDefinition {
         return false;
     }
 
+    /** A bound on the error of {@link #value(double)} in ulps, by which rigorous ranges widen (default 2: {@link Math} is within 1). */
+    public int errorUlps() {
+        return 2;
+    }
+
     /** A rigorous enclosure of f over {@code d} (inside the domain); by default from monotonicity. */
     public RealInterval image(RealInterval d) {
-        return increasing() ? Ranges.increasing(d, this::value) : RealInterval.REALS;
+        return increasing() ? Ranges.increasing(d, this::value, errorUlps()) : RealInterval.REALS;
     }
 
     /** The function g with f(g(x)) = x wherever g is defined (the simplifier's inverse pair), or {@code null}. */

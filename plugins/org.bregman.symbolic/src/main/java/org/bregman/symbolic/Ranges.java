@@ -172,12 +172,17 @@ public final class Ranges {
      * library computes exactly there: exp(0) = 1, log(1) = 0, 1^a = 1, 0^a = 0 …).
      */
     private static double at(java.util.function.DoubleUnaryOperator f, double x, boolean down) {
+        return at(f, x, down, 2);
+    }
+
+    private static double at(java.util.function.DoubleUnaryOperator f, double x, boolean down, int ulps) {
         double y = f.applyAsDouble(x);
         if (Double.isNaN(y)) return y;
         boolean exact = Double.isInfinite(x) ? (y == 0 || Math.abs(y) == 1 || Double.isInfinite(y))
                 : (x == 0 || Math.abs(x) == 1) && (y == 0 || Math.abs(y) == 1);
         if (exact) return y;
-        return down ? Math.nextDown(Math.nextDown(y)) : Math.nextUp(Math.nextUp(y));
+        for (int i = 0; i < ulps; i++) y = down ? Math.nextDown(y) : Math.nextUp(y);
+        return y;
     }
 
     /** |x|. */
@@ -191,7 +196,12 @@ public final class Ranges {
 
     /** Applies a non-decreasing map to both ends. */
     static RealInterval increasing(RealInterval x, java.util.function.DoubleUnaryOperator f) {
-        double lo = at(f, x.lower(), true), hi = at(f, x.upper(), false);
+        return increasing(x, f, 2);
+    }
+
+    /** The image of x under an increasing f whose values are within {@code ulps} ulps. */
+    static RealInterval increasing(RealInterval x, java.util.function.DoubleUnaryOperator f, int ulps) {
+        double lo = at(f, x.lower(), true, ulps), hi = at(f, x.upper(), false, ulps);
         if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) return REALS;
         boolean loC = lo == f.applyAsDouble(x.lower()) ? x.lowerClosed() : true;
         boolean hiC = hi == f.applyAsDouble(x.upper()) ? x.upperClosed() : true;

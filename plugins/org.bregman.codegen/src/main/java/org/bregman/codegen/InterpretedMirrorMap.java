@@ -17,7 +17,7 @@ import org.bregman.runtime.NewtonBisection;
  * it agrees with the compiled class bit for bit. It takes over when compilation fails; it is some
  * 10–100× slower.
  */
-public final class Interpreter implements MirrorMap, NewtonBisection.Derivatives {
+public final class InterpretedMirrorMap implements MirrorMap, NewtonBisection.Derivatives {
 
     private final String name;
     private final Map<String, Double> parameters;
@@ -27,7 +27,7 @@ public final class Interpreter implements MirrorMap, NewtonBisection.Derivatives
     private final NewtonBisection solver;
     private final boolean checkDual;
 
-    public Interpreter(KernelSpec spec) {
+    public InterpretedMirrorMap(KernelSpec spec) {
         this.name = spec.name();
         Map<String, Double> p = new LinkedHashMap<>();
         for (int i = 0; i < spec.parameterNames().size(); i++) p.put(spec.parameterNames().get(i), spec.values().get(i));
