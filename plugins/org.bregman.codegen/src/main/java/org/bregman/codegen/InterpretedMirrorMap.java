@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.bregman.codegen.ir.Fn;
 import org.bregman.codegen.ir.Node;
 import org.bregman.runtime.Interval;
 import org.bregman.runtime.MirrorMap;
@@ -48,16 +47,7 @@ public final class InterpretedMirrorMap implements MirrorMap, NewtonBisection.De
             case Node.X v -> x;
             case Node.Param p -> throw new IllegalStateException("unbound parameter in a specialised form");
             case Node.Neg g -> -eval(g.a(), x);
-            case Node.Bin b -> {
-                double a = eval(b.a(), x);
-                double c = eval(b.b(), x);
-                yield switch (b.op()) {
-                    case ADD -> a + c;
-                    case SUB -> a - c;
-                    case MUL -> a * c;
-                    case DIV -> a / c;
-                };
-            }
+            case Node.Bin b -> b.op().apply(eval(b.a(), x), eval(b.b(), x));
             case Node.Call c -> c.f().arity() == 1 ? c.f().apply(eval(c.arg(), x))
                     : c.f().apply(eval(c.args().get(0), x), eval(c.args().get(1), x));
         };
@@ -69,16 +59,7 @@ public final class InterpretedMirrorMap implements MirrorMap, NewtonBisection.De
             case Node.X v -> x;
             case Node.Param p -> throw new IllegalStateException("unbound parameter in a specialised form");
             case Node.Neg g -> -evalF(g.a(), x);
-            case Node.Bin b -> {
-                float a = evalF(b.a(), x);
-                float c = evalF(b.b(), x);
-                yield switch (b.op()) {
-                    case ADD -> a + c;
-                    case SUB -> a - c;
-                    case MUL -> a * c;
-                    case DIV -> a / c;
-                };
-            }
+            case Node.Bin b -> b.op().apply(evalF(b.a(), x), evalF(b.b(), x));
             case Node.Call c -> c.f().arity() == 1 ? c.f().apply(evalF(c.arg(), x))
                     : c.f().apply(evalF(c.args().get(0), x), evalF(c.args().get(1), x));
         };

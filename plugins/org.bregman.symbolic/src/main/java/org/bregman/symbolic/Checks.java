@@ -69,7 +69,7 @@ final class Checks {
 
     private static void walk(Derivation d, Expr e, String x, Map<String, RealInterval> ranges, List<CheckFinding> out) {
         for (Expr c : e.children()) walk(d, c, x, ranges, out);
-        if (e instanceof Call c && c.f().arity() == 1 && !c.f().domain().isAllReals()) {
+        if (e instanceof Call c && c.f().arity() == 1 && !c.f().definition().domain().isAllReals()) {
             checkArgument(d, c, c.arg(), c.f(), x, ranges, out);
         } else if (e instanceof Call c && c.f() == Func.POW) {
             checkPower(d, e, c.args().get(0), c.args().get(1), x, ranges, out);
@@ -102,18 +102,18 @@ final class Checks {
     private static void checkArgument(Derivation d, Expr node, Expr arg, Func f, String x, Map<String, RealInterval> ranges,
             List<CheckFinding> out) {
         RealInterval r = Ranges.range(arg, ranges);
-        if (f.domain().encloses(r)) return;
-        String need = f.symbol() + " needs its argument " + f.domainRequirement();
+        if (f.definition().domain().encloses(r)) return;
+        String need = f.symbol() + " needs its argument " + f.definition().domainRequirement();
         String suggestion = "";
         if (arg instanceof Var v && v.name().equals(x)) {
-            RealInterval want = ranges.getOrDefault(x, RealInterval.REALS).intersect(f.domain());
+            RealInterval want = ranges.getOrDefault(x, RealInterval.REALS).intersect(f.definition().domain());
             if (want != null && x.equals(d.coordinate())) suggestion = "; add `domain " + want.asConstraint(x) + "`";
         } else if (arg instanceof Var v && d.spec().parameter(v.name()) != null) {
-            suggestion = "; constrain it with `where " + f.domain().asConstraint(v.name()) + "`";
+            suggestion = "; constrain it with `where " + f.definition().domain().asConstraint(v.name()) + "`";
         }
         for (Map<String, Double> p : probe(d, x, ranges)) {
             double a = safeEval(arg, p);
-            if (!Double.isNaN(a) && !f.domain().contains(a)) {
+            if (!Double.isNaN(a) && !f.definition().domain().contains(a)) {
                 String value = arg instanceof Var ? "" : " the argument " + Printer.print(arg) + " is " + Printer.number(a) + " at " + at(p, x);
                 String msg = arg instanceof Var v && v.name().equals(x)
                         ? need + ", but " + describe(d, x, ranges) + suggestion

@@ -13,14 +13,10 @@ final class ErrorFunction {
     }
 
     static final class Erf extends FunctionDefinition {
-        Erf() {
-            super("erf", 1);
-        }
-
+        Erf() { super("erf", 1); }
         @Override public double value(double x) { return SpecialFunctions.erf(x); }
         /** 2/√π · e^(−x²), with π symbolic so that it cancels against the user's 1/sqrt(pi). */
         @Override public Expr derivative(Expr x) { return mul(num(2), pow(pi(), num(-0.5)), call(Func.EXP, neg(pow(x, num(2))))); }
-        @Override public Expr inverse(Expr z, RealInterval argRange) { return call(Func.ERFINV, z); }
         @Override public RealInterval range() { return RealInterval.open(-1, 1); }
         @Override public boolean increasing() { return true; }
         /** {@link SpecialFunctions#erf} is within 10 ulps (series and continued fraction, not correctly rounded). */
@@ -31,15 +27,11 @@ final class ErrorFunction {
 
     /** Not in the language: the inverse of erf. */
     static final class Erfinv extends FunctionDefinition {
-        Erfinv() {
-            super("erfinv", 1);
-        }
-
+        Erfinv() { super("erfinv", 1); }
         @Override public boolean inLanguage() { return false; }
         @Override public double value(double x) { return SpecialFunctions.erfinv(x); }
         /** √π/2 · e^(erfinv(x)²). */
         @Override public Expr derivative(Expr x) { return mul(num(0.5), pow(pi(), num(0.5)), call(Func.EXP, pow(call(Func.ERFINV, x), num(2)))); }
-        @Override public Expr inverse(Expr z, RealInterval argRange) { return call(Func.ERF, z); }
         @Override public RealInterval domain() { return RealInterval.open(-1, 1); }
         @Override public String domainRequirement() { return "strictly between -1 and 1"; }
         @Override public boolean increasing() { return true; }

@@ -11,13 +11,9 @@ final class Exponentials {
     }
 
     static final class Exp extends FunctionDefinition {
-        Exp() {
-            super("exp", 1);
-        }
-
+        Exp() { super("exp", 1); }
         @Override public double value(double x) { return Math.exp(x); }
         @Override public Expr derivative(Expr x) { return call(Func.EXP, x); }
-        @Override public Expr inverse(Expr z, RealInterval argRange) { return call(Func.LOG, z); }
         @Override public RealInterval range() { return RealInterval.POSITIVE; }
         @Override public boolean increasing() { return true; }
         @Override public Func rightInverse() { return Func.LOG; }
@@ -34,13 +30,9 @@ final class Exponentials {
     }
 
     static final class Log extends FunctionDefinition {
-        Log() {
-            super("log", 1);
-        }
-
+        Log() { super("log", 1); }
         @Override public double value(double x) { return Math.log(x); }
         @Override public Expr derivative(Expr x) { return pow(x, num(-1)); }
-        @Override public Expr inverse(Expr z, RealInterval argRange) { return call(Func.EXP, z); }
         @Override public RealInterval domain() { return RealInterval.POSITIVE; }
         @Override public String domainRequirement() { return "> 0"; }
         @Override public boolean increasing() { return true; }
@@ -58,13 +50,9 @@ final class Exponentials {
     }
 
     static final class Log1p extends FunctionDefinition {
-        Log1p() {
-            super("log1p", 1);
-        }
-
+        Log1p() { super("log1p", 1); }
         @Override public double value(double x) { return Math.log1p(x); }
         @Override public Expr derivative(Expr x) { return pow(add(num(1), x), num(-1)); }
-        @Override public Expr inverse(Expr z, RealInterval argRange) { return call(Func.EXPM1, z); }
         @Override public RealInterval domain() { return new RealInterval(-1, false, Double.POSITIVE_INFINITY, false); }
         @Override public String domainRequirement() { return "> -1"; }
         @Override public boolean increasing() { return true; }
@@ -73,13 +61,9 @@ final class Exponentials {
     }
 
     static final class Expm1 extends FunctionDefinition {
-        Expm1() {
-            super("expm1", 1);
-        }
-
+        Expm1() { super("expm1", 1); }
         @Override public double value(double x) { return Math.expm1(x); }
         @Override public Expr derivative(Expr x) { return call(Func.EXP, x); }
-        @Override public Expr inverse(Expr z, RealInterval argRange) { return call(Func.LOG1P, z); }
         @Override public RealInterval range() { return new RealInterval(-1, false, Double.POSITIVE_INFINITY, false); }
         @Override public boolean increasing() { return true; }
         @Override public Func rightInverse() { return Func.LOG1P; }

@@ -82,26 +82,4 @@ public enum Func {
     public double apply(double x, double y) {
         return definition.value(x, y);
     }
-
-    /** See {@link FunctionDefinition#derivative}. */
-    public Expr derivative(Expr x) {
-        return definition.derivative(x);
-    }
-
-    /** See {@link FunctionDefinition#inverse}. */
-    public Expr inverse(Expr z, RealInterval argRange) {
-        return definition.inverse(z, argRange);
-    }
-
-    public RealInterval domain() {
-        return definition.domain();
-    }
-
-    public RealInterval range() {
-        return definition.range();
-    }
-
-    public String domainRequirement() {
-        return definition.domainRequirement();
-    }
 }

@@ -50,9 +50,12 @@ public abstract class FunctionDefinition {
         return null;
     }
 
-    /** f⁻¹(z) on the branch where the argument lies in {@code argRange}; {@code null} when there is none. */
+    /**
+     * f⁻¹(z) on the branch where the argument lies in {@code argRange}; {@code null} when there is none. By
+     * default the {@link #rightInverse()} of an {@link #increasing()} function (injective, so g is its inverse).
+     */
     public Expr inverse(Expr z, RealInterval argRange) {
-        return null;
+        return increasing() && rightInverse() != null ? Exprs.call(rightInverse(), z) : null;
     }
 
     /** Where the function is defined (for a unary one). */

@@ -13,23 +13,16 @@ final class Hyperbolics {
     }
 
     static final class Sinh extends FunctionDefinition {
-        Sinh() {
-            super("sinh", 1);
-        }
-
+        Sinh() { super("sinh", 1); }
         @Override public double value(double x) { return Math.sinh(x); }
         @Override public Expr derivative(Expr x) { return call(Func.COSH, x); }
-        @Override public Expr inverse(Expr z, RealInterval argRange) { return call(Func.ASINH, z); }
         @Override public boolean increasing() { return true; }
         @Override public Func rightInverse() { return Func.ASINH; }
         @Override public String vectorOperator() { return "SINH"; }
     }
 
     static final class Cosh extends FunctionDefinition {
-        Cosh() {
-            super("cosh", 1);
-        }
-
+        Cosh() { super("cosh", 1); }
         @Override public double value(double x) { return Math.cosh(x); }
         @Override public Expr derivative(Expr x) { return call(Func.SINH, x); }
 
@@ -45,13 +38,9 @@ final class Hyperbolics {
     }
 
     static final class Tanh extends FunctionDefinition {
-        Tanh() {
-            super("tanh", 1);
-        }
-
+        Tanh() { super("tanh", 1); }
         @Override public double value(double x) { return Math.tanh(x); }
         @Override public Expr derivative(Expr x) { return pow(call(Func.COSH, x), num(-2)); }
-        @Override public Expr inverse(Expr z, RealInterval argRange) { return call(Func.ATANH, z); }
         @Override public RealInterval range() { return RealInterval.open(-1, 1); }
         @Override public boolean increasing() { return true; }
         @Override public Func rightInverse() { return Func.ATANH; }
@@ -86,7 +75,6 @@ final class Hyperbolics {
 
         @Override public double value(double x) { return SpecialFunctions.asinh(x); }
         @Override public Expr derivative(Expr x) { return pow(add(pow(x, num(2)), num(1)), num(-0.5)); }
-        @Override public Expr inverse(Expr z, RealInterval argRange) { return call(Func.SINH, z); }
         @Override public boolean increasing() { return true; }
         @Override public Func rightInverse() { return Func.SINH; }
     }
@@ -126,7 +114,6 @@ final class Hyperbolics {
 
         @Override public double value(double x) { return SpecialFunctions.atanh(x); }
         @Override public Expr derivative(Expr x) { return pow(add(num(1), neg(pow(x, num(2)))), num(-1)); }
-        @Override public Expr inverse(Expr z, RealInterval argRange) { return call(Func.TANH, z); }
         @Override public RealInterval domain() { return RealInterval.open(-1, 1); }
         @Override public String domainRequirement() { return "strictly between -1 and 1"; }
         @Override public boolean increasing() { return true; }

@@ -80,7 +80,7 @@ public final class Inverter {
                     RealInterval r = range(u);
                     yield r.lower() >= 0 ? solve(u, t) : r.upper() <= 0 ? solve(u, neg(t)) : null;
                 }
-                Expr inv = c.f().inverse(t, range(u));
+                Expr inv = c.f().definition().inverse(t, range(u));
                 yield inv == null ? null : solve(u, inv);
             }
             default -> null;

@@ -17,10 +17,7 @@ final class Piecewise {
     }
 
     static final class Abs extends FunctionDefinition {
-        Abs() {
-            super("abs", 1);
-        }
-
+        Abs() { super("abs", 1); }
         @Override public double value(double x) { return Math.abs(x); }
         /** |x|' = sign(x). */
         @Override public Expr derivative(Expr x) { return call(Func.SIGN, x); }
@@ -46,10 +43,7 @@ final class Piecewise {
     }
 
     static final class Sign extends FunctionDefinition {
-        Sign() {
-            super("sign", 1);
-        }
-
+        Sign() { super("sign", 1); }
         @Override public double value(double x) { return Math.signum(x); }
         /** sign' = 0: its jump at 0 is ignored. */
         @Override public Expr derivative(Expr x) { return num(0); }
@@ -82,20 +76,14 @@ final class Piecewise {
     }
 
     static final class Min extends FunctionDefinition {
-        Min() {
-            super("min", 2);
-        }
-
+        Min() { super("min", 2); }
         @Override public double value(double x, double y) { return Math.min(x, y); }
         @Override public boolean exactInFloat() { return true; }
         @Override public String floatLanes(List<String> args) { return args.get(0) + ".min(" + args.get(1) + ")"; }
     }
 
     static final class Max extends FunctionDefinition {
-        Max() {
-            super("max", 2);
-        }
-
+        Max() { super("max", 2); }
         @Override public double value(double x, double y) { return Math.max(x, y); }
         @Override public boolean exactInFloat() { return true; }
         @Override public String floatLanes(List<String> args) { return args.get(0) + ".max(" + args.get(1) + ")"; }

@@ -11,10 +11,7 @@ final class Powers {
     }
 
     static final class Sqrt extends FunctionDefinition {
-        Sqrt() {
-            super("sqrt", 1);
-        }
-
+        Sqrt() { super("sqrt", 1); }
         @Override public double value(double x) { return Math.sqrt(x); }
         @Override public Expr derivative(Expr x) { return mul(num(0.5), pow(x, num(-0.5))); }
         @Override public Expr inverse(Expr z, RealInterval argRange) { return pow(z, num(2)); }
@@ -28,10 +25,7 @@ final class Powers {
     }
 
     static final class Cbrt extends FunctionDefinition {
-        Cbrt() {
-            super("cbrt", 1);
-        }
-
+        Cbrt() { super("cbrt", 1); }
         @Override public double value(double x) { return Math.cbrt(x); }
         @Override public Expr derivative(Expr x) { return mul(num(1.0 / 3.0), pow(call(Func.CBRT, x), num(-2))); }
         @Override public Expr inverse(Expr z, RealInterval argRange) { return pow(z, num(3)); }
@@ -40,10 +34,7 @@ final class Powers {
     }
 
     static final class Pow extends FunctionDefinition {
-        Pow() {
-            super("pow", 2);
-        }
-
+        Pow() { super("pow", 2); }
         @Override public double value(double x, double y) { return Math.pow(x, y); }
         @Override public String vectorOperator() { return "POW"; }
     }

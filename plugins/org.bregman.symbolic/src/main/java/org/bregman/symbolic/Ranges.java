@@ -247,10 +247,10 @@ public final class Ranges {
     }
 
     static RealInterval call(Func f, RealInterval x) {
-        RealInterval d = x.intersect(f.domain());
+        RealInterval d = x.intersect(f.definition().domain());
         if (d == null) return REALS;
         // atan's range ends are ±π/2 rounded down in magnitude: not a safe cut
-        return f == Func.ATAN ? callOnDomain(f, d) : cut(callOnDomain(f, d), f.range());
+        return f == Func.ATAN ? callOnDomain(f, d) : cut(callOnDomain(f, d), f.definition().range());
     }
 
     private static RealInterval callOnDomain(Func f, RealInterval d) {

@@ -2,10 +2,7 @@ package org.bregman.symbolic;
 
 import static org.bregman.symbolic.Exprs.*;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +23,9 @@ import org.bregman.symbolic.Expr.Var;
  * {@code |x|^even}, {@code sign(u)|u|^a → u|u|^(a-1)} (a &gt; 1), {@code sign(u)|u| → u}; inverse
  * pairs ({@code log(exp u) → u}, {@code sinh(asinh u) → u} …); signs from the assumptions' ranges
  * ({@code |w| → w} on {@code w > 0}).
+ *
+ * <p>The rules live in groups: {@link SumRules}, {@link ProductRules}, {@link PowerRules}; a function's own
+ * identities (its inverse pair, {@code |·|}'s and {@code sign}'s rules) are its {@link FunctionDefinition}'s.
  *
  * <p>Every rule is an identity on the domain (its side conditions are checked against the assumptions'
  * ranges, which are rigorous enclosures): the simplifier never concludes that two expressions are equal

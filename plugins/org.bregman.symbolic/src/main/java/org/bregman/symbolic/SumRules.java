@@ -3,19 +3,15 @@ package org.bregman.symbolic;
 import static org.bregman.symbolic.Exprs.*;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.bregman.symbolic.Expr.Add;
 import org.bregman.symbolic.Expr.Call;
-import org.bregman.symbolic.Expr.Const;
 import org.bregman.symbolic.Expr.Mul;
 import org.bregman.symbolic.Expr.Num;
 import org.bregman.symbolic.Expr.Pow;
-import org.bregman.symbolic.Expr.Var;
 
 /** The {@link Simplifier}'s rules for sums: flatten, fold numbers, collect like terms, combine over a common power of a sum, cosh² − sinh² = 1. */
 final class SumRules {

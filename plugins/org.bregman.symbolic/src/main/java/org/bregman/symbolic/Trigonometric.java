@@ -9,10 +9,7 @@ final class Trigonometric {
     }
 
     static final class Atan extends FunctionDefinition {
-        Atan() {
-            super("atan", 1);
-        }
-
+        Atan() { super("atan", 1); }
         @Override public double value(double x) { return Math.atan(x); }
         @Override public Expr derivative(Expr x) { return pow(add(num(1), pow(x, num(2))), num(-1)); }
         @Override public Expr inverse(Expr z, RealInterval argRange) { return call(Func.TAN, z); }
@@ -23,10 +20,7 @@ final class Trigonometric {
 
     /** Not in the language: the inverse of atan. */
     static final class Tan extends FunctionDefinition {
-        Tan() {
-            super("tan", 1);
-        }
-
+        Tan() { super("tan", 1); }
         @Override public boolean inLanguage() { return false; }
         @Override public double value(double x) { return Math.tan(x); }
         @Override public Expr derivative(Expr x) { return add(num(1), pow(call(Func.TAN, x), num(2))); }

@@ -89,7 +89,7 @@ class DifferentiatorTest {
         for (Func f : Func.values()) {
             if (f.arity() != 1) continue;
             RealInterval r = f == Func.COSH ? RealInterval.POSITIVE : f == Func.TAN ? RealInterval.open(-1, 1) : RealInterval.REALS;
-            Expr inv = f.inverse(var("z"), r);
+            Expr inv = f.definition().inverse(var("z"), r);
             if (inv == null) continue;
             invertible.add(f);
             for (double x : f == Func.ACOSH ? new double[] {1.2, 1.5, 3} : new double[] {0.2, 0.5, 0.9}) {

@@ -61,6 +61,26 @@ public sealed interface Node permits Node.Num, Node.X, Node.Param, Node.Neg, Nod
         Op(String symbol) {
             this.symbol = symbol;
         }
+
+        /** a op b in double, as the generated double code computes it. */
+        public double apply(double a, double b) {
+            return switch (this) {
+                case ADD -> a + b;
+                case SUB -> a - b;
+                case MUL -> a * b;
+                case DIV -> a / b;
+            };
+        }
+
+        /** a op b in float, as the generated step computes it. */
+        public float apply(float a, float b) {
+            return switch (this) {
+                case ADD -> a + b;
+                case SUB -> a - b;
+                case MUL -> a * b;
+                case DIV -> a / b;
+            };
+        }
     }
 
     // ---- builders -------------------------------------------------------------------------------
