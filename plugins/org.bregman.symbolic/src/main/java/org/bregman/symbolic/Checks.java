@@ -256,25 +256,21 @@ final class Checks {
             }
         }
         PotentialSpec spec = d.spec();
-        if (spec.grad() != null) {
-            for (Derivation v : variants) {
-                CheckFinding g = gradOverride(v, spec.grad());
-                if (g != null) {
-                    out.add(g);
-                    break;
-                }
-            }
-        }
-        if (spec.inverse() != null) {
-            for (Derivation v : variants) {
-                CheckFinding g = inverseOverride(v, spec.inverse());
-                if (g != null) {
-                    out.add(g);
-                    break;
-                }
-            }
-        }
+        if (spec.grad() != null) firstFinding(variants, v -> gradOverride(v, spec.grad()), out);
+        if (spec.inverse() != null) firstFinding(variants, v -> inverseOverride(v, spec.inverse()), out);
         return out;
+    }
+
+    /** Adds the check's finding at the first variant that has one (one finding per override). */
+    private static void firstFinding(List<Derivation> variants, java.util.function.Function<Derivation, CheckFinding> check,
+            List<CheckFinding> out) {
+        for (Derivation v : variants) {
+            CheckFinding g = check.apply(v);
+            if (g != null) {
+                out.add(g);
+                return;
+            }
+        }
     }
 
     private static boolean close(double a, double b, double rel) {

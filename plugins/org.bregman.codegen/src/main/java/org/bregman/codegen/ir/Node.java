@@ -72,14 +72,12 @@ public sealed interface Node permits Node.Num, Node.X, Node.Param, Node.Neg, Nod
             };
         }
 
-        /** a op b in float, as the generated step computes it. */
+        /**
+         * a op b in float, as the generated step computes it: the double result rounded, which is the float
+         * operation exactly (double has more than 2·24 + 2 bits, so rounding twice never differs).
+         */
         public float apply(float a, float b) {
-            return switch (this) {
-                case ADD -> a + b;
-                case SUB -> a - b;
-                case MUL -> a * b;
-                case DIV -> a / b;
-            };
+            return (float) apply((double) a, (double) b);
         }
     }
 
