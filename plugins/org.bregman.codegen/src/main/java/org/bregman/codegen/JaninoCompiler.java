@@ -4,15 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
 
 /**
- * Compiles generated Java source with Janino, caching by the SHA-256 of the source: the same source
- * gives the same {@link Class} without compiling again. Each distinct source gets its own class loader
- * (so equal class names of different sources do not collide).
+ * Compiles generated Java source with Janino, caching by the SHA-256 of the source (which the generator
+ * writes canonically: the same potential and binding give the same text): the same source gives the same
+ * {@link Class} without compiling again. Each distinct source gets its own class loader (so equal class
+ * names of different sources do not collide); the cache keeps the {@link #DEFAULT_CAPACITY} most
+ * recently used units, so that a long session (the IDE, a parameter sweep) does not keep every loader.
  */
 public final class JaninoCompiler {
 
@@ -37,11 +39,27 @@ public final class JaninoCompiler {
 
     private static final JaninoCompiler SHARED = new JaninoCompiler(JaninoCompiler.class.getClassLoader());
 
+    /** Units kept by {@link #shared()}: far more than the potentials of one experiment file. */
+    public static final int DEFAULT_CAPACITY = 256;
+
     private final ClassLoader parent;
-    private final Map<String, Unit> cache = new ConcurrentHashMap<>();
+    /** Least recently used first; guarded by {@code this}. */
+    private final LinkedHashMap<String, Unit> cache;
 
     public JaninoCompiler(ClassLoader parent) {
+        this(parent, DEFAULT_CAPACITY);
+    }
+
+    /** @param capacity how many compiled sources to keep (the least recently used is dropped first) */
+    public JaninoCompiler(ClassLoader parent, int capacity) {
+        if (capacity < 1) throw new IllegalArgumentException("capacity must be positive: " + capacity);
         this.parent = parent;
+        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Unit> eldest) {
+                return size() > capacity;
+            }
+        };
     }
 
     /** The process-wide compiler (parent: this module's class loader, which sees the runtime API). */
@@ -59,21 +77,19 @@ public final class JaninoCompiler {
     }
 
     /** Whether this exact source has been compiled already. */
-    public boolean isCached(String source) {
+    public synchronized boolean isCached(String source) {
         return cache.containsKey(sha256(source));
     }
 
-    public int cacheSize() {
+    public synchronized int cacheSize() {
         return cache.size();
     }
 
     /** Compiles (or finds in the cache) one compilation unit. */
     public Unit compile(String source) throws CompilationFailed {
         String key = sha256(source);
-        Unit u = cache.get(key);
-        if (u != null) return u;
         synchronized (this) {
-            u = cache.get(key);
+            Unit u = cache.get(key);
             if (u != null) return u;
             try {
                 SimpleCompiler sc = new SimpleCompiler();

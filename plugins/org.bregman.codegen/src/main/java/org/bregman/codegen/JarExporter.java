@@ -116,10 +116,11 @@ public final class JarExporter {
         }
         if (out.isEmpty()) {
             // e.g. inside OSGi: the API's classes by name through its class loader
-            for (Class<?> c : new Class<?>[] {MirrorMap.class, org.bregman.runtime.MirrorMapFactory.class,
-                    org.bregman.runtime.MirrorMaps.class, org.bregman.runtime.Interval.class}) {
-                String name = c.getName().replace('.', '/') + ".class";
-                try (InputStream in = c.getClassLoader().getResourceAsStream(name)) {
+            // (what generated classes use: the API, the special functions and the numeric inverse)
+            for (String cls : new String[] {"MirrorMap", "MirrorMapFactory", "MirrorMaps", "Interval", "NewtonBisection",
+                    "NewtonBisection$Derivatives", "SpecialFunctions", "SpecialFunctions$ErfDerivatives"}) {
+                String name = RUNTIME_PREFIX + cls + ".class";
+                try (InputStream in = MirrorMap.class.getClassLoader().getResourceAsStream(name)) {
                     if (in == null) throw new IOException("cannot read the runtime class " + name);
                     out.put(name, in.readAllBytes());
                 }

@@ -1,13 +1,16 @@
 package org.bregman.codegen;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.bregman.codegen.ir.Fn;
 import org.bregman.codegen.ir.Node;
 
 /**
  * Prints a {@link Node} tree as a fully parenthesised Java expression, in double or in float
- * arithmetic. Float mode: {@code + - * /}, abs, sqrt, signum, min, max and copySign are the float
- * operations; every other function is evaluated in double and rounded ({@code (float) Math.exp((double) x)}),
- * exactly what {@link Interpreter} does.
+ * arithmetic. Float mode: {@code + - * /} and the functions that are exact in float (abs, sqrt, signum,
+ * min, max, copySign) are the float operations; every other function is evaluated in double and rounded
+ * ({@code (float) Math.exp((double) x)}), exactly what {@link InterpretedMirrorMap} does. Each function's text
+ * is its {@link org.bregman.symbolic.FunctionDefinition}'s.
  */
 public final class JavaPrinter {
 
@@ -35,24 +38,16 @@ public final class JavaPrinter {
     }
 
     private String call(Node.Call c) {
-        String name = switch (c.f()) {
-            case ASINH -> "asinh";
-            case ACOSH -> "acosh";
-            case ATANH -> "atanh";
-            case SIGN -> "Math.signum";
-            case COPYSIGN -> "Math.copySign";
-            default -> "Math." + c.f().name().toLowerCase(java.util.Locale.ROOT);
-        };
-        if (!floatMode) {
-            return c.f().arity() == 1 ? name + "(" + print(c.arg()) + ")"
-                    : name + "(" + print(c.args().get(0)) + ", " + print(c.args().get(1)) + ")";
-        }
-        if (c.f() == Fn.SQRT) return "((float) Math.sqrt(" + print(c.arg()) + "))";
+        List<String> args = new ArrayList<>();
+        for (Node a : c.args()) args.add(floatMode && !c.f().exactInFloat() ? "(double) " + print(a) : print(a));
+        if (!floatMode) return java(c.f(), args);
         if (c.f().exactInFloat()) {
-            return c.f().arity() == 1 ? name + "(" + print(c.arg()) + ")"
-                    : name + "(" + print(c.args().get(0)) + ", " + print(c.args().get(1)) + ")";
+            return c.f() == Fn.COPYSIGN ? java(c.f(), args) : c.f().func().definition().javaFloat(args);
         }
-        return c.f().arity() == 1 ? "((float) " + name + "((double) " + print(c.arg()) + "))"
-                : "((float) " + name + "((double) " + print(c.args().get(0)) + ", (double) " + print(c.args().get(1)) + "))";
+        return "((float) " + java(c.f(), args) + ")";
+    }
+
+    private static String java(Fn f, List<String> args) {
+        return f == Fn.COPYSIGN ? "Math.copySign(" + args.get(0) + ", " + args.get(1) + ")" : f.func().definition().java(args);
     }
 }

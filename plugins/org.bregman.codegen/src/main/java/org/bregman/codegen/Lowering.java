@@ -130,7 +130,7 @@ public final class Lowering {
     }
 
     private Node callOf(Expr.Call c) {
-        Fn f = Fn.valueOf(c.f().name());
+        Fn f = Fn.of(c.f());
         if (f == Fn.POW && c.args().get(1) instanceof Expr.Num k) {
             return Specialiser.pow(lower(c.args().get(0)), k.value());
         }

@@ -10,7 +10,7 @@ import org.bregman.runtime.MirrorMap;
 
 /**
  * The entry point for the CLI and the trainer: generate the Java source of a potential, compile it
- * with Janino (cached by source hash), fall back to the {@link Interpreter} when compilation fails
+ * with Janino (cached by source hash), fall back to the {@link InterpretedMirrorMap} when compilation fails
  * (with a warning to the listeners), and pick the fastest available step kernel.
  */
 public final class Optimizers {
@@ -25,10 +25,39 @@ public final class Optimizers {
         public static final Options SCALAR = new Options(false, 1);
     }
 
+    /**
+     * How potentials are turned into code (as Spark's codegen factory mode): compiled with the interpreter
+     * as the fallback (the default), compiled only (a failure throws: tests that must exercise Janino), or
+     * interpreted only (no Janino at all). Set by {@link #setMode} or the system property
+     * {@code bregman.codegen.mode} ({@code fallback}, {@code compiled-only}, {@code interpreted-only}).
+     */
+    public enum Mode {
+        FALLBACK, COMPILED_ONLY, INTERPRETED_ONLY;
+
+        static Mode fromProperty() {
+            String p = System.getProperty("bregman.codegen.mode", "fallback");
+            for (Mode m : values()) if (m.name().replace('_', '-').equalsIgnoreCase(p)) return m;
+            throw new IllegalArgumentException("bregman.codegen.mode must be fallback, compiled-only or interpreted-only, not '" + p + "'");
+        }
+    }
+
+    private static volatile Mode mode = Mode.fromProperty();
+
     private static final List<Consumer<String>> LISTENERS = new CopyOnWriteArrayList<>();
     private static final Map<MirrorMap, String> KINDS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private Optimizers() {
+    }
+
+    public static Mode mode() {
+        return mode;
+    }
+
+    /** Sets the mode for this process; returns the previous one (for tests to restore). */
+    public static Mode setMode(Mode m) {
+        Mode old = mode;
+        mode = java.util.Objects.requireNonNull(m);
+        return old;
     }
 
     /** Receives warnings (compilation fell back to the interpreter) and kernel choices. */
@@ -88,9 +117,9 @@ public final class Optimizers {
 
     public static MirrorMap compile(KernelSpec spec, Options options) {
         MirrorMap scalar = compileScalar(spec, JaninoCompiler.shared(), Optimizers::report);
-        if (!options.vector() && !(scalar instanceof Interpreter)) report("kernel: " + spec.name() + ": scalar (vector kernel not requested)");
+        if (!options.vector() && !(scalar instanceof InterpretedMirrorMap)) report("kernel: " + spec.name() + ": scalar (vector kernel not requested)");
         MirrorMap m = scalar;
-        if (options.vector() && !(scalar instanceof Interpreter)) {
+        if (options.vector() && !(scalar instanceof InterpretedMirrorMap)) {
             m = VectorKernels.wrap(spec, scalar, Optimizers::report);
         }
         int threads = options.threads() <= 0 ? Runtime.getRuntime().availableProcessors() : options.threads();
@@ -103,9 +132,12 @@ public final class Optimizers {
     }
 
     /**
-     * The scalar compiled class, or the interpreter (with a warning) when compilation fails.
+     * The scalar compiled class, or the interpreter (with a warning) when compilation fails; in
+     * {@link Mode#INTERPRETED_ONLY} the interpreter, in {@link Mode#COMPILED_ONLY} a failure throws.
      */
     public static MirrorMap compileScalar(KernelSpec spec, JaninoCompiler compiler, Consumer<String> warnings) {
+        Mode m0 = mode;
+        if (m0 == Mode.INTERPRETED_ONLY) return interpreter(spec);
         String source = MirrorMapTemplate.generateKernelOnly(spec);
         try {
             JaninoCompiler.Unit unit = compiler.compile(source);
@@ -113,12 +145,18 @@ public final class Optimizers {
             KINDS.put(m, "scalar");
             return m;
         } catch (JaninoCompiler.CompilationFailed e) {
+            if (m0 == Mode.COMPILED_ONLY) throw new IllegalStateException(spec.name() + ": " + e.getMessage() + " (mode compiled-only)", e);
             warnings.accept("warning: " + spec.name() + ": " + e.getMessage() + "; using the interpreter instead (same results, slower)");
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            if (m0 == Mode.COMPILED_ONLY) throw new IllegalStateException(spec.name() + ": the compiled class could not be loaded (mode compiled-only)", e);
             warnings.accept("warning: " + spec.name() + ": the compiled class could not be loaded (" + e
                     + "); using the interpreter instead (same results, slower)");
         }
-        Interpreter i = new Interpreter(spec);
+        return interpreter(spec);
+    }
+
+    private static MirrorMap interpreter(KernelSpec spec) {
+        InterpretedMirrorMap i = new InterpretedMirrorMap(spec);
         KINDS.put(i, "interpreter");
         return i;
     }

@@ -3,7 +3,6 @@ package org.bregman.codegen;
 import java.util.List;
 import java.util.Locale;
 import org.bregman.codegen.ir.Cond;
-import org.bregman.codegen.ir.Fn;
 import org.bregman.codegen.ir.Node;
 
 /** Small printing helpers for the Xtend templates (everything here is generator-made text). */
@@ -68,24 +67,6 @@ public final class TemplateSupport {
             case Cond.Or o -> "(" + cond(o.a()) + " || " + cond(o.b()) + ")";
             case Cond.Not n -> "(!" + cond(n.a()) + ")";
         };
-    }
-
-    /** Whether any form uses asinh, acosh or atanh (then the helpers are emitted). */
-    public static boolean needsHelpers(KernelSpec s) {
-        for (Forms f : s.general() == null ? List.of(s.bound()) : List.of(s.bound(), s.general())) {
-            for (Node n : new Node[] {f.psi(), f.grad(), f.hessian(), f.inverse()}) {
-                if (n != null && (Node.uses(n, Fn.ASINH) || Node.uses(n, Fn.ACOSH) || Node.uses(n, Fn.ATANH))) return true;
-            }
-        }
-        return false;
-    }
-
-    public static String bisectSource() {
-        return NumericSolve.BISECT_SOURCE.stripTrailing();
-    }
-
-    public static String helpers() {
-        return org.bregman.codegen.ir.Helpers.SOURCE.stripTrailing();
     }
 
     /** Human-readable binding, e.g. {@code q = 3.0}, for comments (parameter names escaped). */

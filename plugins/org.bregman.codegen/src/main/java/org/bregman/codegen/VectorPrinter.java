@@ -1,8 +1,12 @@
 package org.bregman.codegen;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.bregman.codegen.ir.Fn;
 import org.bregman.codegen.ir.Node;
+import org.bregman.symbolic.FunctionDefinition;
 
 /**
  * Prints a {@link Node} tree as a {@code jdk.incubator.vector} expression with the same semantics as
@@ -41,12 +45,34 @@ public final class VectorPrinter {
         };
     }
 
-    /** Functions the Vector API has for float lanes (asinh, acosh, atanh are formulas: double only). */
+    /** Functions the Vector API has for float lanes (the others are formulas on double lanes, or exact). */
     static boolean floatLaneOk(Fn f) {
-        return switch (f) {
-            case EXP, LOG, LOG1P, EXPM1, CBRT, SINH, COSH, TANH, ATAN, TAN, POW -> true;
-            default -> false;
-        };
+        return f.func() != null && f.func().definition().vectorOperator() != null;
+    }
+
+    /**
+     * The double-lane helper methods the printed expressions call ({@code asinhD(…)}): a function's own
+     * lane formula, or its scalar Java applied lane by lane.
+     */
+    public static String doubleLaneHelpers(Node... trees) {
+        Set<Fn> used = new LinkedHashSet<>();
+        for (Node n : trees) Node.functions(n, used);
+        StringBuilder b = new StringBuilder();
+        for (Fn f : used) {
+            if (f.exactInFloat() || floatLaneOk(f)) continue;
+            FunctionDefinition d = f.func().definition();
+            String own = d.doubleLanes();
+            b.append(b.isEmpty() ? "" : "\n").append(own != null ? own : """
+                    static DoubleVector %sD(DoubleVector x) {
+                        double[] a = x.toArray();
+                        for (int i = 0; i < a.length; i++) {
+                            a[i] = %s;
+                        }
+                        return DoubleVector.fromArray(DS, a, 0);
+                    }
+                    """.formatted(d.name(), d.java(List.of("a[i]"))));
+        }
+        return b.toString().stripTrailing();
     }
 
     /** Whether the tree can be printed (no parameters). */
@@ -77,21 +103,17 @@ public final class VectorPrinter {
 
     private String call(Node.Call c, boolean last) {
         if (c.f() == Fn.COPYSIGN) return "copySign(" + print(c.arg(), last) + ", " + print(c.args().get(1)) + ")";
+        FunctionDefinition d = c.f().func().definition();
         String a = print(c.arg());
-        if (last && floatLaneOk(c.f())) {
-            return c.f() == Fn.POW ? a + ".lanewise(VectorOperators.POW, " + print(c.args().get(1)) + ")"
-                    : a + ".lanewise(VectorOperators." + c.f().name() + ")";
+        String op = d.vectorOperator();
+        if (last && op != null) {
+            return c.args().size() == 2 ? a + ".lanewise(VectorOperators." + op + ", " + print(c.args().get(1)) + ")"
+                    : a + ".lanewise(VectorOperators." + op + ")";
         }
-        return switch (c.f()) {
-            case ABS -> a + ".abs()";
-            case SQRT -> a + ".sqrt()";
-            case MIN -> a + ".min(" + print(c.args().get(1)) + ")";
-            case MAX -> a + ".max(" + print(c.args().get(1)) + ")";
-            case SIGN -> "signum(" + a + ")";
-            case ASINH, ACOSH, ATANH -> "toFloat(" + c.f().name().toLowerCase(Locale.ROOT) + "D(toDouble(" + a + ")))";
-            case POW -> "toFloat(toDouble(" + a + ").lanewise(VectorOperators.POW, toDouble(" + print(c.args().get(1)) + ")))";
-            default -> "toFloat(toDouble(" + a + ").lanewise(VectorOperators." + c.f().name() + "))";
-        };
+        if (d.exactInFloat()) return d.floatLanes(c.args().stream().map(this::print).toList());
+        if (op == null) return "toFloat(" + d.name() + "D(toDouble(" + a + ")))";
+        return c.args().size() == 2 ? "toFloat(toDouble(" + a + ").lanewise(VectorOperators." + op + ", toDouble(" + print(c.args().get(1)) + ")))"
+                : "toFloat(toDouble(" + a + ").lanewise(VectorOperators." + op + "))";
     }
 
     /** The largest float f with {@code (double) z > lo  ⟺  z > f} for every float z. */

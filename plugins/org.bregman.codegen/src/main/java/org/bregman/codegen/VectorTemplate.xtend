@@ -156,28 +156,7 @@ class VectorTemplate {
 				return m.reinterpretAsLongs().and(0x7fffffffffffffffL).or(s.reinterpretAsLongs().and(0x8000000000000000L)).reinterpretAsDoubles();
 			}
 
-			/** The helpers' asinh/acosh/atanh formulas on double lanes. */
-			static DoubleVector asinhD(DoubleVector x) {
-				DoubleVector a = x.abs();
-				DoubleVector aa = a.mul(a);
-				DoubleVector r = a.add(aa.div(aa.add(1.0).sqrt().add(1.0))).lanewise(VectorOperators.LOG1P);
-				r = r.blend(a.lanewise(VectorOperators.LOG).add(0.6931471805599453), a.compare(VectorOperators.GT, 2.68435456E8));
-				return copySignD(r, x).blend(x, a.compare(VectorOperators.LT, 3.725290298461914E-9));
-			}
-
-			static DoubleVector acoshD(DoubleVector x) {
-				DoubleVector t = x.sub(1.0);
-				DoubleVector r = t.add(t.mul(2.0).add(t.mul(t)).sqrt()).lanewise(VectorOperators.LOG1P);
-				r = r.blend(x.lanewise(VectorOperators.LOG).add(0.6931471805599453), x.compare(VectorOperators.GT, 2.68435456E8));
-				return r.blend(DoubleVector.broadcast(DS, Double.NaN), x.compare(VectorOperators.GE, 1.0).not());
-			}
-
-			static DoubleVector atanhD(DoubleVector x) {
-				DoubleVector a = x.abs();
-				DoubleVector r = a.mul(2.0).div(DoubleVector.broadcast(DS, 1.0).sub(a)).lanewise(VectorOperators.LOG1P).mul(0.5);
-				r = copySignD(r, x).blend(x, a.compare(VectorOperators.LT, 3.725290298461914E-9));
-				return r.blend(DoubleVector.broadcast(DS, Double.NaN), a.compare(VectorOperators.GT, 1.0));
-			}
+			«VectorPrinter.doubleLaneHelpers(s.bound.grad, s.bound.inverse)»
 
 			public String toString() {
 				return scalar + " [" + kind() + "]";

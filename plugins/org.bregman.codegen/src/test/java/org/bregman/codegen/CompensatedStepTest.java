@@ -52,7 +52,7 @@ class CompensatedStepTest {
     void compensatedIterateFollowsTheDoublePrecisionIteration(KernelSpec spec) {
         MirrorMap scalar = Optimizers.compileScalar(spec, JaninoCompiler.shared(), msg -> fail(msg));
         assertEquals("scalar", Optimizers.kernelKind(scalar));
-        List<MirrorMap> maps = List.of(scalar, new Interpreter(spec), VectorKernels.wrap(spec, scalar, msg -> { }),
+        List<MirrorMap> maps = List.of(scalar, new InterpretedMirrorMap(spec), VectorKernels.wrap(spec, scalar, msg -> { }),
                 new ParallelMirrorMap(scalar, 3));
         Random r = new Random(spec.name().hashCode() + 31L * spec.values().hashCode());
         float[] w0 = start(scalar, r);
@@ -129,11 +129,11 @@ class CompensatedStepTest {
         // relative to the offset
         assertEquals(19, bounded.stepCompensated(new float[45], new float[45], 5, g, 4, 38, 1f));
         // q = 1.5, (ψ')⁻¹(z) = z·|z|: 1e40 is finite in double but beyond Float.MAX_VALUE
-        MirrorMap q15 = new Interpreter(HandDerived.qnorm(1.5));
+        MirrorMap q15 = new InterpretedMirrorMap(HandDerived.qnorm(1.5));
         float[] v = {1f, 1f, 1f};
         assertEquals(1, q15.stepCompensated(v, new float[3], 0, new float[] {0f, -1e20f, -1e20f}, 0, 3, 1e20f));
         assertEquals(Float.POSITIVE_INFINITY, v[1]);
-        MirrorMap q3 = new Interpreter(HandDerived.qnorm(3));
+        MirrorMap q3 = new InterpretedMirrorMap(HandDerived.qnorm(3));
         // NaN gradient
         assertEquals(0, q3.stepCompensated(new float[] {1f}, new float[1], 0, new float[] {Float.NaN}, 0, 1, 0.1f));
         // all good

@@ -16,7 +16,7 @@ class CompiledVsInterpreterPropertiesTest {
     static final List<KernelSpec> SPECS = SymbolicPipelineTest.bound().stream().map(d -> FromSymbolic.spec(d, null)).toList();
     static final List<MirrorMap> COMPILED = SPECS.stream()
             .map(s -> Optimizers.compileScalar(s, JaninoCompiler.shared(), msg -> { throw new AssertionError(msg); })).toList();
-    static final List<MirrorMap> INTERPRETED = SPECS.stream().map(s -> (MirrorMap) new Interpreter(s)).toList();
+    static final List<MirrorMap> INTERPRETED = SPECS.stream().map(s -> (MirrorMap) new InterpretedMirrorMap(s)).toList();
 
     static boolean same(double a, double b) {
         return Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b);

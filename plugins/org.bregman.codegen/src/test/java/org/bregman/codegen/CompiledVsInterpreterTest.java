@@ -30,7 +30,7 @@ class CompiledVsInterpreterTest {
     @MethodSource("specs")
     void bitIdenticalAtRandomPoints(KernelSpec spec) {
         MirrorMap c = Optimizers.compileScalar(spec, JaninoCompiler.shared(), msg -> fail(msg));
-        MirrorMap i = new Interpreter(spec);
+        MirrorMap i = new InterpretedMirrorMap(spec);
         assertEquals("scalar", Optimizers.kernelKind(c));
         Random r = new Random(spec.name().hashCode());
         for (int k = 0; k < 300; k++) {

@@ -13,7 +13,7 @@ import net.jqwik.api.statistics.Statistics;
 
 import org.bregman.runtime.MirrorMap;
 import org.bregman.symbolic.Derivation;
-import org.bregman.symbolic.Diagnostic;
+import org.bregman.symbolic.CheckFinding;
 import org.bregman.symbolic.RandomPotentials;
 import org.bregman.symbolic.RandomPotentials.Case;
 import org.bregman.symbolic.SymbolicException;
@@ -44,10 +44,10 @@ class RandomKernelsPropertiesTest {
             Assume.that(false);
             return;
         }
-        Assume.that(d.check().stream().noneMatch(Diagnostic::isError));
+        Assume.that(d.check().stream().noneMatch(CheckFinding::isError));
         KernelSpec spec = FromSymbolic.spec(d, null);
         MirrorMap compiled = Optimizers.compileScalar(spec, JaninoCompiler.shared(), msg -> { throw new AssertionError(msg); });
-        MirrorMap interpreted = new Interpreter(spec);
+        MirrorMap interpreted = new InterpretedMirrorMap(spec);
         MirrorMap vector = VectorKernels.wrap(spec, compiled, msg -> { });
         Statistics.collect(vector == compiled ? "scalar only" : "vector");
         SplittableRandom rnd = new SplittableRandom(c.source().hashCode());

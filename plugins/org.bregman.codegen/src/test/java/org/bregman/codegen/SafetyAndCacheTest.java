@@ -109,13 +109,57 @@ class SafetyAndCacheTest {
     }
 
     @Test
+    void theCacheKeepsTheMostRecentlyUsedSources() throws Exception {
+        JaninoCompiler jc = new JaninoCompiler(SafetyAndCacheTest.class.getClassLoader(), 2);
+        String q3 = Optimizers.generateSource(HandDerived.qnorm(3));
+        String q4 = Optimizers.generateSource(HandDerived.qnorm(4));
+        String q5 = Optimizers.generateSource(HandDerived.qnorm(5));
+        JaninoCompiler.Unit a = jc.compile(q3);
+        jc.compile(q4);
+        assertSame(a, jc.compile(q3)); // q3 is now the most recent: q4 goes first
+        jc.compile(q5);
+        assertEquals(2, jc.cacheSize());
+        assertTrue(jc.isCached(q3));
+        assertFalse(jc.isCached(q4));
+        assertTrue(jc.isCached(q5));
+        assertThrows(IllegalArgumentException.class, () -> new JaninoCompiler(ClassLoader.getSystemClassLoader(), 0));
+    }
+
+    @Test
+    void interpretedOnlyModeNeverCompiles() {
+        JaninoCompiler jc = new JaninoCompiler(SafetyAndCacheTest.class.getClassLoader());
+        Optimizers.Mode old = Optimizers.setMode(Optimizers.Mode.INTERPRETED_ONLY);
+        try {
+            MirrorMap m = Optimizers.compileScalar(HandDerived.negEntropy(), jc, msg -> fail(msg));
+            assertInstanceOf(InterpretedMirrorMap.class, m);
+            assertEquals("interpreter", Optimizers.kernelKind(m));
+            assertEquals(0, jc.cacheSize());
+        } finally {
+            Optimizers.setMode(old);
+        }
+    }
+
+    @Test
+    void compiledOnlyModeThrowsInsteadOfFallingBack() {
+        JaninoCompiler blind = new JaninoCompiler(ClassLoader.getPlatformClassLoader());
+        Optimizers.Mode old = Optimizers.setMode(Optimizers.Mode.COMPILED_ONLY);
+        try {
+            var e = assertThrows(IllegalStateException.class, () -> Optimizers.compileScalar(HandDerived.negEntropy(), blind, msg -> fail(msg)));
+            assertTrue(e.getMessage().contains("NegEntropy") && e.getMessage().contains("compiled-only"), e.getMessage());
+            assertEquals("scalar", Optimizers.kernelKind(Optimizers.compileScalar(HandDerived.negEntropy(), JaninoCompiler.shared(), msg -> fail(msg))));
+        } finally {
+            Optimizers.setMode(old);
+        }
+    }
+
+    @Test
     void compileFailureFallsBackToInterpreterWithWarning() {
         // a parent loader that cannot see the runtime API: Janino must fail
         JaninoCompiler blind = new JaninoCompiler(ClassLoader.getPlatformClassLoader());
         List<String> warnings = new ArrayList<>();
         KernelSpec spec = HandDerived.negEntropy();
         MirrorMap m = Optimizers.compileScalar(spec, blind, warnings::add);
-        assertInstanceOf(Interpreter.class, m);
+        assertInstanceOf(InterpretedMirrorMap.class, m);
         assertEquals("interpreter", Optimizers.kernelKind(m));
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("NegEntropy") && warnings.get(0).contains("interpreter"), warnings.get(0));

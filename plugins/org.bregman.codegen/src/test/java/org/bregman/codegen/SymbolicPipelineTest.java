@@ -63,7 +63,7 @@ class SymbolicPipelineTest {
     void compiledAgreesWithInterpreterAndDerivation(Derivation d) {
         KernelSpec spec = FromSymbolic.spec(d, null);
         MirrorMap c = Optimizers.compileScalar(spec, JaninoCompiler.shared(), msg -> fail(msg));
-        MirrorMap i = new Interpreter(spec);
+        MirrorMap i = new InterpretedMirrorMap(spec);
         assertEquals(d.inverse().isClosedForm(), c.inverseIsClosedForm());
         Random r = new Random(7);
         for (int k = 0; k < 250; k++) {
@@ -83,20 +83,25 @@ class SymbolicPipelineTest {
         }
     }
 
+    /** The specialised class of QNorm(q) (the source up to its nested General class). */
+    static String specialised(double q) {
+        String src = Optimizers.generateSource(Derivation.derive(qnorm(), Map.of("q", q)), null);
+        return src.substring(0, src.indexOf("class General"));
+    }
+
     @Test
     void q3IsSpecialisedWithoutPow() {
-        String src = Optimizers.generateSource(Derivation.derive(qnorm(), Map.of("q", 3.0)), null);
-        String specialised = src.substring(0, src.indexOf("class General"));
+        String specialised = specialised(3.0);
         assertFalse(specialised.contains("Math.pow"), specialised);
         assertTrue(specialised.contains("Math.sqrt"), specialised);
         // the general class may use pow for other q
+        String src = Optimizers.generateSource(Derivation.derive(qnorm(), Map.of("q", 3.0)), null);
         assertTrue(src.substring(src.indexOf("class General")).contains("Math.pow"));
     }
 
     @Test
     void q25UsesSqrtAndCbrt() {
-        String src = Optimizers.generateSource(Derivation.derive(qnorm(), Map.of("q", 2.5)), null);
-        String specialised = src.substring(0, src.indexOf("class General"));
+        String specialised = specialised(2.5);
         assertFalse(specialised.contains("Math.pow"), specialised);
         assertTrue(specialised.contains("Math.cbrt"), specialised);
         assertTrue(specialised.contains("Math.sqrt"), specialised);

@@ -5,7 +5,9 @@ package org.bregman.runtime;
  * Used for the domain of ψ and for its dual domain (the range of ψ').
  *
  * <p>A plain final class with record-style accessors (not a record): this module is compiled for Java 8, so
- * that an exported optimizer jar runs on any Java 8+ JVM.
+ * that an exported optimizer jar runs on any Java 8+ JVM. The symbolic engine's {@code RealInterval} is the
+ * same set with the operations of its range arithmetic; the code generator's {@code Forms.Range} has ends
+ * that are expressions in the parameters.
  */
 public final class Interval {
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.bregman.symbolic.Diagnostic.Kind;
-import org.bregman.symbolic.Diagnostic.Severity;
+import org.bregman.symbolic.CheckFinding.Kind;
+import org.bregman.symbolic.CheckFinding.Severity;
 import org.bregman.symbolic.Expr.Call;
 import org.bregman.symbolic.Expr.Num;
 import org.bregman.symbolic.Expr.Pow;
@@ -45,9 +45,9 @@ final class Checks {
 
     // ---- operation domains ----------------------------------------------------------------------
 
-    static List<Diagnostic> domains(Derivation d) {
+    static List<CheckFinding> domains(Derivation d) {
         PotentialSpec spec = d.spec();
-        List<Diagnostic> out = new ArrayList<>();
+        List<CheckFinding> out = new ArrayList<>();
         Map<String, RealInterval> ranges = new LinkedHashMap<>(d.assumptions().ranges());
         // a parameter without `where` is checked at its value (the default, or the bound one)
         for (PotentialSpec.Parameter p : spec.parameters()) {
@@ -67,9 +67,9 @@ final class Checks {
         return out;
     }
 
-    private static void walk(Derivation d, Expr e, String x, Map<String, RealInterval> ranges, List<Diagnostic> out) {
+    private static void walk(Derivation d, Expr e, String x, Map<String, RealInterval> ranges, List<CheckFinding> out) {
         for (Expr c : e.children()) walk(d, c, x, ranges, out);
-        if (e instanceof Call c && c.f().arity() == 1 && !c.f().domain().isAllReals()) {
+        if (e instanceof Call c && c.f().arity() == 1 && !c.f().definition().domain().isAllReals()) {
             checkArgument(d, c, c.arg(), c.f(), x, ranges, out);
         } else if (e instanceof Call c && c.f() == Func.POW) {
             checkPower(d, e, c.args().get(0), c.args().get(1), x, ranges, out);
@@ -100,29 +100,29 @@ final class Checks {
     }
 
     private static void checkArgument(Derivation d, Expr node, Expr arg, Func f, String x, Map<String, RealInterval> ranges,
-            List<Diagnostic> out) {
+            List<CheckFinding> out) {
         RealInterval r = Ranges.range(arg, ranges);
-        if (f.domain().encloses(r)) return;
-        String need = f.symbol() + " needs its argument " + f.domainRequirement();
+        if (f.definition().domain().encloses(r)) return;
+        String need = f.symbol() + " needs its argument " + f.definition().domainRequirement();
         String suggestion = "";
         if (arg instanceof Var v && v.name().equals(x)) {
-            RealInterval want = ranges.getOrDefault(x, RealInterval.REALS).intersect(f.domain());
+            RealInterval want = ranges.getOrDefault(x, RealInterval.REALS).intersect(f.definition().domain());
             if (want != null && x.equals(d.coordinate())) suggestion = "; add `domain " + want.asConstraint(x) + "`";
         } else if (arg instanceof Var v && d.spec().parameter(v.name()) != null) {
-            suggestion = "; constrain it with `where " + f.domain().asConstraint(v.name()) + "`";
+            suggestion = "; constrain it with `where " + f.definition().domain().asConstraint(v.name()) + "`";
         }
         for (Map<String, Double> p : probe(d, x, ranges)) {
             double a = safeEval(arg, p);
-            if (!Double.isNaN(a) && !f.domain().contains(a)) {
+            if (!Double.isNaN(a) && !f.definition().domain().contains(a)) {
                 String value = arg instanceof Var ? "" : " the argument " + Printer.print(arg) + " is " + Printer.number(a) + " at " + at(p, x);
                 String msg = arg instanceof Var v && v.name().equals(x)
                         ? need + ", but " + describe(d, x, ranges) + suggestion
                         : need + ", but" + value + suggestion;
-                out.add(new Diagnostic(Severity.ERROR, Kind.DOMAIN, node, msg));
+                out.add(new CheckFinding(Severity.ERROR, Kind.DOMAIN, node, msg));
                 return;
             }
         }
-        out.add(new Diagnostic(Severity.WARNING, Kind.DOMAIN, node,
+        out.add(new CheckFinding(Severity.WARNING, Kind.DOMAIN, node,
                 need + ", and " + Printer.print(arg) + " may leave it when " + describe(d, x, ranges) + suggestion));
     }
 
@@ -139,7 +139,7 @@ final class Checks {
     }
 
     private static void checkPower(Derivation d, Expr node, Expr base, Expr exp, String x, Map<String, RealInterval> ranges,
-            List<Diagnostic> out) {
+            List<CheckFinding> out) {
         RealInterval rb = Ranges.range(base, ranges), re = Ranges.range(exp, ranges);
         boolean intExp = re.isPoint() && isInteger(re.lower());
         String b = Printer.print(base);
@@ -151,12 +151,12 @@ final class Checks {
             for (Map<String, Double> p : probe(d, x, ranges)) {
                 double bv = safeEval(base, p), ev = safeEval(exp, p);
                 if (bv < 0 && (!isInteger(ev) || !re.isPoint())) {
-                    out.add(new Diagnostic(Severity.ERROR, Kind.DOMAIN, node,
+                    out.add(new CheckFinding(Severity.ERROR, Kind.DOMAIN, node,
                             what + " of " + b + " is undefined where " + b + " < 0, e.g. at " + at(p, x) + fix));
                     return;
                 }
             }
-            out.add(new Diagnostic(Severity.WARNING, Kind.DOMAIN, node, what + " of " + b + " is undefined where " + b
+            out.add(new CheckFinding(Severity.WARNING, Kind.DOMAIN, node, what + " of " + b + " is undefined where " + b
                     + " < 0, which may happen when " + describe(d, x, ranges) + fix));
             return;
         }
@@ -169,7 +169,7 @@ final class Checks {
             for (Map<String, Double> p : pts) {
                 double bv = safeEval(base, p);
                 if (bv == 0 && safeEval(exp, p) < 0) {
-                    out.add(new Diagnostic(Severity.ERROR, Kind.DOMAIN, node, div + " is infinite at " + at(p, x) + ", where "
+                    out.add(new CheckFinding(Severity.ERROR, Kind.DOMAIN, node, div + " is infinite at " + at(p, x) + ", where "
                             + b + " = 0" + (base instanceof Var v && v.name().equals(x) ? "; exclude 0 from the domain" : "")));
                     return;
                 }
@@ -181,14 +181,14 @@ final class Checks {
                 p.put(x, xv);
                 double bv = safeEval(base, p);
                 if (prev != null && !Double.isNaN(bv) && !Double.isNaN(prevV) && Math.signum(bv) * Math.signum(prevV) < 0) {
-                    out.add(new Diagnostic(Severity.ERROR, Kind.DOMAIN, node, div + " is infinite where " + b + " = 0, which happens between "
+                    out.add(new CheckFinding(Severity.ERROR, Kind.DOMAIN, node, div + " is infinite where " + b + " = 0, which happens between "
                             + at(prev, x) + " and " + at(p, x)));
                     return;
                 }
                 prev = p;
                 prevV = bv;
             }
-            out.add(new Diagnostic(Severity.WARNING, Kind.DOMAIN, node, div + " may divide by zero: " + b + " may be 0 when "
+            out.add(new CheckFinding(Severity.WARNING, Kind.DOMAIN, node, div + " may divide by zero: " + b + " may be 0 when "
                     + describe(d, x, ranges)));
         }
     }
@@ -196,24 +196,24 @@ final class Checks {
     // ---- convexity ------------------------------------------------------------------------------
 
     /** Strict convexity proved ({@code null}), refuted (an error at a located point) or unknown (a warning). */
-    static Diagnostic convexity(Derivation d) {
+    static CheckFinding convexity(Derivation d) {
         ConvexityProof.Verdict v = ConvexityProof.decide(d);
         String x = d.coordinate(), hs = " (ψ'' = " + Printer.print(d.hessian());
         String prefix = "psi is not strictly convex on its domain: ";
         return switch (v) {
             case ConvexityProof.Proved p -> null;
-            case ConvexityProof.Negative n -> new Diagnostic(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), prefix + "ψ''("
+            case ConvexityProof.Negative n -> new CheckFinding(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), prefix + "ψ''("
                     + Printer.number(n.x()) + ") = " + Printer.number(mid(n.value())) + " < 0" + hs + ", ψ' = "
                     + Printer.number(d.grad(n.x())) + " there)" + params(d));
-            case ConvexityProof.Flat f -> new Diagnostic(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), prefix + "ψ''(" + x
+            case ConvexityProof.Flat f -> new CheckFinding(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), prefix + "ψ''(" + x
                     + ") = 0 at and around " + x + " = " + Printer.number(f.x()) + hs + ", ψ' = " + Printer.number(d.grad(f.x()))
                     + " there)" + params(d));
-            case ConvexityProof.JumpDown j -> new Diagnostic(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), prefix + "ψ' jumps down at "
+            case ConvexityProof.JumpDown j -> new CheckFinding(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), prefix + "ψ' jumps down at "
                     + x + " = " + Printer.number(j.x()) + ", from " + Printer.number(j.left()) + " to " + Printer.number(j.right())
                     + " (ψ' = " + Printer.print(d.grad()) + ")" + params(d));
-            case ConvexityProof.Undefined u -> new Diagnostic(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), prefix + "ψ'' = "
+            case ConvexityProof.Undefined u -> new CheckFinding(Severity.ERROR, Kind.CONVEXITY, d.spec().psi(), prefix + "ψ'' = "
                     + Printer.print(d.hessian()) + " cannot be evaluated at any point of " + d.domain() + params(d));
-            case ConvexityProof.Unknown u -> new Diagnostic(Severity.WARNING, Kind.CONVEXITY, d.spec().psi(),
+            case ConvexityProof.Unknown u -> new CheckFinding(Severity.WARNING, Kind.CONVEXITY, d.spec().psi(),
                     "could not prove strict convexity on " + u.where() + ": interval arithmetic could not bound ψ'' = "
                     + Printer.print(d.hessian()) + " away from 0 there, and no point with ψ'' < 0 was found" + params(d));
         };
@@ -238,8 +238,8 @@ final class Checks {
 
     // ---- overrides ------------------------------------------------------------------------------
 
-    static List<Diagnostic> overrides(Derivation d) {
-        List<Diagnostic> out = new ArrayList<>();
+    static List<CheckFinding> overrides(Derivation d) {
+        List<CheckFinding> out = new ArrayList<>();
         List<Derivation> variants = new ArrayList<>();
         variants.add(d);
         if (!d.isBound() && !d.spec().parameters().isEmpty()) {
@@ -256,25 +256,21 @@ final class Checks {
             }
         }
         PotentialSpec spec = d.spec();
-        if (spec.grad() != null) {
-            for (Derivation v : variants) {
-                Diagnostic g = gradOverride(v, spec.grad());
-                if (g != null) {
-                    out.add(g);
-                    break;
-                }
-            }
-        }
-        if (spec.inverse() != null) {
-            for (Derivation v : variants) {
-                Diagnostic g = inverseOverride(v, spec.inverse());
-                if (g != null) {
-                    out.add(g);
-                    break;
-                }
-            }
-        }
+        if (spec.grad() != null) firstFinding(variants, v -> gradOverride(v, spec.grad()), out);
+        if (spec.inverse() != null) firstFinding(variants, v -> inverseOverride(v, spec.inverse()), out);
         return out;
+    }
+
+    /** Adds the check's finding at the first variant that has one (one finding per override). */
+    private static void firstFinding(List<Derivation> variants, java.util.function.Function<Derivation, CheckFinding> check,
+            List<CheckFinding> out) {
+        for (Derivation v : variants) {
+            CheckFinding g = check.apply(v);
+            if (g != null) {
+                out.add(g);
+                return;
+            }
+        }
     }
 
     private static boolean close(double a, double b, double rel) {
@@ -289,12 +285,12 @@ final class Checks {
         return m;
     }
 
-    private static Diagnostic gradOverride(Derivation d, PotentialSpec.Override o) {
+    private static CheckFinding gradOverride(Derivation d, PotentialSpec.Override o) {
         for (double x : points(d.domain(), SAMPLES, 13)) {
             double mine = safeEval(o.body(), env(d, o.variable(), x)), derived = d.grad(x);
             if (!Double.isFinite(derived)) continue;
             if (!close(mine, derived, 1e-9)) {
-                return new Diagnostic(Severity.ERROR, Kind.OVERRIDE, o.body(), "grad disagrees with the derived ψ'(" + d.coordinate()
+                return new CheckFinding(Severity.ERROR, Kind.OVERRIDE, o.body(), "grad disagrees with the derived ψ'(" + d.coordinate()
                         + ") = " + Printer.print(d.grad()) + " at " + o.variable() + " = " + Printer.number(x) + ": it gives "
                         + Printer.number(mine) + ", the derivation " + Printer.number(derived) + params(d));
             }
@@ -302,14 +298,14 @@ final class Checks {
         return null;
     }
 
-    private static Diagnostic inverseOverride(Derivation d, PotentialSpec.Override o) {
+    private static CheckFinding inverseOverride(Derivation d, PotentialSpec.Override o) {
         for (double x : points(d.domain(), SAMPLES, 17)) {
             double zz = d.grad(x);
             if (!Double.isFinite(zz)) continue;
             double mine = safeEval(o.body(), env(d, o.variable(), zz));
             // compare with x itself; the tolerance allows for the conditioning of ψ' at x
             if (!close(mine, x, 1e-8) && !close(d.grad(mine), zz, 1e-9)) {
-                return new Diagnostic(Severity.ERROR, Kind.OVERRIDE, o.body(), "inverse disagrees with the derivation at "
+                return new CheckFinding(Severity.ERROR, Kind.OVERRIDE, o.body(), "inverse disagrees with the derivation at "
                         + o.variable() + " = " + Printer.number(zz) + " (= ψ'(" + Printer.number(x) + ")): it gives "
                         + Printer.number(mine) + ", the inverse of ψ' is " + Printer.number(x) + params(d));
             }

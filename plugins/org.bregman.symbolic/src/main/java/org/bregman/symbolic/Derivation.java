@@ -318,10 +318,10 @@ public final class Derivation {
     // ---- checks ---------------------------------------------------------------------------------
 
     /** All checks: operation domains, strict convexity, overrides. */
-    public List<Diagnostic> check() {
-        List<Diagnostic> out = new ArrayList<>(Checks.domains(this));
-        if (out.stream().noneMatch(Diagnostic::isError)) {
-            Diagnostic c = Checks.convexity(this);
+    public List<CheckFinding> check() {
+        List<CheckFinding> out = new ArrayList<>(Checks.domains(this));
+        if (out.stream().noneMatch(CheckFinding::isError)) {
+            CheckFinding c = Checks.convexity(this);
             if (c != null) out.add(c);
             out.addAll(Checks.overrides(this));
         }
@@ -329,13 +329,13 @@ public final class Derivation {
     }
 
     /** The operation-domain check of ψ and the overrides. */
-    public List<Diagnostic> checkDomains() { return Checks.domains(this); }
+    public List<CheckFinding> checkDomains() { return Checks.domains(this); }
 
     /** The strict-convexity check: {@code null} when proved, an error when refuted, a warning when unknown. */
-    public Diagnostic checkConvexity() { return Checks.convexity(this); }
+    public CheckFinding checkConvexity() { return Checks.convexity(this); }
 
     /** The override checks. */
-    public List<Diagnostic> checkOverrides() { return Checks.overrides(this); }
+    public List<CheckFinding> checkOverrides() { return Checks.overrides(this); }
 
     @Override
     public String toString() {

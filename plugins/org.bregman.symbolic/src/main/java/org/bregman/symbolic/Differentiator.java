@@ -76,7 +76,7 @@ public final class Differentiator {
                     Expr jump = mul(num(f == Func.MAX ? 0.5 : -0.5), sign(sub(a, b)), sub(da, db));
                     yield add(half, jump);
                 }
-                yield mul(f.derivative(c.arg()), diffRaw(c.arg(), var));
+                yield mul(f.definition().derivative(c.arg()), diffRaw(c.arg(), var));
             }
         };
     }

@@ -14,8 +14,10 @@ import org.bregman.symbolic.Expr.Pow;
 import org.bregman.symbolic.Expr.Var;
 
 /**
- * The interpreter: evaluates an expression directly ({@link #eval}) or compiles it once into a tree
- * of closures ({@link #compile}), which is what other modules use as the fallback when Janino fails.
+ * Evaluates a symbolic expression directly ({@link #eval}) or compiles it once into a tree of closures
+ * ({@link #compile}): the derivation's own numbers (checks, convexity, references for generated code).
+ * Not the fallback for failed compilation: that is {@code codegen.Interpreter}, which walks the lowered
+ * tree exactly as the generated code computes it.
  *
  * <p>Evaluation order (so that generated code can agree bitwise): sums and products left to right
  * in node order; {@code x^c} is {@link #pow(double, double)}; functions as in {@link Func#apply}.

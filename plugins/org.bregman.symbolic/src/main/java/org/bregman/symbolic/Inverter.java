@@ -80,7 +80,7 @@ public final class Inverter {
                     RealInterval r = range(u);
                     yield r.lower() >= 0 ? solve(u, t) : r.upper() <= 0 ? solve(u, neg(t)) : null;
                 }
-                Expr inv = c.f().inverse(t, range(u));
+                Expr inv = c.f().definition().inverse(t, range(u));
                 yield inv == null ? null : solve(u, inv);
             }
             default -> null;
@@ -147,26 +147,11 @@ public final class Inverter {
      */
     private Expr solveRatio(Expr x, Expr y, Expr t) {
         if (!(y instanceof Pow p && p.exp() instanceof Num n && n.value() == -1 && p.base() instanceof Add d)) return null;
-        Expr a = null;
-        List<Expr> b = new ArrayList<>();
-        for (Expr term : d.terms()) {
-            if (!term.contains(w)) {
-                b.add(term);
-            } else if (a != null) {
-                return null;
-            } else if (term.equals(x)) {
-                a = num(1);
-            } else if (term instanceof Mul m && m.factors().size() >= 2 && !m.factors().get(0).contains(w)
-                    && (m.factors().size() == 2 ? m.factors().get(1) : mul(m.factors().subList(1, m.factors().size()))).equals(x)) {
-                a = m.factors().get(0);
-            } else {
-                return null;
-            }
-        }
-        if (a == null || b.isEmpty()) return null;
-        Expr bb = add(b);
+        Linear l = linear(d, x);
+        if (l == null || l.constants().isEmpty()) return null;
+        Expr bb = add(l.constants());
         if (range(bb).contains(0)) return null;
-        return solve(x, mul(bb, pow(sub(pow(t, num(-1)), a), num(-1))));
+        return solve(x, mul(bb, pow(sub(pow(t, num(-1)), l.coefficient()), num(-1))));
     }
 
     /**
@@ -175,26 +160,36 @@ public final class Inverter {
      */
     private Expr solveRootRatio(Expr u, Expr y, Expr t) {
         if (!(y instanceof Pow p && p.exp() instanceof Num n && n.value() == -0.5 && p.base() instanceof Add d)) return null;
-        Expr b = null;
-        List<Expr> a = new ArrayList<>();
-        Expr u2 = pow(u, num(2));
+        Linear l = linear(d, pow(u, num(2)));
+        if (l == null || l.constants().isEmpty()) return null;
+        Expr aa = add(l.constants());
+        if (!positive(aa)) return null;
+        return solve(u, mul(t, pow(aa, num(0.5)), pow(sub(num(1), mul(l.coefficient(), pow(t, num(2)))), num(-0.5))));
+    }
+
+    /** A sum c·x + b₁ + b₂ + … with c and the b free of w (c = 1 for a bare x). */
+    private record Linear(Expr coefficient, List<Expr> constants) {
+    }
+
+    /** The sum as c·x + constants, or {@code null} when it is not that. */
+    private Linear linear(Add d, Expr x) {
+        Expr c = null;
+        List<Expr> b = new ArrayList<>();
         for (Expr term : d.terms()) {
             if (!term.contains(w)) {
-                a.add(term);
-            } else if (b != null) {
+                b.add(term);
+            } else if (c != null) {
                 return null;
-            } else if (term.equals(u2)) {
-                b = num(1);
-            } else if (term instanceof Mul m && m.factors().size() == 2 && !m.factors().get(0).contains(w) && m.factors().get(1).equals(u2)) {
-                b = m.factors().get(0);
+            } else if (term.equals(x)) {
+                c = num(1);
+            } else if (term instanceof Mul m && m.factors().size() >= 2 && !m.factors().get(0).contains(w)
+                    && (m.factors().size() == 2 ? m.factors().get(1) : mul(m.factors().subList(1, m.factors().size()))).equals(x)) {
+                c = m.factors().get(0);
             } else {
                 return null;
             }
         }
-        if (b == null || a.isEmpty()) return null;
-        Expr aa = add(a);
-        if (!positive(aa)) return null;
-        return solve(u, mul(t, pow(aa, num(0.5)), pow(sub(num(1), mul(b, pow(t, num(2)))), num(-0.5))));
+        return c == null ? null : new Linear(c, b);
     }
 
     private boolean positive(Expr e) {

@@ -172,12 +172,17 @@ public final class Ranges {
      * library computes exactly there: exp(0) = 1, log(1) = 0, 1^a = 1, 0^a = 0 …).
      */
     private static double at(java.util.function.DoubleUnaryOperator f, double x, boolean down) {
+        return at(f, x, down, 2);
+    }
+
+    private static double at(java.util.function.DoubleUnaryOperator f, double x, boolean down, int ulps) {
         double y = f.applyAsDouble(x);
         if (Double.isNaN(y)) return y;
         boolean exact = Double.isInfinite(x) ? (y == 0 || Math.abs(y) == 1 || Double.isInfinite(y))
                 : (x == 0 || Math.abs(x) == 1) && (y == 0 || Math.abs(y) == 1);
         if (exact) return y;
-        return down ? Math.nextDown(Math.nextDown(y)) : Math.nextUp(Math.nextUp(y));
+        for (int i = 0; i < ulps; i++) y = down ? Math.nextDown(y) : Math.nextUp(y);
+        return y;
     }
 
     /** |x|. */
@@ -190,8 +195,13 @@ public final class Ranges {
     }
 
     /** Applies a non-decreasing map to both ends. */
-    private static RealInterval increasing(RealInterval x, java.util.function.DoubleUnaryOperator f) {
-        double lo = at(f, x.lower(), true), hi = at(f, x.upper(), false);
+    static RealInterval increasing(RealInterval x, java.util.function.DoubleUnaryOperator f) {
+        return increasing(x, f, 2);
+    }
+
+    /** The image of x under an increasing f whose values are within {@code ulps} ulps. */
+    static RealInterval increasing(RealInterval x, java.util.function.DoubleUnaryOperator f, int ulps) {
+        double lo = at(f, x.lower(), true, ulps), hi = at(f, x.upper(), false, ulps);
         if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) return REALS;
         boolean loC = lo == f.applyAsDouble(x.lower()) ? x.lowerClosed() : true;
         boolean hiC = hi == f.applyAsDouble(x.upper()) ? x.upperClosed() : true;
@@ -237,22 +247,13 @@ public final class Ranges {
     }
 
     static RealInterval call(Func f, RealInterval x) {
-        RealInterval d = x.intersect(f.domain());
+        RealInterval d = x.intersect(f.definition().domain());
         if (d == null) return REALS;
         // atan's range ends are ±π/2 rounded down in magnitude: not a safe cut
-        return f == Func.ATAN ? callOnDomain(f, d) : cut(callOnDomain(f, d), f.range());
+        return f == Func.ATAN ? callOnDomain(f, d) : cut(callOnDomain(f, d), f.definition().range());
     }
 
     private static RealInterval callOnDomain(Func f, RealInterval d) {
-        return switch (f) {
-            case ABS -> abs(d);
-            case COSH -> increasing(abs(d), Math::cosh);
-            case TAN -> d.lower() > -Math.PI / 2 && d.upper() < Math.PI / 2 ? increasing(d, Math::tan) : REALS;
-            case SIGN -> {
-                double lo = Math.signum(d.lower()), hi = Math.signum(d.upper());
-                yield new RealInterval(lo, true, hi, true);
-            }
-            default -> f.isMonotoneIncreasing() ? increasing(d, f::apply) : REALS;
-        };
+        return f.definition().image(d);
     }
 }

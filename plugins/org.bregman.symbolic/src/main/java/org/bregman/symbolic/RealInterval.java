@@ -1,9 +1,11 @@
 package org.bregman.symbolic;
 
 /**
- * A real interval with open or closed ends; infinite ends are always open. The same components as
- * {@code org.bregman.runtime.Interval} (this module has no dependencies), so converting is
- * {@code new Interval(r.lower(), r.lowerClosed(), r.upper(), r.upperClosed())}.
+ * A real interval with open or closed ends; infinite ends are always open: the symbolic engine's
+ * interval, with the set operations of its rigorous range arithmetic ({@link Ranges}). Its counterparts:
+ * {@link org.bregman.runtime.Interval} is the same set as the API type of exported jars (Java 8, no
+ * operations beyond membership; {@link #toRuntime()}), and {@code codegen.Forms.Range} has ends that
+ * are expressions in the parameters (for generated classes' general form).
  */
 public record RealInterval(double lower, boolean lowerClosed, double upper, boolean upperClosed) {
 
@@ -29,6 +31,11 @@ public record RealInterval(double lower, boolean lowerClosed, double upper, bool
 
     public static RealInterval point(double x) {
         return new RealInterval(x, true, x, true);
+    }
+
+    /** The same interval as the runtime API's type. */
+    public org.bregman.runtime.Interval toRuntime() {
+        return new org.bregman.runtime.Interval(lower, lowerClosed, upper, upperClosed);
     }
 
     public boolean contains(double x) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bregman.symbolic.Condition.Op;
-import org.bregman.symbolic.Diagnostic.Kind;
+import org.bregman.symbolic.CheckFinding.Kind;
 import org.bregman.symbolic.PotentialSpec.Parameter;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +19,8 @@ class ChecksTest {
         return PotentialSpec.of("P", List.of(), "w", psi);
     }
 
-    static Diagnostic only(List<Diagnostic> ds, Kind kind) {
-        List<Diagnostic> of = ds.stream().filter(d -> d.kind() == kind && d.isError()).toList();
+    static CheckFinding only(List<CheckFinding> ds, Kind kind) {
+        List<CheckFinding> of = ds.stream().filter(d -> d.kind() == kind && d.isError()).toList();
         assertEquals(1, of.size(), "one " + kind + " error expected in " + ds);
         return of.get(0);
     }
@@ -28,7 +28,7 @@ class ChecksTest {
     @Test
     void qEqualOneIsNotStrictlyConvexAndNamesAPoint() {
         PotentialSpec s = PotentialSpec.of("QNorm", List.of(new Parameter("q", 1)), "w", div(pow(abs(w), q), q));
-        Diagnostic d = only(Derivation.derive(s).check(), Kind.CONVEXITY);
+        CheckFinding d = only(Derivation.derive(s).check(), Kind.CONVEXITY);
         assertTrue(d.message().contains("not strictly convex"), d.message());
         assertTrue(d.message().contains("w = 1"), d.message());
         assertSame(s.psi(), d.node());
@@ -41,17 +41,17 @@ class ChecksTest {
 
     @Test
     void concaveNamesTheNegativeCurvature() {
-        Diagnostic d = Derivation.derive(spec(neg(pow(w, num(2))))).checkConvexity();
+        CheckFinding d = Derivation.derive(spec(neg(pow(w, num(2))))).checkConvexity();
         assertNotNull(d);
         assertTrue(d.message().contains("ψ''(1) = -2 < 0"), d.message());
     }
 
     @Test
     void linearAndUndefinedCurvature() {
-        Diagnostic lin = Derivation.derive(spec(mul(num(2), w))).checkConvexity();
+        CheckFinding lin = Derivation.derive(spec(mul(num(2), w))).checkConvexity();
         assertTrue(lin.message().startsWith("psi is not strictly convex on its domain: ψ''(w) = 0 at and around w = 1"), lin.message());
         // sqrt(-1 - w^2) is undefined everywhere: the domain check reports it, and convexity cannot hold
-        Diagnostic none = Derivation.derive(spec(sqrt(sub(num(-1), pow(w, num(2)))))).checkConvexity();
+        CheckFinding none = Derivation.derive(spec(sqrt(sub(num(-1), pow(w, num(2)))))).checkConvexity();
         assertTrue(none.message().contains("cannot be evaluated at any point of (-∞, ∞)"), none.message());
     }
 
@@ -65,7 +65,7 @@ class ChecksTest {
     void logOnAllRealsSuggestsTheDomain() {
         Expr log = log(w);
         PotentialSpec s = spec(sub(mul(w, log), w));
-        Diagnostic d = only(Derivation.derive(s).check(), Kind.DOMAIN);
+        CheckFinding d = only(Derivation.derive(s).check(), Kind.DOMAIN);
         assertSame(log, d.node(), "the very node given");
         assertEquals("log needs its argument > 0, but w ranges over all reals; add `domain w > 0`", d.message());
         assertEquals(List.of(), Derivation.derive(s.withDomain(RealInterval.POSITIVE)).check());
@@ -86,18 +86,18 @@ class ChecksTest {
     @Test
     void divisionByZero() {
         Expr inv = div(num(1), w);
-        Diagnostic d = only(Derivation.derive(spec(add(pow(w, num(2)), inv))).checkDomains(), Kind.DOMAIN);
+        CheckFinding d = only(Derivation.derive(spec(add(pow(w, num(2)), inv))).checkDomains(), Kind.DOMAIN);
         assertSame(((Expr.Mul) inv).factors().get(1), d.node());
         assertEquals("division by w is infinite at w = 0, where w = 0; exclude 0 from the domain", d.message());
         // a base that changes sign between probes
-        Diagnostic e = only(Derivation.derive(spec(div(num(1), sub(w, num(0.3))))).checkDomains(), Kind.DOMAIN);
+        CheckFinding e = only(Derivation.derive(spec(div(num(1), sub(w, num(0.3))))).checkDomains(), Kind.DOMAIN);
         assertTrue(e.message().contains("between"), e.message());
     }
 
     @Test
     void nonIntegerPowerOfANegativeBase() {
         PotentialSpec s = PotentialSpec.of("Q", List.of(Examples.param("q", 3, Op.GT, 1)), "w", div(pow(w, q), q));
-        Diagnostic d = only(Derivation.derive(s).checkDomains(), Kind.DOMAIN);
+        CheckFinding d = only(Derivation.derive(s).checkDomains(), Kind.DOMAIN);
         assertEquals("the power q of w is undefined where w < 0, e.g. at w = -1; write |w|^… or add `domain w > 0`", d.message());
         assertTrue(only(Derivation.derive(spec(pow(w, num(1.5)))).checkDomains(), Kind.DOMAIN).message()
                 .startsWith("a power 1.5 of w is undefined where w < 0"));
@@ -109,7 +109,7 @@ class ChecksTest {
     void wrongGradOverrideNamesThePoint() {
         Expr body = mul(sign(w), pow(abs(w), sub(q, num(2))));
         PotentialSpec s = Examples.qnorm().withGrad("w", body);
-        Diagnostic d = only(Derivation.derive(s).check(), Kind.OVERRIDE);
+        CheckFinding d = only(Derivation.derive(s).check(), Kind.OVERRIDE);
         assertSame(body, d.node());
         assertEquals("grad disagrees with the derived ψ'(w) = sign(w) * |w|^(q - 1) at w = 0.5: it gives 0.5, the derivation 0.25 with q = 3",
                 d.message());
@@ -120,11 +120,11 @@ class ChecksTest {
         // for q = 3 the derivative is sign(w)·|w|^2, but not for other q
         PotentialSpec s = Examples.qnorm().withGrad("w", mul(sign(w), pow(abs(w), num(2))));
         assertNull(gradDiagnostic(Derivation.derive(s).bind(Map.of("q", 3.0))));
-        Diagnostic d = only(Derivation.derive(s).check(), Kind.OVERRIDE);
+        CheckFinding d = only(Derivation.derive(s).check(), Kind.OVERRIDE);
         assertTrue(d.message().contains("with q = ") && !d.message().contains("with q = 3"), d.message());
     }
 
-    private static Diagnostic gradDiagnostic(Derivation d) {
+    private static CheckFinding gradDiagnostic(Derivation d) {
         return d.checkOverrides().stream().findFirst().orElse(null);
     }
 
@@ -132,7 +132,7 @@ class ChecksTest {
     void wrongInverseOverride() {
         Expr body = mul(sign(z), pow(abs(z), div(num(1), q)));
         PotentialSpec s = Examples.qnorm().withInverse("z", body);
-        Diagnostic d = only(Derivation.derive(s).check(), Kind.OVERRIDE);
+        CheckFinding d = only(Derivation.derive(s).check(), Kind.OVERRIDE);
         assertSame(body, d.node());
         assertEquals("inverse disagrees with the derivation at z = 0.25 (= ψ'(0.5)): it gives 0.6299605249474366, the inverse of ψ' is 0.5"
                 + " with q = 3", d.message());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 
-import org.bregman.symbolic.Diagnostic.Severity;
+import org.bregman.symbolic.CheckFinding.Severity;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class DerivationRegressionsTest {
         assertEquals(c, d.grad(c), 1e-9 * (1 + Math.abs(c)), "ψ'(c) = c");
         double minCurvature = 1 - 2 * s / v;
         assertEquals(minCurvature, d.hessian(c), 1e-9 * (1 + 2 * s / v), "ψ''(c)");
-        Diagnostic conv = d.checkConvexity();
+        CheckFinding conv = d.checkConvexity();
         if (minCurvature > 0) {
             assertNull(conv, () -> "convex bump rejected: " + conv);
         } else {
@@ -53,7 +53,7 @@ class DerivationRegressionsTest {
         Derivation d = derive(psi);
         double min = 1 - a / Math.sqrt(e);
         assertEquals(min, d.hessian(c), 1e-9 * (1 + a / Math.sqrt(e)));
-        Diagnostic conv = d.checkConvexity();
+        CheckFinding conv = d.checkConvexity();
         if (min > 0) {
             assertNull(conv, () -> "convex ψ rejected: " + conv);
         } else {
@@ -66,7 +66,7 @@ class DerivationRegressionsTest {
     @ParameterizedTest
     @CsvSource({"7.3, 0.3", "-2, 0.01", "0, 1"})
     void kinksOfAbsoluteValues(double c, double a) {
-        Diagnostic down = derive(sub(div(pow(W, num(2)), num(2)), mul(num(a), abs(sub(W, num(c)))))).checkConvexity();
+        CheckFinding down = derive(sub(div(pow(W, num(2)), num(2)), mul(num(a), abs(sub(W, num(c)))))).checkConvexity();
         assertTrue(down != null && down.isError() && down.message().contains("ψ' jumps down at w = " + Printer.number(c)), () -> "" + down);
         assertNull(derive(add(div(pow(W, num(2)), num(2)), mul(num(a), abs(sub(W, num(c)))))).checkConvexity());
     }

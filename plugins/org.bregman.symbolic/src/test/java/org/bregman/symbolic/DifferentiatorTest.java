@@ -89,7 +89,7 @@ class DifferentiatorTest {
         for (Func f : Func.values()) {
             if (f.arity() != 1) continue;
             RealInterval r = f == Func.COSH ? RealInterval.POSITIVE : f == Func.TAN ? RealInterval.open(-1, 1) : RealInterval.REALS;
-            Expr inv = f.inverse(var("z"), r);
+            Expr inv = f.definition().inverse(var("z"), r);
             if (inv == null) continue;
             invertible.add(f);
             for (double x : f == Func.ACOSH ? new double[] {1.2, 1.5, 3} : new double[] {0.2, 0.5, 0.9}) {
@@ -97,6 +97,9 @@ class DifferentiatorTest {
                 assertEquals(x, inv.eval(Map.of("z", y)), 1e-14, f + "⁻¹(" + f + "(" + x + "))");
             }
         }
-        assertEquals(14, invertible.size(), invertible.toString());
+        // every unary function but abs and sign (not injective)
+        List<Func> expected = new ArrayList<>();
+        for (Func f : Func.values()) if (f.arity() == 1 && f != Func.ABS && f != Func.SIGN) expected.add(f);
+        assertEquals(expected, invertible);
     }
 }

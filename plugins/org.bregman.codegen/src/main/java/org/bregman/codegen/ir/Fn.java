@@ -1,82 +1,80 @@
 package org.bregman.codegen.ir;
 
+import java.util.EnumMap;
+import java.util.Map;
+import org.bregman.symbolic.Func;
+import org.bregman.symbolic.FunctionDefinition;
+
 /**
- * Functions of the lowered tree: the language's functions plus {@code TAN} (inverse of atan) and
- * {@code COPYSIGN} (introduced by the specialiser for {@code sign(x)·|x|^k}).
+ * A function of the lowered tree: one of the language's functions ({@link #of(Func)}, an explicit
+ * bridge: every {@link Func} has its {@code Fn}, so a new function needs nothing here) or
+ * {@link #COPYSIGN}, which only generated code uses (introduced by the specialiser for
+ * {@code sign(x)·|x|^k}). How a function is computed and printed is its {@link FunctionDefinition}'s.
  */
-public enum Fn {
-    EXP(1), LOG(1), LOG1P(1), EXPM1(1), SQRT(1), CBRT(1), ABS(1), SIGN(1), SINH(1), COSH(1), TANH(1),
-    ASINH(1), ACOSH(1), ATANH(1), ATAN(1), TAN(1), MIN(2), MAX(2), POW(2), COPYSIGN(2);
+public final class Fn {
 
-    private final int arity;
+    private static final Map<Func, Fn> OF = new EnumMap<>(Func.class);
 
-    Fn(int arity) {
-        this.arity = arity;
+    static {
+        for (Func f : Func.values()) OF.put(f, new Fn(f));
+    }
+
+    /** {@code Math.copySign(magnitude, sign)}: exact in float. */
+    public static final Fn COPYSIGN = new Fn(null);
+    public static final Fn POW = of(Func.POW);
+    public static final Fn SQRT = of(Func.SQRT);
+    public static final Fn CBRT = of(Func.CBRT);
+    public static final Fn ABS = of(Func.ABS);
+
+    private final Func func;
+
+    private Fn(Func func) {
+        this.func = func;
+    }
+
+    /** The lowered tree's function for a symbolic one (one instance each: compare with {@code ==}). */
+    public static Fn of(Func f) {
+        return OF.get(f);
+    }
+
+    /** The language function, or {@code null} for {@link #COPYSIGN}. */
+    public Func func() {
+        return func;
     }
 
     public int arity() {
-        return arity;
+        return func == null ? 2 : func.arity();
     }
 
     /**
-     * Whether the float version is exactly the IEEE float operation (so float code can apply it to
-     * floats directly); the others are evaluated in double and rounded to float.
+     * Whether the float version is exactly the IEEE float operation (so float code applies it to floats
+     * directly); the others are evaluated in double and rounded to float.
      */
     public boolean exactInFloat() {
-        return switch (this) {
-            case ABS, SQRT, SIGN, MIN, MAX, COPYSIGN -> true;
-            default -> false;
-        };
+        return func == null || func.definition().exactInFloat();
     }
 
-    /** Double value of a unary function: the same formulas the generated helpers use. */
+    /** Double value of a unary function: the symbolic engine's, which generated code computes too. */
     public double apply(double x) {
-        return switch (this) {
-            case EXP -> Math.exp(x);
-            case LOG -> Math.log(x);
-            case LOG1P -> Math.log1p(x);
-            case EXPM1 -> Math.expm1(x);
-            case SQRT -> Math.sqrt(x);
-            case CBRT -> Math.cbrt(x);
-            case ABS -> Math.abs(x);
-            case SIGN -> Math.signum(x);
-            case SINH -> Math.sinh(x);
-            case COSH -> Math.cosh(x);
-            case TANH -> Math.tanh(x);
-            case ASINH -> Helpers.asinh(x);
-            case ACOSH -> Helpers.acosh(x);
-            case ATANH -> Helpers.atanh(x);
-            case ATAN -> Math.atan(x);
-            case TAN -> Math.tan(x);
-            default -> throw new IllegalStateException(this + " is binary");
-        };
+        if (func == null) throw new IllegalStateException("copySign is binary");
+        return func.apply(x);
     }
 
     public double apply(double x, double y) {
-        return switch (this) {
-            case MIN -> Math.min(x, y);
-            case MAX -> Math.max(x, y);
-            case POW -> Math.pow(x, y);
-            case COPYSIGN -> Math.copySign(x, y);
-            default -> throw new IllegalStateException(this + " is unary");
-        };
+        return func == null ? Math.copySign(x, y) : func.apply(x, y);
     }
 
+    /** Float value: the exact float operations equal the double ones rounded, so one formula serves. */
     public float apply(float x) {
-        return switch (this) {
-            case ABS -> Math.abs(x);
-            case SQRT -> (float) Math.sqrt(x);
-            case SIGN -> Math.signum(x);
-            default -> (float) apply((double) x);
-        };
+        return (float) apply((double) x);
     }
 
     public float apply(float x, float y) {
-        return switch (this) {
-            case MIN -> Math.min(x, y);
-            case MAX -> Math.max(x, y);
-            case COPYSIGN -> Math.copySign(x, y);
-            default -> (float) apply((double) x, (double) y);
-        };
+        return (float) apply((double) x, (double) y);
+    }
+
+    @Override
+    public String toString() {
+        return func == null ? "copySign" : func.symbol();
     }
 }

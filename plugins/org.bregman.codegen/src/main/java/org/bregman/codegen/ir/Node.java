@@ -61,6 +61,24 @@ public sealed interface Node permits Node.Num, Node.X, Node.Param, Node.Neg, Nod
         Op(String symbol) {
             this.symbol = symbol;
         }
+
+        /** a op b in double, as the generated double code computes it. */
+        public double apply(double a, double b) {
+            return switch (this) {
+                case ADD -> a + b;
+                case SUB -> a - b;
+                case MUL -> a * b;
+                case DIV -> a / b;
+            };
+        }
+
+        /**
+         * a op b in float, as the generated step computes it: the double result rounded, which is the float
+         * operation exactly (double has more than 2·24 + 2 bits, so rounding twice never differs).
+         */
+        public float apply(float a, float b) {
+            return (float) apply((double) a, (double) b);
+        }
     }
 
     // ---- builders -------------------------------------------------------------------------------
@@ -107,15 +125,20 @@ public sealed interface Node permits Node.Num, Node.X, Node.Param, Node.Neg, Nod
         };
     }
 
-    /** Whether the tree contains a call of {@code f}. */
-    static boolean uses(Node n, Fn f) {
-        return switch (n) {
-            case Param p -> false;
-            case Num x -> false;
-            case X x -> false;
-            case Neg g -> uses(g.a(), f);
-            case Bin b -> uses(b.a(), f) || uses(b.b(), f);
-            case Call c -> c.f() == f || c.args().stream().anyMatch(a -> uses(a, f));
-        };
+    /** Adds the functions the tree calls to {@code out}. */
+    static void functions(Node n, java.util.Set<Fn> out) {
+        switch (n) {
+            case Neg g -> functions(g.a(), out);
+            case Bin b -> {
+                functions(b.a(), out);
+                functions(b.b(), out);
+            }
+            case Call c -> {
+                out.add(c.f());
+                for (Node a : c.args()) functions(a, out);
+            }
+            default -> {
+            }
+        }
     }
 }

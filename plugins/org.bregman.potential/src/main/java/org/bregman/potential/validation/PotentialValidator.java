@@ -320,7 +320,7 @@ public class PotentialValidator extends AbstractPotentialValidator {
         Func f = Func.byName(name);
         if (f == null) {
             List<String> known = new ArrayList<>();
-            for (Func g : Func.values()) if (g != Func.TAN) known.add(g.symbol());
+            for (Func g : Func.inTheLanguage()) known.add(g.symbol());
             error("unknown function '" + name + "'" + PotentialModels.didYouMean(name, known) + " (functions: " + String.join(" ", known) + ")",
                     call, CALL__FUNCTION, UNKNOWN_FUNCTION);
             return;

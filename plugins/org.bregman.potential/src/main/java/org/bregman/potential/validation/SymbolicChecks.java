@@ -12,7 +12,7 @@ import org.bregman.potential.translate.PotentialTranslator;
 import org.bregman.potential.util.AstEval;
 import org.bregman.potential.util.PotentialModels;
 import org.bregman.symbolic.Derivation;
-import org.bregman.symbolic.Diagnostic;
+import org.bregman.symbolic.CheckFinding;
 import org.bregman.symbolic.Expr;
 import org.bregman.symbolic.PotentialSpec;
 import org.bregman.symbolic.SymbolicException;
@@ -44,7 +44,7 @@ public final class SymbolicChecks {
         try {
             Checked c = checked(p, t.spec(), null);
             Map<Expr, Expr> nodes = correspondence(c.spec(), t.spec());
-            for (Diagnostic diag : c.diagnostics()) {
+            for (CheckFinding diag : c.diagnostics()) {
                 EObject at = t.origin(nodes.get(diag.node()));
                 reporter.report(diag.isError() ? "error" : "warning", diag.message(), at != null ? at : fallback, null);
             }
@@ -66,8 +66,8 @@ public final class SymbolicChecks {
         if (t.spec() == null) return;
         String key = PotentialValidator.mirrorKey(use);
         try {
-            if (checked(p, t.spec(), null).diagnostics().stream().anyMatch(Diagnostic::isError)) return;
-            for (Diagnostic diag : checked(p, t.spec(), arguments).diagnostics()) {
+            if (checked(p, t.spec(), null).diagnostics().stream().anyMatch(CheckFinding::isError)) return;
+            for (CheckFinding diag : checked(p, t.spec(), arguments).diagnostics()) {
                 if (diag.isError()) reporter.report("error", key + ": " + diag.message(), use, null);
             }
         } catch (SymbolicException e) {
@@ -78,7 +78,7 @@ public final class SymbolicChecks {
     }
 
     /** A derivation's checks, with the spec they were computed on. */
-    private record Checked(PotentialSpec spec, List<Diagnostic> diagnostics) {
+    private record Checked(PotentialSpec spec, List<CheckFinding> diagnostics) {
     }
 
     /**

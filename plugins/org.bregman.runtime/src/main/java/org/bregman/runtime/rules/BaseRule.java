@@ -13,16 +13,29 @@ abstract class BaseRule implements UpdateRule {
     private final List<Param> params;
     private final String description;
     private final String formula;
+    private final Direction fixed;
 
     BaseRule(String name, List<Param> params, String description, String formula) {
+        this(name, params, description, formula, null);
+    }
+
+    /** A rule without parameters: its direction is {@code direction}. */
+    BaseRule(String name, String description, String formula, Direction direction) {
+        this(name, java.util.Collections.<Param>emptyList(), description, formula, direction);
+    }
+
+    private BaseRule(String name, List<Param> params, String description, String formula, Direction fixed) {
         this.name = name;
         this.params = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));
         this.description = description;
         this.formula = formula;
+        this.fixed = fixed;
     }
 
-    /** The direction d of the update w ← w − η d, for these arguments. */
-    protected abstract Direction direction(Map<String, Double> args);
+    /** The direction d of the update w ← w − η d, for these arguments (rules with parameters override this). */
+    protected Direction direction(Map<String, Double> args) {
+        return fixed;
+    }
 
     /** Fills {@code d[0..n)} (zero on entry) from the gradient {@code g[0..n)}; a zero means the coordinate stays. */
     @FunctionalInterface

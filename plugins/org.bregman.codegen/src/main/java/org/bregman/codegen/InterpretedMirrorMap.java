@@ -5,10 +5,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.bregman.codegen.ir.Fn;
 import org.bregman.codegen.ir.Node;
 import org.bregman.runtime.Interval;
 import org.bregman.runtime.MirrorMap;
+import org.bregman.runtime.NewtonBisection;
 
 /**
  * A {@link MirrorMap} that walks the same lowered trees the generator prints, performing the same
@@ -16,17 +16,17 @@ import org.bregman.runtime.MirrorMap;
  * it agrees with the compiled class bit for bit. It takes over when compilation fails; it is some
  * 10–100× slower.
  */
-public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
+public final class InterpretedMirrorMap implements MirrorMap, NewtonBisection.Derivatives {
 
     private final String name;
     private final Map<String, Double> parameters;
     private final Forms f;
     private final Interval domain;
     private final Interval dual;
-    private final NumericSolve solver;
+    private final NewtonBisection solver;
     private final boolean checkDual;
 
-    public Interpreter(KernelSpec spec) {
+    public InterpretedMirrorMap(KernelSpec spec) {
         this.name = spec.name();
         Map<String, Double> p = new LinkedHashMap<>();
         for (int i = 0; i < spec.parameterNames().size(); i++) p.put(spec.parameterNames().get(i), spec.values().get(i));
@@ -35,8 +35,8 @@ public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
         if (!f.domain().isNumeric() || !f.dual().isNumeric()) throw new IllegalArgumentException("bound forms need numeric domains");
         this.domain = new Interval(f.domain().lowerValue(), f.domain().lowerClosed(), f.domain().upperValue(), f.domain().upperClosed());
         this.dual = new Interval(f.dual().lowerValue(), f.dual().lowerClosed(), f.dual().upperValue(), f.dual().upperClosed());
-        this.solver = new NumericSolve(this, f.domain(), f.dual());
         this.checkDual = !f.dual().isAllReals();
+        this.solver = new NewtonBisection(this, domain, checkDual ? dual : null);
     }
 
     // ---- tree walking -----------------------------------------------------------------------------
@@ -47,16 +47,7 @@ public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
             case Node.X v -> x;
             case Node.Param p -> throw new IllegalStateException("unbound parameter in a specialised form");
             case Node.Neg g -> -eval(g.a(), x);
-            case Node.Bin b -> {
-                double a = eval(b.a(), x);
-                double c = eval(b.b(), x);
-                yield switch (b.op()) {
-                    case ADD -> a + c;
-                    case SUB -> a - c;
-                    case MUL -> a * c;
-                    case DIV -> a / c;
-                };
-            }
+            case Node.Bin b -> b.op().apply(eval(b.a(), x), eval(b.b(), x));
             case Node.Call c -> c.f().arity() == 1 ? c.f().apply(eval(c.arg(), x))
                     : c.f().apply(eval(c.args().get(0), x), eval(c.args().get(1), x));
         };
@@ -68,16 +59,7 @@ public final class Interpreter implements MirrorMap, NumericSolve.Derivatives {
             case Node.X v -> x;
             case Node.Param p -> throw new IllegalStateException("unbound parameter in a specialised form");
             case Node.Neg g -> -evalF(g.a(), x);
-            case Node.Bin b -> {
-                float a = evalF(b.a(), x);
-                float c = evalF(b.b(), x);
-                yield switch (b.op()) {
-                    case ADD -> a + c;
-                    case SUB -> a - c;
-                    case MUL -> a * c;
-                    case DIV -> a / c;
-                };
-            }
+            case Node.Bin b -> b.op().apply(evalF(b.a(), x), evalF(b.b(), x));
             case Node.Call c -> c.f().arity() == 1 ? c.f().apply(evalF(c.arg(), x))
                     : c.f().apply(evalF(c.args().get(0), x), evalF(c.args().get(1), x));
         };

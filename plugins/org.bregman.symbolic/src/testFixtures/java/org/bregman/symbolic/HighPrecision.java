@@ -16,16 +16,17 @@ import org.bregman.symbolic.Expr.Var;
 /**
  * Reference values of expressions in 32 significant digits (big-math's BigDecimalMath), independent of
  * the engine's double evaluator: a number literal is the decimal the user wrote ({@code 0.1} is 1/10).
- * {@code null} where the expression is undefined (log of a non-positive number, a pole …).
+ * {@code null} where the expression is undefined (log of a non-positive number, a pole …). A test fixture:
+ * the symbolic and codegen property suites share it.
  */
-final class HighPrecision {
-    static final MathContext MC = new MathContext(32);
+public final class HighPrecision {
+    public static final MathContext MC = new MathContext(32);
     private static final BigDecimal LIMIT = BigDecimal.valueOf(100_000);
 
     private HighPrecision() {
     }
 
-    static BigDecimal of(double x) {
+    public static BigDecimal of(double x) {
         return new BigDecimal(Double.toString(x));
     }
 
@@ -36,7 +37,7 @@ final class HighPrecision {
         return new BigDecimal(f[0]).divide(new BigDecimal(f[1]), MC);
     }
 
-    static BigDecimal eval(Expr e, Map<String, BigDecimal> vars) {
+    public static BigDecimal eval(Expr e, Map<String, BigDecimal> vars) {
         try {
             return ev(e, vars);
         } catch (ArithmeticException | UnsupportedOperationException ex) {
@@ -133,6 +134,38 @@ final class HighPrecision {
             case MIN -> x.min(ev(c.args().get(1), vars));
             case MAX -> x.max(ev(c.args().get(1), vars));
             case POW -> pow(x, ev(c.args().get(1), vars));
+            case ERF -> erf(x);
+            case ERFINV -> erfinv(x);
         };
+    }
+
+    /** 2/√π Σ (−1)ⁿ x^(2n+1) / (n! (2n+1)), with digits to spare for the cancellation (e^(x²)). */
+    public static BigDecimal erf(BigDecimal x) {
+        if (x.abs().compareTo(BigDecimal.TEN) > 0) return BigDecimal.valueOf(x.signum()); // 1 − erfc(10) = 1 − 2e-45
+        MathContext mc = new MathContext(MC.getPrecision() + 50);
+        BigDecimal x2 = x.multiply(x, mc);
+        BigDecimal power = x;
+        BigDecimal sum = x;
+        BigDecimal eps = BigDecimal.ONE.movePointLeft(mc.getPrecision());
+        for (int n = 1; ; n++) {
+            power = power.multiply(x2, mc).divide(BigDecimal.valueOf(n), mc).negate();
+            BigDecimal term = power.divide(BigDecimal.valueOf(2L * n + 1), mc);
+            sum = sum.add(term, mc);
+            if (term.abs().compareTo(eps) < 0) break;
+        }
+        return sum.multiply(BigDecimal.valueOf(2), mc).divide(BigDecimalMath.pi(mc).sqrt(mc), MC);
+    }
+
+    /** Newton on {@link #erf} from the double value: x ← x − (erf x − z) √π/2 e^(x²). */
+    public static BigDecimal erfinv(BigDecimal z) {
+        if (z.abs().compareTo(BigDecimal.ONE) >= 0) throw new ArithmeticException("erfinv");
+        double start = org.bregman.runtime.SpecialFunctions.erfinv(z.doubleValue());
+        if (Double.isInfinite(start)) throw new ArithmeticException("erfinv too close to ±1 for the reference");
+        BigDecimal x = new BigDecimal(start);
+        BigDecimal halfSqrtPi = BigDecimalMath.pi(MC).sqrt(MC).divide(BigDecimal.valueOf(2), MC);
+        for (int i = 0; i < 4; i++) {
+            x = x.subtract(erf(x).subtract(z, MC).multiply(halfSqrtPi, MC).multiply(BigDecimalMath.exp(x.multiply(x, MC), MC), MC), MC);
+        }
+        return x;
     }
 }

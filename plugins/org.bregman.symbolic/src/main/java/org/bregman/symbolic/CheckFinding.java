@@ -1,14 +1,15 @@
 package org.bregman.symbolic;
 
 /**
- * A problem found by a check of a {@link Derivation}.
+ * A problem found by a check of a {@link Derivation} (the language module turns each into a located
+ * {@code potential.api.Diagnostic}; this one has no source position, only the node it is about).
  *
  * @param node    the node of the {@link PotentialSpec} the problem is about (the very instance given,
  *                so that the language can map it to a source location), or {@code null} when the
  *                problem is about the whole potential (then report it at the {@code psi} declaration)
  * @param message a complete sentence for a researcher, without location
  */
-public record Diagnostic(Severity severity, Kind kind, Expr node, String message) {
+public record CheckFinding(Severity severity, Kind kind, Expr node, String message) {
 
     public enum Severity { ERROR, WARNING }
 
