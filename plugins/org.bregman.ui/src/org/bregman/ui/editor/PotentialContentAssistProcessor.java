@@ -79,7 +79,8 @@ public class PotentialContentAssistProcessor implements IContentAssistProcessor 
 
 	@Override
 	public char[] getCompletionProposalAutoActivationCharacters() {
-		return new char[] { '(' };
+		// proposals on Ctrl+Space only: a popup after every ( got in the way of typing formulas
+		return null;
 	}
 
 	@Override
