@@ -42,6 +42,8 @@ public class LaunchTabAndReportTest {
 		HasExperimentsTester t = new HasExperimentsTester();
 		assertTrue(t.test(with, "hasExperiments", new Object[0], null));
 		assertFalse(t.test(without, "hasExperiments", new Object[0], null));
+		// the Project Explorer shows a Run As menu for launchable objects only (debug.ui's contextual launch)
+		assertTrue(launchable(with), "Run As in the Project Explorer's menu");
 		// the shortcut's contextual enablement, as the Project Explorer's Run As menu evaluates it
 		LaunchShortcutExtension shortcut = DebugUIPlugin.getDefault().getLaunchConfigurationManager().getLaunchShortcuts()
 				.stream().filter(s -> s.getId().equals("org.bregman.ui.experimentShortcut")).findFirst().orElseThrow();
@@ -50,6 +52,13 @@ public class LaunchTabAndReportTest {
 		assertNotNull(shortcut.getImageDescriptor(), "the Run As item has an icon");
 		assertNotNull(DebugUITools.getDefaultImageDescriptor(
 				ExperimentLaunchShortcut.configuration(with, "Tiny").getType()), "the launch type has an icon");
+	}
+
+	private static boolean launchable(IFile f) throws Exception {
+		EvaluationContext ctx = new EvaluationContext(null, f);
+		ctx.setAllowPluginActivation(true);
+		return new org.eclipse.core.expressions.TestExpression("org.eclipse.debug.core", "launchable", null, "run", true)
+				.evaluate(ctx) == org.eclipse.core.expressions.EvaluationResult.TRUE;
 	}
 
 	private static boolean enabled(LaunchShortcutExtension shortcut, IFile f) throws Exception {
@@ -71,6 +80,7 @@ public class LaunchTabAndReportTest {
 		ExperimentLaunchTab tab = new ExperimentLaunchTab();
 		try {
 			tab.createControl(shell);
+			shell.open();
 			tab.initializeFrom(wc);
 			Combo experiments = RenameAndReferencesTest.find(shell, Combo.class);
 			assertEquals(List.of(ExperimentLaunchTab.ALL, "Second", "Tiny"), List.of(experiments.getItems()));

@@ -95,6 +95,10 @@ public class OutlineAndIconsTest {
 		assertSame(Icons.get(Icons.EXPERIMENT), tree.getItem(1).getImage());
 		// the editor tab shows the .potential file icon
 		assertSameImage(Icons.descriptor(Icons.FILE).getImageData(100), editor.getTitleImage().getImageData());
+		// the Project Explorer shows the file icon too (for the screenshot)
+		if (TestFiles.page().showView(IPageLayout.ID_PROJECT_EXPLORER) instanceof org.eclipse.ui.navigator.CommonNavigator nav)
+			nav.getCommonViewer().expandAll();
+		TestFiles.page().activate(editor);
 		Screenshots.take("outline-and-icons");
 	}
 

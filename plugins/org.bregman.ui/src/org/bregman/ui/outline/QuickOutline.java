@@ -33,7 +33,8 @@ public class QuickOutline extends PopupDialog {
 	private TreeViewer tree;
 
 	public QuickOutline(Shell parent, ITextEditor editor, List<Item> items) {
-		super(parent, PopupDialog.INFOPOPUPRESIZE_SHELLSTYLE, true, true, false, false, false, null,
+		// a title text (even empty) gives the popup its title area, where the filter field goes
+		super(parent, PopupDialog.INFOPOPUPRESIZE_SHELLSTYLE, true, true, false, false, false, "",
 				"Type to filter, Enter to go");
 		this.editor = editor;
 		this.items = items;
