@@ -130,14 +130,20 @@ public class RenameAndReferencesTest {
 		Shell parent = TestFiles.page().getWorkbenchWindow().getShell();
 		List<String> previewed = new java.util.ArrayList<>();
 		d.timerExec(1500, () -> {
-			Shell dialog = d.getActiveShell();
-			find(dialog, Text.class).setText("PNorm");
-			button(dialog, "Preview >").notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+			Shell dialog = TestFiles.dialog();
+			try {
+				find(dialog, Text.class).setText("PNorm");
+				button(dialog, "Preview >").notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+			} catch (RuntimeException e) {
+				closeDialogs();
+				throw e;
+			}
 			d.timerExec(1500, () -> {
 				Tree tree = find(dialog, Tree.class);
-				collect(tree.getItems(), previewed);
+				if (tree != null)
+					collect(tree.getItems(), previewed);
 				Screenshots.take("rename-preview");
-				dialog.close();
+				closeDialogs();
 			});
 		});
 		new RefactoringWizardOpenOperation(new RenameWizard(r)).run(parent, r.getName());
@@ -145,6 +151,13 @@ public class RenameAndReferencesTest {
 		assertTrue(previewed.stream().anyMatch(s -> s.contains("uses.potential")), previewed.toString());
 		assertEquals(DEFS, text(defs), "cancelled: nothing renamed");
 		assertEquals(USES, text(uses));
+	}
+
+	/** Closes what opened, so that a failure cannot leave the test waiting on a modal dialog. */
+	private static void closeDialogs() {
+		int n = 0;
+		for (Shell open = TestFiles.dialog(); open != null && n++ < 5; open = TestFiles.dialog())
+			open.close();
 	}
 
 	private static void collect(TreeItem[] items, List<String> into) {

@@ -20,9 +20,11 @@ public class TypingAidsTest {
 		TestFiles.page().closeAllEditors(false);
 	}
 
+	private static int files;
+
 	/** Types {@code keys} at the end of a new file's text, key by key, and returns the document's text. */
 	private static String type(String start, String keys) throws Exception {
-		IFile f = TestFiles.create("typing.potential", start);
+		IFile f = TestFiles.create("typing" + files++ + ".potential", start);
 		ITextEditor editor = (ITextEditor) IDE.openEditor(TestFiles.page(), f);
 		IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
 		StyledText text = (StyledText) editor.getAdapter(org.eclipse.swt.widgets.Control.class);
@@ -35,7 +37,7 @@ public class TypingAidsTest {
 			text.notifyListeners(SWT.KeyDown, e);
 		}
 		String result = doc.get();
-		editor.doRevertToSaved();
+		TestFiles.page().closeEditor(editor, false);
 		return result;
 	}
 
