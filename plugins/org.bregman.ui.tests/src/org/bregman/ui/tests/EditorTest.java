@@ -223,6 +223,8 @@ public class EditorTest {
 		String use = PotentialTextHover.hoverText(d, SOURCE.indexOf("QNorm(q = 2)") + 1);
 		assertNotNull(use);
 		assertTrue(use.startsWith("QNorm(q = 2)"), use);
+		assertTrue(use.contains("\nThe lq potential.\n"), "the doc comment: " + use);
+		assertTrue(def.contains("\nThe lq potential.\n"), "the doc comment: " + def);
 		String quartic = PotentialTextHover.hoverText(d, SOURCE.indexOf("Quartic") + 1);
 		assertTrue(quartic.contains("numeric"), quartic);
 		assertNull(PotentialTextHover.hoverText(d, SOURCE.indexOf("seeds")));

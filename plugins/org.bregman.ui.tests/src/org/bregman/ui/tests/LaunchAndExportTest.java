@@ -115,8 +115,13 @@ public class LaunchAndExportTest {
 		String out = p.getStreamsProxy() == null ? "" : p.getStreamsProxy().getOutputStreamMonitor().getContents()
 				+ p.getStreamsProxy().getErrorStreamMonitor().getContents();
 		assertEquals(0, p.getExitValue(), out);
+		// no JVM warnings in the Console (they are red there)
+		assertEquals("", p.getStreamsProxy().getErrorStreamMonitor().getContents(), out);
 		IFile summary = f.getParent().getFile(org.eclipse.core.runtime.IPath.fromOSString("results/Tiny/summary.md"));
 		assertTrue(TestFiles.waitUntil(summary::exists, 10_000), "summary.md not refreshed into the workspace");
+		IFile html = summary.getParent().getFile(org.eclipse.core.runtime.IPath.fromOSString("summary.html"));
+		assertTrue(TestFiles.waitUntil(html::exists, 10_000), "the report is rendered to summary.html");
+		Screenshots.take("after-run");
 		DebugPlugin.getDefault().getLaunchManager().removeLaunch(launch);
 		f.getParent().refreshLocal(IResource.DEPTH_INFINITE, null);
 	}

@@ -52,6 +52,19 @@ final class TestFiles {
 		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 	}
 
+	/**
+	 * The open dialog over the workbench window (the newest visible shell other than the window's; the
+	 * display's active shell is unreliable under Xvfb without a window manager), or null.
+	 */
+	static org.eclipse.swt.widgets.Shell dialog() {
+		org.eclipse.swt.widgets.Shell window = page().getWorkbenchWindow().getShell();
+		org.eclipse.swt.widgets.Shell found = null;
+		for (org.eclipse.swt.widgets.Shell s : Display.getCurrent().getShells())
+			if (s != window && s.isVisible() && !s.isDisposed())
+				found = s;
+		return found;
+	}
+
 	/** Runs the UI event loop until the condition holds or the timeout (ms) passes. */
 	static boolean waitUntil(java.util.function.BooleanSupplier condition, long timeoutMs) {
 		Display d = Display.getCurrent();

@@ -46,14 +46,21 @@ public class PotentialContentAssistProcessor implements IContentAssistProcessor 
 				String label = e.getLabel() != null ? e.getLabel() : text;
 				if (e.getDescription() != null && !e.getDescription().isEmpty())
 					label += " — " + e.getDescription();
-				out.add(new CompletionProposal(text, offset - prefix.length(), prefix.length(), text.length(), null, label,
-						null, e.getDocumentation()));
+				out.add(new CompletionProposal(text, offset - prefix.length(), prefix.length(), text.length(),
+						org.bregman.ui.Icons.get(iconOf(e)), label, null, e.getDocumentation()));
 			}
 			return out.toArray(ICompletionProposal[]::new);
 		} catch (RuntimeException ex) {
 			BregmanUi.log("content assist failed", ex);
 			return new ICompletionProposal[0];
 		}
+	}
+
+	/** The icon of a proposal: potentials and parameters have theirs. */
+	static String iconOf(ContentAssistEntry e) {
+		if ("potential".equals(e.getDescription()))
+			return org.bregman.ui.Icons.POTENTIAL;
+		return "parameter".equals(e.getDescription()) ? org.bregman.ui.Icons.PARAMETER : null;
 	}
 
 	/** The proposals at {@code offset}, in the provider's order (public for tests). */
@@ -79,7 +86,8 @@ public class PotentialContentAssistProcessor implements IContentAssistProcessor 
 
 	@Override
 	public char[] getCompletionProposalAutoActivationCharacters() {
-		return new char[] { '(' };
+		// proposals on Ctrl+Space only: a popup after every ( got in the way of typing formulas
+		return null;
 	}
 
 	@Override

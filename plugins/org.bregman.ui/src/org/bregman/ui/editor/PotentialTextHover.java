@@ -20,11 +20,30 @@ public class PotentialTextHover implements ITextHover {
 	/** The hover text at {@code offset}, or null (public for tests). */
 	public static String hoverText(IDocument document, int offset) {
 		try {
-			return PotentialDocuments.read(document, parsed -> PotentialHoverText.at(parsed.resource, offset));
+			return PotentialDocuments.read(document, parsed -> {
+				String derivation = PotentialHoverText.at(parsed.resource, offset);
+				String doc = derivation == null ? null : docComment(parsed.resource, offset);
+				if (doc == null || doc.isBlank())
+					return derivation;
+				// under the first line (the potential and its arguments), above the formulas
+				int eol = derivation.indexOf('\n');
+				return eol < 0 ? derivation + "\n" + doc.strip()
+						: derivation.substring(0, eol + 1) + doc.strip() + "\n\n" + derivation.substring(eol + 1);
+			});
 		} catch (RuntimeException e) {
 			BregmanUi.log("hover failed", e);
 			return null;
 		}
+	}
+
+	/** The doc comment ({@code /** … *}{@code /}) of the potential named at {@code offset}, or null. */
+	static String docComment(org.eclipse.xtext.resource.XtextResource resource, int offset) {
+		org.eclipse.emf.ecore.EObject o = new org.eclipse.xtext.resource.EObjectAtOffsetHelper().resolveElementAt(resource,
+				offset);
+		if (!(o instanceof org.bregman.potential.potential.PotentialDef p) || p.eIsProxy())
+			return null;
+		return org.bregman.ui.PotentialLanguage.injector()
+				.getInstance(org.eclipse.xtext.documentation.IEObjectDocumentationProvider.class).getDocumentation(p);
 	}
 
 	@Override

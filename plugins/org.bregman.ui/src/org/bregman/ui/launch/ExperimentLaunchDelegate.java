@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.bregman.ui.BregmanUi;
+import org.bregman.ui.report.RenderedReport;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
@@ -22,15 +23,15 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.ide.IDE;
 
 /**
  * Runs {@code bregman run FILE --experiment NAME --out DIR} in a separate JVM. Its output streams to the
  * Console (the launch's process), a job shows progress until it ends (cancelling the job terminates the
  * run, as does the Console's Terminate button), then the output folder is refreshed and, if the run
- * succeeded, the {@code summary.md} it wrote is opened.
+ * succeeded, the report it wrote is shown rendered ({@link RenderedReport}).
  */
 public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
+	private static final int PROGRESS_UNITS = 1000;
 
 	@Override
 	public void launch(ILaunchConfiguration config, String mode, ILaunch launch, IProgressMonitor monitor)
@@ -45,11 +46,20 @@ public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 		List<String> cmd = Trainer.command(vmArgs(config), args);
 		File cwd = file.getParent().getLocation().toFile();
 		long started = System.currentTimeMillis();
-		Process p = DebugPlugin.exec(cmd.toArray(String[]::new), cwd);
+		Process p = new QuietJvmProcess(DebugPlugin.exec(cmd.toArray(String[]::new), cwd));
+		TrainerProgress progress = new TrainerProgress(
+				experiment.isEmpty() ? ExperimentLaunchShortcut.experimentNames(file).size() : 1);
 		IProcess process = new TrainerProcess(launch, p, "bregman run " + file.getName()
 				+ (experiment.isEmpty() ? "" : " --experiment " + experiment), null);
 		process.setAttribute(IProcess.ATTR_CMDLINE, String.join(" ", cmd));
-		watch(process, out, experiment, started);
+		var stdout = process.getStreamsProxy() == null ? null : process.getStreamsProxy().getOutputStreamMonitor();
+		if (stdout != null) {
+			synchronized (stdout) {
+				progress.append(stdout.getContents());
+				stdout.addListener((text, m) -> progress.append(text));
+			}
+		}
+		watch(process, progress, out, experiment, started);
 	}
 
 	static IFile file(ILaunchConfiguration config) throws CoreException {
@@ -115,11 +125,20 @@ public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 	}
 
 	/** Progress until the process ends; then refresh the output and open summary.md. */
-	private static void watch(IProcess process, IContainer out, String experiment, long started) {
+	private static void watch(IProcess process, TrainerProgress progress, IContainer out, String experiment,
+			long started) {
 		String what = experiment.isEmpty() ? "(all)" : experiment;
 		Job job = Job.create("Experiment " + what, monitor -> {
-			monitor.beginTask("Running experiment " + what + " (output in the Console)", IProgressMonitor.UNKNOWN);
+			monitor.beginTask("Running experiment " + what + " (output in the Console)", PROGRESS_UNITS);
+			int worked = 0;
 			while (!process.isTerminated()) {
+				// determinate progress from the trainer's "[i/N]" lines
+				int now = (int) (progress.fraction() * PROGRESS_UNITS);
+				if (now > worked) {
+					monitor.worked(now - worked);
+					worked = now;
+				}
+				monitor.subTask(progress.status());
 				// cancel: ask the trainer to stop and keep watching, so that its last lines and the
 				// refresh of what it wrote still happen
 				if (monitor.isCanceled() && process.canTerminate()) {
@@ -151,13 +170,9 @@ public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 			IFile summary = summaryToOpen(out, experiment, started, exit);
 			if (summary != null && PlatformUI.isWorkbenchRunning()) {
 				PlatformUI.getWorkbench().getDisplay().asyncExec(() -> {
-					try {
-						var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-						if (window != null)
-							IDE.openEditor(window.getActivePage(), summary);
-					} catch (CoreException e) {
-						BregmanUi.log("cannot open " + summary.getFullPath(), e);
-					}
+					var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+					if (window != null)
+						RenderedReport.open(window.getActivePage(), summary);
 				});
 			}
 			if (process instanceof TrainerProcess t && t.isTerminating())

@@ -61,6 +61,25 @@ public class ExperimentLaunchShortcut implements ILaunchShortcut {
 
 	/** The experiment containing {@code caret} (or the file's first experiment); "" if it has none. */
 	public static String experimentAt(IFile file, int caret) throws CoreException {
+		List<Experiment> xs = experiments(file);
+		for (Experiment x : xs) {
+			ICompositeNode n = NodeModelUtils.getNode(x);
+			if (n != null && caret >= n.getOffset() && caret <= n.getEndOffset())
+				return x.getName();
+		}
+		return xs.isEmpty() ? "" : xs.get(0).getName();
+	}
+
+	/** The names of the file's experiments, in order (none for a file that cannot be read). */
+	public static List<String> experimentNames(IFile file) {
+		try {
+			return experiments(file).stream().map(Experiment::getName).filter(n -> n != null).toList();
+		} catch (CoreException e) {
+			return List.of();
+		}
+	}
+
+	private static List<Experiment> experiments(IFile file) throws CoreException {
 		String text;
 		try (var in = file.getContents()) {
 			text = new String(in.readAllBytes(), file.getCharset());
@@ -68,13 +87,7 @@ public class ExperimentLaunchShortcut implements ILaunchShortcut {
 			throw Trainer.error("cannot read " + file.getFullPath() + ": " + e.getMessage());
 		}
 		XtextResource r = PotentialLanguage.parse(text, URI.createFileURI(file.getLocation().toOSString()));
-		List<Experiment> xs = PotentialModels.experiments(PotentialModels.model(r));
-		for (Experiment x : xs) {
-			ICompositeNode n = NodeModelUtils.getNode(x);
-			if (n != null && caret >= n.getOffset() && caret <= n.getEndOffset())
-				return x.getName();
-		}
-		return xs.isEmpty() ? "" : xs.get(0).getName();
+		return PotentialModels.experiments(PotentialModels.model(r));
 	}
 
 	/** The saved configuration for this file and experiment, created on first use. */

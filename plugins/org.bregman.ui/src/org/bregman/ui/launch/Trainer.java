@@ -81,14 +81,26 @@ public final class Trainer {
 		Path home = home();
 		List<String> cmd = new ArrayList<>();
 		cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		cmd.add("--enable-native-access=ALL-UNNAMED");
-		cmd.add("--add-modules=jdk.incubator.vector");
+		cmd.addAll(quietJvmOptions(Runtime.version().feature()));
 		cmd.addAll(vmArgs);
 		cmd.add("-cp");
 		cmd.add(classPath(home));
 		cmd.add(MAIN_CLASS);
 		cmd.addAll(args);
 		return cmd;
+	}
+
+	/**
+	 * Options that the trainer needs and that keep the JVM from warning on stderr (red in the Console):
+	 * native access for ND4J's natives, the Vector API module for the vectorised kernels (its one-line
+	 * incubator notice is dropped by {@link QuietJvmProcess}) and, from Java 23, the sun.misc.Unsafe
+	 * memory access that Guice uses.
+	 */
+	public static List<String> quietJvmOptions(int javaFeatureVersion) {
+		List<String> o = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "--add-modules=jdk.incubator.vector"));
+		if (javaFeatureVersion >= 23)
+			o.add("--sun-misc-unsafe-memory-access=allow");
+		return o;
 	}
 
 	static CoreException error(String message) {
