@@ -44,16 +44,16 @@ public final class ExperimentRunner {
         PotentialWorkspace ws = PotentialWorkspace.load(file);
         for (Diagnostic d : ws.diagnostics()) err.println(d);
         if (ws.hasErrors()) return INPUT_ERROR;
-        List<org.bregman.potential.api.ExperimentSpec> all = ws.experiments();
+        List<org.bregman.potential.api.ResolvedExperiment> all = ws.experiments();
         if (all.isEmpty()) {
             err.println(file + ":1:1: error: the file defines no experiment");
             return INPUT_ERROR;
         }
-        List<org.bregman.potential.api.ExperimentSpec> chosen = experiment == null ? all
+        List<org.bregman.potential.api.ResolvedExperiment> chosen = experiment == null ? all
                 : all.stream().filter(x -> x.name().equals(experiment)).toList();
         if (chosen.isEmpty()) {
             err.println("no experiment named '" + experiment + "' in " + file + "; it defines: "
-                    + String.join(", ", all.stream().map(org.bregman.potential.api.ExperimentSpec::name).toList()));
+                    + String.join(", ", all.stream().map(org.bregman.potential.api.ResolvedExperiment::name).toList()));
             return USAGE_ERROR;
         }
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;

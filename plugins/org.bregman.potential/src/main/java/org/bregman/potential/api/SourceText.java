@@ -1,5 +1,6 @@
 package org.bregman.potential.api;
 
+import org.bregman.potential.validation.IssueCodes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;

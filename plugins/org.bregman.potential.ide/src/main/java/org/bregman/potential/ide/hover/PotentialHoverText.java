@@ -1,5 +1,8 @@
 package org.bregman.potential.ide.hover;
 
+import org.bregman.potential.experiment.Vocabulary;
+import org.bregman.potential.potential.Setting;
+import org.bregman.potential.potential.Spec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,6 +51,20 @@ public final class PotentialHoverText {
 		}
 		if (o instanceof PotentialDef p && leaf.getText().equals(p.getName()))
 			return of(p, Map.of(), false);
+		return vocabulary(o, leaf.getText());
+	}
+
+	/** Over a data source, model, loss, initialisation, update rule or report item: its description from the vocabulary. */
+	static String vocabulary(EObject o, String word) {
+		if (o instanceof org.bregman.potential.potential.ReportItem item && word.equals(item.getName())) {
+			var r = Vocabulary.REPORTS.get(word);
+			return r == null ? null : "report " + r.name() + "\n" + r.description();
+		}
+		if (o instanceof Spec spec && word.equals(spec.getName()) && spec.eContainer() instanceof Setting s) {
+			var registry = Vocabulary.ofSetting(org.bregman.potential.validation.ExperimentChecks.keyword(s));
+			Vocabulary.Entry e = registry == null ? null : registry.get(word);
+			return e == null ? null : e.signature() + "\n" + e.description() + (e.supported() ? "" : " (not yet supported)");
+		}
 		return null;
 	}
 
