@@ -1,6 +1,5 @@
 package org.bregman.potential.api;
 
-import org.bregman.potential.validation.IssueCodes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.google.inject.Injector;
 import org.bregman.potential.PotentialStandaloneSetup;
 import org.bregman.potential.experiment.Vocabulary;
 import org.bregman.potential.potential.Arg;
@@ -41,6 +41,7 @@ import org.bregman.potential.potential.UntilSetting;
 import org.bregman.potential.translate.PotentialTranslator;
 import org.bregman.potential.util.PotentialModels;
 import org.bregman.potential.validation.ExpressionLimits;
+import org.bregman.potential.validation.IssueCodes;
 import org.bregman.potential.validation.MirrorChecks;
 import org.bregman.potential.validation.Nodes;
 import org.eclipse.emf.common.util.URI;
@@ -55,8 +56,6 @@ import org.eclipse.xtext.util.LineAndColumn;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
-
-import com.google.inject.Injector;
 
 /**
  * The headless entry point for the CLI and the trainer: loads {@code .potential} files (and the files
@@ -203,12 +202,14 @@ public final class PotentialWorkspace {
         Collections.sort(diagnostics);
     }
 
+    private final Map<PotentialDef, PotentialTranslator.Result> translations = new java.util.IdentityHashMap<>();
+
     private void collect(Resource r, Path file, IEObjectDocumentationProvider docs, boolean errors) {
         Model model = PotentialModels.model(r);
         if (model == null) return;
         for (PotentialDef p : PotentialModels.potentials(model)) {
             // a potential over the language's limits (an error) is never translated: the engine would work for minutes
-            PotentialTranslator.Result t = errors ? null : PotentialTranslator.translate(p);
+            PotentialTranslator.Result t = errors ? null : translation(p);
             String doc = null;
             try {
                 doc = docs.getDocumentation(p);
@@ -223,6 +224,11 @@ public final class PotentialWorkspace {
             experimentAsts.add(x);
             if (!errors) experiments.add(experimentSpec(x, file));
         }
+    }
+
+    /** Each potential translated once per load: the potentials list and every mirror that uses it share the result. */
+    private PotentialTranslator.Result translation(PotentialDef p) {
+        return translations.computeIfAbsent(p, PotentialTranslator::translate);
     }
 
     static LineAndColumn position(org.eclipse.emf.ecore.EObject o) {
@@ -324,7 +330,7 @@ public final class PotentialWorkspace {
                 }
                 Map<String, Double> args = new LinkedHashMap<>();
                 for (ArgOverride a : m.getArgs()) args.put(a.getParameter().getName(), a.getValue());
-                mirrors.add(new ResolvedExperiment.Mirror(m.getPotential().getName(), PotentialTranslator.translate(m.getPotential()).spec(),
+                mirrors.add(new ResolvedExperiment.Mirror(m.getPotential().getName(), translation(m.getPotential()).spec(),
                         Collections.unmodifiableMap(args), Collections.unmodifiableMap(MirrorChecks.effectiveArgs(m)), rate, key));
             }
         }

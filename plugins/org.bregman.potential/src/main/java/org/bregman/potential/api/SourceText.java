@@ -1,12 +1,13 @@
 package org.bregman.potential.api;
 
-import org.bregman.potential.validation.IssueCodes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.bregman.potential.validation.IssueCodes;
 
 /**
  * The text of a {@code .potential} file as the language sees it: read as UTF-8 and with every line ending

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.bregman.potential.experiment.Vocabulary;
 import org.bregman.potential.experiment.Vocabulary.Entry;
 import org.bregman.potential.experiment.Vocabulary.Kind;
 import org.bregman.potential.experiment.Vocabulary.Param;
+import org.bregman.potential.experiment.Vocabulary;
 import org.bregman.potential.potential.Arg;
 import org.bregman.potential.potential.NumberValue;
 import org.bregman.potential.potential.Spec;

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.bregman.potential.experiment.ReportItem;
-import org.bregman.potential.experiment.Vocabulary;
 import org.bregman.potential.experiment.Vocabulary.Entry;
+import org.bregman.potential.experiment.Vocabulary;
 import org.bregman.potential.potential.BatchSetting;
 import org.bregman.potential.potential.DataSetting;
 import org.bregman.potential.potential.Experiment;
@@ -98,19 +98,12 @@ public class ExperimentChecks extends ArgumentChecks {
         return s.eClass().getName();
     }
 
+    /** A data source, model or loss: known, supported, its arguments valid ({@link #checkSpec}). */
     @Check
-    public void checkData(DataSetting s) {
-        checkSpec(s.getSource(), Vocabulary.DATA, "data source");
-    }
-
-    @Check
-    public void checkModel(ModelSetting s) {
-        checkSpec(s.getModel(), Vocabulary.MODELS, "model");
-    }
-
-    @Check
-    public void checkLoss(LossSetting s) {
-        checkSpec(s.getLoss(), Vocabulary.LOSSES, "loss");
+    public void checkNamed(Setting s) {
+        if (s instanceof DataSetting d) checkSpec(d.getSource(), Vocabulary.DATA, "data source");
+        else if (s instanceof ModelSetting m) checkSpec(m.getModel(), Vocabulary.MODELS, "model");
+        else if (s instanceof LossSetting l) checkSpec(l.getLoss(), Vocabulary.LOSSES, "loss");
     }
 
     @Check

@@ -4,8 +4,8 @@ import static org.bregman.potential.tests.Texts.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.potential.api.PotentialWorkspace;
+import org.bregman.potential.api.ResolvedExperiment;
 import org.junit.jupiter.api.Test;
 
 /**

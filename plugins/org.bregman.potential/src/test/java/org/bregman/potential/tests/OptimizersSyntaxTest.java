@@ -1,7 +1,7 @@
 package org.bregman.potential.tests;
 
-import static org.bregman.potential.tests.DiagnosticsTest.plus;
 import static org.bregman.potential.tests.DiagnosticsTest.experiment;
+import static org.bregman.potential.tests.DiagnosticsTest.plus;
 import static org.bregman.potential.tests.Texts.*;
 import static org.junit.jupiter.api.Assertions.*;
 

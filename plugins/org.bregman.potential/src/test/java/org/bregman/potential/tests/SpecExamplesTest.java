@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.potential.api.PotentialWorkspace;
+import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.potential.api.ResolvedPotential;
 import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.Expr;

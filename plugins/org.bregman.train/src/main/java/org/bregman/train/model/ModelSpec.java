@@ -1,8 +1,9 @@
 package org.bregman.train.model;
 
 import java.util.List;
-import org.bregman.train.data.Dataset;
 import java.util.stream.Collectors;
+
+import org.bregman.train.data.Dataset;
 
 /**
  * The models of spec section 3, each built by {@link #create} (the factory by name is in

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.function.DoubleUnaryOperator;
 
 import org.bregman.train.ExperimentResult;

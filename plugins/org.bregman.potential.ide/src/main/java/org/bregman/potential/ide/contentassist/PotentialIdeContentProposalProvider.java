@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.bregman.potential.experiment.Vocabulary;
-
 import org.bregman.symbolic.Func;
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.GrammarUtil;

@@ -1,14 +1,14 @@
 package org.bregman.potential.ide.hover;
 
-import org.bregman.potential.experiment.Vocabulary;
-import org.bregman.potential.potential.Setting;
-import org.bregman.potential.potential.Spec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.bregman.potential.experiment.Vocabulary;
 import org.bregman.potential.potential.ArgOverride;
 import org.bregman.potential.potential.MirrorUse;
 import org.bregman.potential.potential.PotentialDef;
+import org.bregman.potential.potential.Setting;
+import org.bregman.potential.potential.Spec;
 import org.bregman.potential.translate.PotentialTranslator;
 import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.Printer;
@@ -16,13 +16,14 @@ import org.bregman.symbolic.RealInterval;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.parser.IParseResult;
+import org.eclipse.xtext.resource.XtextResource;
 
 /**
  * Hover text of a potential, from the symbolic engine: ψ, ∇ψ, (∇ψ)⁻¹ (closed form or numeric), D_ψ,
  * domain and dual domain. Over a use site ({@code QNorm(q = 10)} in {@code mirrors}) the arguments are
- * substituted; over the definition the parameters stay symbolic.
+ * substituted; over the definition the parameters stay symbolic. Over a data source, model, loss,
+ * initialisation, update rule or report item: its signature and description from the vocabulary.
  */
 public final class PotentialHoverText {
 	private PotentialHoverText() {
