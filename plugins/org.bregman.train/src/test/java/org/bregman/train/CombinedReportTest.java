@@ -27,7 +27,8 @@ class CombinedReportTest {
     private static double dq(double q, float[] w, float[] v) {
         double s = 0;
         for (int i = 0; i < w.length; i++) {
-            s += Math.pow(Math.abs(w[i]), q) / q - Math.pow(Math.abs(v[i]), q) / q - Math.signum(v[i]) * Math.pow(Math.abs(v[i]), q - 1) * (w[i] - v[i]);
+            double wi = w[i], vi = v[i];
+            s += Math.pow(Math.abs(wi), q) / q - Math.pow(Math.abs(vi), q) / q - Math.signum(vi) * Math.pow(Math.abs(vi), q - 1) * (wi - vi);
         }
         return s;
     }

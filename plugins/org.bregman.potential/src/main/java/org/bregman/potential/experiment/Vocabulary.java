@@ -40,11 +40,28 @@ public final class Vocabulary {
         }
     }
 
+    /** A rule between the numeric arguments of an entry (defaults filled in): the message when it fails, else {@code null}. */
+    @FunctionalInterface
+    public interface Constraint {
+        String violation(Map<String, Double> arguments);
+    }
+
     /**
      * One entry of a vocabulary. {@code varargs}: any number of positional values of {@code params.get(0)}'s
      * kind (mlp's layer widths); {@code supported}: false for names reserved for a later version.
      */
-    public record Entry(String name, List<Param> params, boolean varargs, boolean supported, String description) {
+    public record Entry(String name, List<Param> params, boolean varargs, boolean supported, String description, Constraint constraint) {
+
+        /** An entry whose arguments have no constraint between them. */
+        public Entry(String name, List<Param> params, boolean varargs, boolean supported, String description) {
+            this(name, params, varargs, supported, description, null);
+        }
+
+        /** The same entry with a constraint between its arguments. */
+        Entry where(Constraint c) {
+            return new Entry(name, params, varargs, supported, description, c);
+        }
+
         /** A name reserved for a later version (resnet18): known, described, rejected as "not yet supported". */
         static Entry placeholder(String name, String description) {
             return new Entry(name, List.of(), false, false, description);
@@ -155,7 +172,9 @@ public final class Vocabulary {
             new Entry("normal", List.of(Param.num("mean", 0, NONE, false), Param.num("std", 0.01, 0, false)), false, true,
                     "independent Gaussian weights (std = 0: every weight is mean)"),
             new Entry("uniform", List.of(Param.num("a", -0.01, NONE, false), Param.num("b", 0.01, NONE, false)), false, true,
-                    "independent uniform weights on [a, b] (a = b: every weight is a)"),
+                    "independent uniform weights on [a, b] (a = b: every weight is a)")
+                    .where(v -> v.get("a") != null && v.get("b") != null && !(v.get("a") <= v.get("b"))
+                            ? "uniform(a, b) needs a <= b (a = b puts every weight at a)" : null),
             new Entry("zeros", List.of(), false, true, "every parameter 0, biases included"),
             new Entry("constant", List.of(new Param("c", Kind.NUMBER, true, null, NONE, false)), false, true,
                     "every parameter c, biases included"));

@@ -80,12 +80,8 @@ abstract class ArgumentChecks extends ComposedCheck {
                         : "the argument '" + p.name() + "'"), spec, SPEC__NAME, MISSING_SETTING);
             }
         }
-        if ("uniform".equals(entry.name())) {
-            Map<String, Double> v = specNumbers(spec, entry);
-            if (v.get("a") != null && v.get("b") != null && !(v.get("a") <= v.get("b"))) {
-                error("uniform(a, b) needs a <= b (a = b puts every weight at a)", spec, SPEC__NAME, BAD_VALUE);
-            }
-        }
+        String violation = entry.constraint() == null ? null : entry.constraint().violation(specNumbers(spec, entry));
+        if (violation != null) error(violation, spec, SPEC__NAME, BAD_VALUE);
     }
 
     /** Numeric arguments of a spec with defaults filled in (positional arguments by position). */

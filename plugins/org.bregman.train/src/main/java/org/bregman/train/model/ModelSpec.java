@@ -16,7 +16,7 @@ public interface ModelSpec {
     /** The model on {@code data} with {@code loss}; a clear message when they do not fit this model. */
     Model create(Loss loss, Dataset data);
 
-    /** Whether the final weights are a linear predictor w (so {@code exact} applies). */
+    /** Whether the final weights are a linear predictor w (the {@code kkt} report measures its optimality conditions). */
     default boolean linearInWeights() {
         return false;
     }
@@ -33,7 +33,9 @@ public interface ModelSpec {
         public String describe() { return "logistic"; }
         @Override public boolean linearInWeights() { return true; }
         public Model create(Loss loss, Dataset data) {
-            if (!loss.classification()) throw new IllegalArgumentException("model logistic needs a classification loss (logistic, crossEntropy or exponential), not squared");
+            if (!loss.classification()) {
+                throw new IllegalArgumentException("model logistic needs a classification loss (logistic, crossEntropy or exponential), not squared");
+            }
             return new LinearModel(data, loss, 0);
         }
     }
@@ -45,7 +47,10 @@ public interface ModelSpec {
         }
         public String describe() { return "diagonal(depth = " + depth + ")"; }
         public Model create(Loss loss, Dataset data) {
-            if (loss.outputs(data.classes()) != 1) throw new IllegalArgumentException("model diagonal has one output; loss " + loss.keyword + " on " + data.classes() + " classes needs " + loss.outputs(data.classes()));
+            if (loss.outputs(data.classes()) != 1) {
+                throw new IllegalArgumentException("model diagonal has one output; loss " + loss.keyword + " on " + data.classes()
+                        + " classes needs " + loss.outputs(data.classes()));
+            }
             return new LinearModel(data, loss, depth);
         }
     }
