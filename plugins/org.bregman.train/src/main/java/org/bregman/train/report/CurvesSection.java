@@ -3,6 +3,7 @@ package org.bregman.train.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,11 @@ final class CurvesSection implements ReportSection {
         c.plot("curves.png", () -> Plots.curves("Training loss (" + c.spec.name() + ")", "epoch", series));
         if (c.requested("curves")) {
             c.md.append("## Loss curves\n\nPer-epoch training loss of every run: `curves.csv`.\n\n![loss curves](curves.png)\n\n");
-            c.tables.put("curves", Map.of("file", "curves.csv", "plot", "curves.png"));
+            // a LinkedHashMap: Map.of iterates in an order that changes from one JVM run to the next
+            Map<String, Object> files = new LinkedHashMap<>();
+            files.put("file", "curves.csv");
+            files.put("plot", "curves.png");
+            c.tables.put("curves", files);
         }
     }
 }
