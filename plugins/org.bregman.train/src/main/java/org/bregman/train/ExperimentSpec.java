@@ -11,7 +11,8 @@ import org.bregman.train.model.ModelSpec;
 
 /**
  * One experiment, independent of the language it was written in: train {@code model} on {@code data}
- * from every seed's initial point with every mirror, until {@code until} holds, and write {@code reports}.
+ * from every seed's initial point with every mirror, until {@code until} holds, and write {@code reports} (report
+ * items by name, each written by its section in {@link org.bregman.train.report.ReportSections}).
  *
  * <p>{@code safeguard}: {@code null} for the plain fixed-rate step, else the backtracking rule of {@link Safeguard}
  * (the learning rates are then each run's largest rate).
@@ -19,7 +20,7 @@ import org.bregman.train.model.ModelSpec;
  * <p>The trainer only reads this description; the translator from the {@code .potential} AST builds it.
  */
 public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss loss, List<MirrorSpec> mirrors,
-        InitSpec init, List<Long> seeds, double lr, int batch, Until until, Set<Report> reports, Safeguard safeguard) {
+        InitSpec init, List<Long> seeds, double lr, int batch, Until until, Set<String> reports, Safeguard safeguard) {
 
     public ExperimentSpec {
         Objects.requireNonNull(name, "name");
@@ -31,6 +32,7 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
         mirrors = List.copyOf(mirrors);
         seeds = List.copyOf(seeds);
         reports = Set.copyOf(new LinkedHashSet<>(reports));
+        for (String r : reports) org.bregman.train.report.ReportSections.get(r); // unknown names fail here, not after training
         if (mirrors.isEmpty()) throw new IllegalArgumentException("experiment " + name + ": no mirrors");
         if (seeds.isEmpty()) throw new IllegalArgumentException("experiment " + name + ": no seeds");
         if (seeds.stream().distinct().count() != seeds.size()) {
@@ -51,31 +53,12 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
 
     /** Without a safeguard: every step takes the learning rate as given. */
     public ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss loss, List<MirrorSpec> mirrors, InitSpec init, List<Long> seeds,
-            double lr, int batch, Until until, Set<Report> reports) {
+            double lr, int batch, Until until, Set<String> reports) {
         this(name, data, model, loss, mirrors, init, seeds, lr, batch, until, reports, null);
     }
 
     /** The learning rate of one mirror: its own when it has one, else the experiment's. */
     public double lrOf(MirrorSpec m) {
         return m.lr() != null ? m.lr() : lr;
-    }
-
-    /** What the experiment reports. */
-    public enum Report {
-        BREGMAN("bregman"), CLOSEST("closest"), EXACT("exact"), HISTOGRAM("histogram"), ACCURACY("accuracy"),
-        CURVES("curves"), MARGIN("margin"), KKT("kkt");
-
-        public final String keyword;
-
-        Report(String keyword) {
-            this.keyword = keyword;
-        }
-
-        public static Report of(String keyword) {
-            for (Report r : values()) {
-                if (r.keyword.equals(keyword)) return r;
-            }
-            throw new IllegalArgumentException("unknown report '" + keyword + "'; known: bregman, closest, exact, histogram, accuracy, curves, margin, kkt");
-        }
     }
 }

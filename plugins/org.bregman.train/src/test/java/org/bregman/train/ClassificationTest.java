@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 
-import org.bregman.train.ExperimentSpec.Report;
 import org.bregman.train.data.DataSpec;
 import org.bregman.train.model.Loss;
 import org.bregman.train.model.ModelSpec;
@@ -23,7 +22,7 @@ class ClassificationTest {
         ExperimentSpec spec = new ExperimentSpec("Cls", data, new ModelSpec.Logistic(), loss, List.of(TestMirrors.q(2), TestMirrors.q(3)),
                 new InitSpec.Normal(0, 0.1), List.of(1L), 0.01, 1, // teacher X ~ N(0, 1): |x|² ≈ 20, so lr·|x|² ≈ 0.2
                 Until.of("trainAccuracy", ">=", 1.0).and(Until.of("epochs", ">=", 5)).or(Until.of("epochs", ">=", 2000)),
-                Set.of(Report.MARGIN, Report.ACCURACY));
+                Set.of("margin", "accuracy"));
         ExperimentResult result = new Trainer(spec, data.load(null), null).run();
         for (RunResult r : result.runs()) {
             assertEquals(RunResult.Status.CONVERGED, r.status(), r.line());

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import org.bregman.train.ExperimentSpec.Report;
 import org.bregman.train.data.DataSpec;
 import org.bregman.train.data.Dataset;
 import org.bregman.train.model.Loss;
@@ -99,7 +98,7 @@ class KktTest {
         Dataset data = dataSpec.load(null);
         List<MirrorSpec> mirrors = List.of(TestMirrors.q(2), new MirrorSpec("QNorm", Map.of("q", 3.0), TestMirrors.qnorm(3), 0.2));
         ExperimentSpec spec = new ExperimentSpec("Kkt", dataSpec, new ModelSpec.Linear(), Loss.SQUARED, mirrors, new InitSpec.Uniform(0.5, 1.0),
-                List.of(1L, 2L), 0.5, 1, Until.of("loss", "<", 1e-13).or(Until.of("epochs", ">=", 5000)), Set.of(Report.KKT));
+                List.of(1L, 2L), 0.5, 1, Until.of("loss", "<", 1e-13).or(Until.of("epochs", ">=", 5000)), Set.of("kkt"));
         ExperimentResult result = new Trainer(spec, data, null).run();
         KktReport report = KktReport.of(result);
         List<?> rows = (List<?>) report.json();

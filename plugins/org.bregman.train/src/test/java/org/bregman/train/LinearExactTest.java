@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.bregman.train.ExperimentSpec.Report;
 import org.bregman.train.data.DataSpec;
 import org.bregman.train.data.Dataset;
 import org.bregman.train.model.Loss;
@@ -55,7 +54,7 @@ class LinearExactTest {
             double loss) {
         ExperimentSpec spec = new ExperimentSpec("Exact", dataSpec, new ModelSpec.Linear(), Loss.SQUARED, mirrors,
                 init, List.of(1L, 2L), lr, 1,
-                Until.of("loss", "<", loss).or(Until.of("epochs", ">=", 5000)), Set.of(Report.EXACT));
+                Until.of("loss", "<", loss).or(Until.of("epochs", ">=", 5000)), Set.of("exact"));
         return new Trainer(spec, data, null).run();
     }
 

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.bregman.train.ExperimentSpec.Report;
 import org.bregman.train.data.DataSpec;
 import org.bregman.train.data.Dataset;
 import org.bregman.train.model.Loss;
@@ -65,7 +64,7 @@ class MlpImplicitBiasTest {
         ExperimentSpec spec = new ExperimentSpec(name, dataSpec, new ModelSpec.Mlp(List.of(32)), Loss.SQUARED,
                 List.of(TestMirrors.q(1.5), TestMirrors.q(2), TestMirrors.q(3)), new InitSpec.Normal(0, 0.5), seeds,
                 lr, 8, Until.of("loss", "<", 1e-5).or(Until.of("epochs", ">=", maxEpochs)),
-                Set.of(Report.BREGMAN, Report.CLOSEST, Report.ACCURACY));
+                Set.of("bregman", "closest", "accuracy"));
         ExperimentResult result = new Trainer(spec, data, null).run();
         StringBuilder lines = new StringBuilder();
         for (RunResult r : result.runs()) lines.append(r.line()).append('\n');
@@ -109,7 +108,7 @@ class MlpImplicitBiasTest {
                 List.of(TestMirrors.q(1.5), TestMirrors.q(2), new MirrorSpec("QNorm", Map.of("q", 3.0), TestMirrors.qnorm(3), 0.2),
                         new MirrorSpec("NegEntropy", Map.of(), TestMirrors.negEntropy())),
                 new InitSpec.Uniform(0.5, 1.0), List.of(1L, 2L), 0.5, 1,
-                Until.of("loss", "<", 1e-13).or(Until.of("epochs", ">=", 5000)), Set.of(Report.BREGMAN, Report.CLOSEST, Report.EXACT));
+                Until.of("loss", "<", 1e-13).or(Until.of("epochs", ">=", 5000)), Set.of("bregman", "closest", "exact"));
         ExperimentResult result = new Trainer(spec, data, null).run();
         ReportWriter.write(result, out, false);
         String summary = Files.readString(out.resolve("summary.md"));

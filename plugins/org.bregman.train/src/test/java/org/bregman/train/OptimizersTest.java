@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.bregman.runtime.rules.UpdateRules;
-import org.bregman.train.ExperimentSpec.Report;
 import org.bregman.train.data.DataSpec;
 import org.bregman.train.model.Loss;
 import org.bregman.train.model.ModelSpec;
@@ -34,7 +33,7 @@ class OptimizersTest {
                 TestMirrors.q(3));
         ExperimentSpec spec = new ExperimentSpec("Rules", new DataSpec.Regression(5, 20, 0, 3), new ModelSpec.Linear(), Loss.SQUARED, ms,
                 new InitSpec.Uniform(0.5, 1.0), List.of(1L, 2L), 0.2, 1, Until.of("loss", "<", 1e-8).or(Until.of("epochs", ">=", 3000)),
-                Set.of(Report.BREGMAN, Report.CLOSEST, Report.EXACT, Report.KKT));
+                Set.of("bregman", "closest", "exact", "kkt"));
         ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
         for (RunResult r : result.runs()) {
             // normalised GD at a fixed lr stalls at a loss ~ lr² (steps of length lr); the others converge

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
-import org.bregman.train.ExperimentSpec.Report;
 import org.bregman.train.RunResult.Status;
 import org.bregman.train.data.DataException;
 import org.bregman.train.data.DataSpec;
@@ -34,7 +33,7 @@ class ReportsAndFailuresTest {
     @TempDir
     Path dir;
 
-    private static ExperimentSpec linear(List<MirrorSpec> mirrors, InitSpec init, double lr, Set<Report> reports) {
+    private static ExperimentSpec linear(List<MirrorSpec> mirrors, InitSpec init, double lr, Set<String> reports) {
         return new ExperimentSpec("Small", new DataSpec.Regression(5, 20, 0, 3), new ModelSpec.Linear(), Loss.SQUARED, mirrors, init,
                 List.of(1L, 2L), lr, 1, Until.of("loss", "<", 1e-10).or(Until.of("epochs", ">=", 2000)), reports);
     }
@@ -43,7 +42,7 @@ class ReportsAndFailuresTest {
     void sparsityOrderShowsTiesAsTies() throws Exception {
         // from weights in [0.5, 1) no final weight comes near 0 with either mirror: 0.0 % each, a tie, not a ranking
         ExperimentSpec spec = linear(List.of(TestMirrors.q(2), TestMirrors.q(3)), new InitSpec.Uniform(0.5, 1.0), 0.2,
-                Set.of(Report.HISTOGRAM));
+                Set.of("histogram"));
         ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
         Path out = dir.resolve("ties");
         ReportWriter.write(result, out, false);
@@ -56,7 +55,7 @@ class ReportsAndFailuresTest {
         // ψ = sqrt(1 + w²) has dual domain (−1, 1): a large step leaves it
         MirrorSpec bad = new MirrorSpec("Hyperbola", Map.of(), TestMirrors.hyperbola(), 50.0);
         ExperimentSpec spec = linear(List.of(TestMirrors.q(2), bad), new InitSpec.Normal(0, 0.1), 0.5,
-                Set.of(Report.BREGMAN, Report.CLOSEST, Report.HISTOGRAM, Report.CURVES));
+                Set.of("bregman", "closest", "histogram", "curves"));
         ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
         assertEquals(4, result.runs().size());
         for (RunResult r : result.runs()) {
@@ -94,7 +93,7 @@ class ReportsAndFailuresTest {
 
     @Test
     void stopRequestEndsTheCurrentRunAndSkipsTheRestButKeepsWhatFinished() throws Exception {
-        ExperimentSpec spec = linear(List.of(TestMirrors.q(2), TestMirrors.q(3)), new InitSpec.Normal(0, 0.1), 0.05, Set.of(Report.BREGMAN));
+        ExperimentSpec spec = linear(List.of(TestMirrors.q(2), TestMirrors.q(3)), new InitSpec.Normal(0, 0.1), 0.05, Set.of("bregman"));
         Dataset data = spec.data().load(null);
         Trainer[] trainer = new Trainer[1];
         List<Integer> numbers = new java.util.ArrayList<>();
@@ -200,7 +199,7 @@ class ReportsAndFailuresTest {
     @Test
     void resultsJsonHasTheSpecShapeWithSaveWeights() throws Exception {
         ExperimentSpec spec = linear(List.of(TestMirrors.q(2), TestMirrors.q(3)), new InitSpec.Normal(0, 0.1), 0.2,
-                Set.of(Report.BREGMAN, Report.CLOSEST, Report.EXACT, Report.HISTOGRAM, Report.CURVES));
+                Set.of("bregman", "closest", "exact", "histogram", "curves"));
         ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
         Path out = dir.resolve("json");
         List<String> files = ReportWriter.write(result, out, true);

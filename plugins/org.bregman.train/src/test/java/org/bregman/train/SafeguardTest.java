@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.bregman.train.ExperimentSpec.Report;
 import org.bregman.train.data.DataSpec;
 import org.bregman.train.data.Dataset;
 import org.bregman.train.model.Loss;
@@ -24,7 +23,7 @@ class SafeguardTest {
     private static ExperimentResult train(List<MirrorSpec> mirrors, DataSpec dataSpec, Dataset data, InitSpec init, double lr,
             Safeguard guard) {
         ExperimentSpec spec = new ExperimentSpec("Guard", dataSpec, new ModelSpec.Linear(), Loss.SQUARED, mirrors, init, List.of(1L, 2L), lr, 1,
-                Until.of("loss", "<", 1e-13).or(Until.of("epochs", ">=", 3000)), Set.of(Report.EXACT), guard);
+                Until.of("loss", "<", 1e-13).or(Until.of("epochs", ">=", 3000)), Set.of("exact"), guard);
         return new Trainer(spec, data, null).run();
     }
 

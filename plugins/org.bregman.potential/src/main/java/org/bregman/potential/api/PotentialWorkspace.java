@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.google.inject.Injector;
 import org.bregman.potential.PotentialStandaloneSetup;
 import org.bregman.potential.experiment.Vocabulary;
 import org.bregman.potential.potential.Arg;
@@ -40,7 +41,9 @@ import org.bregman.potential.potential.UntilSetting;
 import org.bregman.potential.translate.PotentialTranslator;
 import org.bregman.potential.util.PotentialModels;
 import org.bregman.potential.validation.ExpressionLimits;
-import org.bregman.potential.validation.PotentialValidator;
+import org.bregman.potential.validation.IssueCodes;
+import org.bregman.potential.validation.MirrorChecks;
+import org.bregman.potential.validation.Nodes;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.documentation.IEObjectDocumentationProvider;
@@ -54,12 +57,10 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 
-import com.google.inject.Injector;
-
 /**
  * The headless entry point for the CLI and the trainer: loads {@code .potential} files (and the files
  * they import), validates them, and returns sorted diagnostics, the potentials as symbolic
- * {@code PotentialSpec}s and the experiments as plain {@link ExperimentSpec}s.
+ * {@code PotentialSpec}s and the experiments as plain {@link ResolvedExperiment}s.
  *
  * <pre>{@code
  * PotentialWorkspace ws = PotentialWorkspace.load(Path.of("examples/potentials/qnorm.potential"));
@@ -80,7 +81,7 @@ public final class PotentialWorkspace {
     private final List<Path> files;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<ResolvedPotential> potentials = new ArrayList<>();
-    private final List<ExperimentSpec> experiments = new ArrayList<>();
+    private final List<ResolvedExperiment> experiments = new ArrayList<>();
     private final List<Experiment> experimentAsts = new ArrayList<>();
 
     private PotentialWorkspace(List<Path> files) {
@@ -201,12 +202,14 @@ public final class PotentialWorkspace {
         Collections.sort(diagnostics);
     }
 
+    private final Map<PotentialDef, PotentialTranslator.Result> translations = new java.util.IdentityHashMap<>();
+
     private void collect(Resource r, Path file, IEObjectDocumentationProvider docs, boolean errors) {
         Model model = PotentialModels.model(r);
         if (model == null) return;
         for (PotentialDef p : PotentialModels.potentials(model)) {
             // a potential over the language's limits (an error) is never translated: the engine would work for minutes
-            PotentialTranslator.Result t = errors ? null : PotentialTranslator.translate(p);
+            PotentialTranslator.Result t = errors ? null : translation(p);
             String doc = null;
             try {
                 doc = docs.getDocumentation(p);
@@ -221,6 +224,11 @@ public final class PotentialWorkspace {
             experimentAsts.add(x);
             if (!errors) experiments.add(experimentSpec(x, file));
         }
+    }
+
+    /** Each potential translated once per load: the potentials list and every mirror that uses it share the result. */
+    private PotentialTranslator.Result translation(PotentialDef p) {
+        return translations.computeIfAbsent(p, PotentialTranslator::translate);
     }
 
     static LineAndColumn position(org.eclipse.emf.ecore.EObject o) {
@@ -262,12 +270,12 @@ public final class PotentialWorkspace {
     }
 
     /** The experiments of the loaded files that have no errors, resolved. */
-    public List<ExperimentSpec> experiments() {
+    public List<ResolvedExperiment> experiments() {
         return Collections.unmodifiableList(experiments);
     }
 
-    public ExperimentSpec experiment(String name) {
-        for (ExperimentSpec x : experiments) if (x.name().equals(name)) return x;
+    public ResolvedExperiment experiment(String name) {
+        for (ResolvedExperiment x : experiments) if (x.name().equals(name)) return x;
         return null;
     }
 
@@ -278,13 +286,13 @@ public final class PotentialWorkspace {
 
     // ------------------------------------------------------------ experiments → plain values
 
-    private ExperimentSpec experimentSpec(Experiment x, Path file) {
-        ExperimentSpec.Call data = null, model = null, loss = null, init = null;
-        List<ExperimentSpec.Mirror> mirrors = new ArrayList<>();
+    private ResolvedExperiment experimentSpec(Experiment x, Path file) {
+        ResolvedExperiment.Call data = null, model = null, loss = null, init = null;
+        List<ResolvedExperiment.Mirror> mirrors = new ArrayList<>();
         List<Integer> seeds = List.of(Vocabulary.DEFAULT_SEED);
         double lr = Double.NaN;
         int batch = Vocabulary.DEFAULT_BATCH;
-        ExperimentSpec.Stop until = null;
+        ResolvedExperiment.Stop until = null;
         List<String> report = Vocabulary.DEFAULT_REPORT;
         LrSetting lrSetting = null;
         for (Setting s : x.getSettings()) {
@@ -313,27 +321,27 @@ public final class PotentialWorkspace {
         for (Setting s : x.getSettings()) {
             if (!(s instanceof MirrorsSetting ms)) continue;
             for (MirrorUse m : ms.getMirrors()) {
-                String key = PotentialValidator.mirrorKey(m);
+                String key = MirrorChecks.mirrorKey(m);
                 double rate = lr;
                 if (lrSetting != null) {
                     for (MirrorRate r : lrSetting.getRates()) {
-                        if (key != null && key.equals(PotentialValidator.mirrorKey(r.getMirror()))) rate = r.getRate();
+                        if (key != null && key.equals(MirrorChecks.mirrorKey(r.getMirror()))) rate = r.getRate();
                     }
                 }
                 Map<String, Double> args = new LinkedHashMap<>();
                 for (ArgOverride a : m.getArgs()) args.put(a.getParameter().getName(), a.getValue());
-                mirrors.add(new ExperimentSpec.Mirror(m.getPotential().getName(), PotentialTranslator.translate(m.getPotential()).spec(),
-                        Collections.unmodifiableMap(args), Collections.unmodifiableMap(PotentialValidator.effectiveArgs(m)), rate, key));
+                mirrors.add(new ResolvedExperiment.Mirror(m.getPotential().getName(), translation(m.getPotential()).spec(),
+                        Collections.unmodifiableMap(args), Collections.unmodifiableMap(MirrorChecks.effectiveArgs(m)), rate, key));
             }
         }
-        return new ExperimentSpec(x.getName(), file, data, model, loss, List.copyOf(mirrors), init, seeds, lr, batch, until,
+        return new ResolvedExperiment(x.getName(), file, data, model, loss, List.copyOf(mirrors), init, seeds, lr, batch, until,
                 List.copyOf(report), x);
     }
 
-    static ExperimentSpec.Call call(Spec spec, Vocabulary.Entry entry, Experiment x) {
+    static ResolvedExperiment.Call call(Spec spec, Vocabulary.Entry entry, Experiment x) {
         Map<String, Object> args = new LinkedHashMap<>();
         List<Object> positional = new ArrayList<>();
-        if (entry == null) return new ExperimentSpec.Call(spec == null ? null : spec.getName(), args, positional);
+        if (entry == null) return new ResolvedExperiment.Call(spec == null ? null : spec.getName(), args, positional);
         for (Vocabulary.Param p : entry.params()) if (p.defaultValue() != null) args.put(p.name(), p.defaultValue());
         if (spec != null) {
             int i = 0;
@@ -343,7 +351,7 @@ public final class PotentialWorkspace {
                 Vocabulary.Param p = a.getName() != null ? entry.param(a.getName()) : entry.varargs() ? null
                         : i < entry.params().size() ? entry.params().get(i) : null;
                 if (p != null && v instanceof String str && (p.kind() == Vocabulary.Kind.FILE || p.kind() == Vocabulary.Kind.DIRECTORY)) {
-                    java.io.File f = PotentialValidator.resolveFile(spec, str);
+                    java.io.File f = Nodes.resolveFile(spec, str);
                     if (f != null) v = f.getAbsolutePath();
                 }
                 if (entry.varargs() && a.getName() == null) positional.add(v);
@@ -351,15 +359,15 @@ public final class PotentialWorkspace {
                 i++;
             }
         }
-        return new ExperimentSpec.Call(entry.name(), Collections.unmodifiableMap(args), List.copyOf(positional));
+        return new ResolvedExperiment.Call(entry.name(), Collections.unmodifiableMap(args), List.copyOf(positional));
     }
 
-    private static ExperimentSpec.Stop stop(StopExpr e) {
+    private static ResolvedExperiment.Stop stop(StopExpr e) {
         if (e instanceof StopBinary b) {
-            return "or".equals(b.getOp()) ? new ExperimentSpec.Or(stop(b.getLeft()), stop(b.getRight()))
-                    : new ExperimentSpec.And(stop(b.getLeft()), stop(b.getRight()));
+            return "or".equals(b.getOp()) ? new ResolvedExperiment.Or(stop(b.getLeft()), stop(b.getRight()))
+                    : new ResolvedExperiment.And(stop(b.getLeft()), stop(b.getRight()));
         }
         StopCompare c = (StopCompare) e;
-        return new ExperimentSpec.Compare(c.getMetric(), c.getOp().getLiteral(), c.getValue());
+        return new ResolvedExperiment.Compare(c.getMetric(), c.getOp().getLiteral(), c.getValue());
     }
 }

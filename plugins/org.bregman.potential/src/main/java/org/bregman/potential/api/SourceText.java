@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.bregman.potential.validation.IssueCodes;
+
 /**
  * The text of a {@code .potential} file as the language sees it: read as UTF-8 and with every line ending
  * ({@code \r\n}, a lone {@code \r}) turned into {@code \n} before parsing, so that offsets, lines and columns

@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The fixed vocabularies of experiments (spec section 3), defined once: the validator, the content
- * assist and the trainer all read them from here. Defaults are what the trainer uses when an
- * argument is left out.
+ * The registries of the experiment vocabulary (spec section 3): every data source, model, loss, initialisation,
+ * update rule, report item and stopping metric is described here once, by one registration line: its name, its
+ * arguments with defaults and lower bounds, its description, and (report items) where it applies. The validator,
+ * the content assist, the hover and the workspace's resolution of an experiment read these descriptions; the
+ * trainer registers a factory or writer under the same name ({@code org.bregman.train.TrainingRegistry}, whose
+ * test fails when a described name has none). Defaults are what the trainer uses when an argument is left out.
  */
 public final class Vocabulary {
     private Vocabulary() {
@@ -37,11 +40,46 @@ public final class Vocabulary {
         }
     }
 
+    /** A rule between the numeric arguments of an entry (defaults filled in): the message when it fails, else {@code null}. */
+    @FunctionalInterface
+    public interface Constraint {
+        String violation(Map<String, Double> arguments);
+    }
+
     /**
      * One entry of a vocabulary. {@code varargs}: any number of positional values of {@code params.get(0)}'s
      * kind (mlp's layer widths); {@code supported}: false for names reserved for a later version.
      */
-    public record Entry(String name, List<Param> params, boolean varargs, boolean supported, String description) {
+    public record Entry(String name, List<Param> params, boolean varargs, boolean supported, String description, Constraint constraint) {
+
+        /** An entry whose arguments have no constraint between them. */
+        public Entry(String name, List<Param> params, boolean varargs, boolean supported, String description) {
+            this(name, params, varargs, supported, description, null);
+        }
+
+        /** The same entry with a constraint between its arguments. */
+        Entry where(Constraint c) {
+            return new Entry(name, params, varargs, supported, description, c);
+        }
+
+        /** A name reserved for a later version (resnet18): known, described, rejected as "not yet supported". */
+        static Entry placeholder(String name, String description) {
+            return new Entry(name, List.of(), false, false, description);
+        }
+
+        /** {@code regression(n = 40, d = 400, noise = 0, seed = 1)}: the arguments with their defaults (hover). */
+        public String signature() {
+            if (params.isEmpty()) return name;
+            StringBuilder sb = new StringBuilder(name).append('(');
+            for (int i = 0; i < params.size(); i++) {
+                Param p = params.get(i);
+                sb.append(i == 0 ? "" : ", ").append(p.name());
+                if (p.defaultValue() instanceof Double d) sb.append(" = ").append(org.bregman.potential.util.AstEval.fmt(d));
+                else if (p.defaultValue() instanceof String str) sb.append(" = \"").append(str).append('"');
+            }
+            return sb.append(varargs ? ", …)" : ")").toString();
+        }
+
         public Param param(String n) {
             for (Param p : params) {
                 if (p.name().equals(n)) return p;
@@ -50,15 +88,53 @@ public final class Vocabulary {
         }
     }
 
-    private static Map<String, Entry> map(Entry... entries) {
-        Map<String, Entry> m = new LinkedHashMap<>();
-        for (Entry e : entries) m.put(e.name(), e);
-        return java.util.Collections.unmodifiableMap(m);
+    /** The entries of one kind, in registration order (the order of content assist and of "known: …" lists). */
+    public static final class Registry<E> {
+        private final Map<String, E> entries = new LinkedHashMap<>();
+        private final java.util.function.Function<E, String> name;
+
+        Registry(java.util.function.Function<E, String> name) {
+            this.name = name;
+        }
+
+        /** Adds an entry; a test may register one of its own (a name is registered once). */
+        public synchronized Registry<E> register(E entry) {
+            String n = name.apply(entry);
+            if (entries.putIfAbsent(n, entry) != null) throw new IllegalStateException(n + " is registered twice");
+            return this;
+        }
+
+        /** Removes what a test registered. */
+        public synchronized void unregister(String n) {
+            entries.remove(n);
+        }
+
+        public synchronized E get(String n) {
+            return n == null ? null : entries.get(n);
+        }
+
+        public synchronized boolean containsKey(String n) {
+            return n != null && entries.containsKey(n);
+        }
+
+        public synchronized List<String> keySet() {
+            return List.copyOf(entries.keySet());
+        }
+
+        public synchronized List<E> values() {
+            return List.copyOf(entries.values());
+        }
+    }
+
+    private static Registry<Entry> map(Entry... entries) {
+        Registry<Entry> m = new Registry<>(Entry::name);
+        for (Entry e : entries) m.register(e);
+        return m;
     }
 
     private static final double NONE = Double.NaN;
 
-    public static final Map<String, Entry> DATA = map(
+    public static final Registry<Entry> DATA = map(
             new Entry("regression", List.of(Param.integer("n", 40.0, 1), Param.integer("d", 400.0, 1),
                     Param.num("noise", 0, 0, false), Param.integer("seed", 1.0, 0)), false, true,
                     "synthetic linear regression y = X w* + noise, X Gaussian"),
@@ -68,14 +144,14 @@ public final class Vocabulary {
             new Entry("idx", List.of(new Param("images", Kind.FILE, true, null, NONE, false),
                     new Param("labels", Kind.FILE, true, null, NONE, false), Param.integer("limit", null, 1)), false, true,
                     "IDX image and label files (optionally gzipped)"),
-            new Entry("fashionMnist", List.of(Param.integer("limit", null, 1), Param.integer("test", null, 0),
+            new Entry("fashionMnist", List.of(Param.integer("limit", null, 1), Param.integer("test", 10000.0, 0),
                     new Param("dir", Kind.DIRECTORY, false, "/usr/share/datasets/fashion-mnist", NONE, false)), false, true,
                     "Fashion-MNIST IDX files (Debian package dataset-fashion-mnist)"),
             new Entry("csv", List.of(new Param("file", Kind.FILE, true, null, NONE, false),
                     new Param("label", Kind.STRING, false, "label", NONE, false), Param.integer("limit", null, 1)), false, true,
                     "a CSV file with a header row; `label` names the target column"));
 
-    public static final Map<String, Entry> MODELS = map(
+    public static final Registry<Entry> MODELS = map(
             new Entry("linear", List.of(), false, true, "w·x"),
             new Entry("logistic", List.of(), false, true, "sigmoid(w·x)"),
             new Entry("diagonal", List.of(Param.integer("depth", 2.0, 1)), false, true,
@@ -83,20 +159,22 @@ public final class Vocabulary {
             new Entry("mlp", List.of(new Param("width", Kind.INTEGER, true, null, 1, false)), true, true,
                     "dense ReLU network with the given hidden widths"),
             new Entry("cnn", List.of(), false, true, "2 convolution + 2 dense layers (Azizan et al.)"),
-            new Entry("resnet18", List.of(), false, false, "ResNet-18"),
-            new Entry("vgg16", List.of(), false, false, "VGG-16"));
+            Entry.placeholder("resnet18", "ResNet-18"),
+            Entry.placeholder("vgg16", "VGG-16"));
 
-    public static final Map<String, Entry> LOSSES = map(
+    public static final Registry<Entry> LOSSES = map(
             new Entry("squared", List.of(), false, true, "mean squared error"),
             new Entry("crossEntropy", List.of(), false, true, "softmax cross-entropy"),
             new Entry("logistic", List.of(), false, true, "logistic loss"),
             new Entry("exponential", List.of(), false, true, "exponential loss"));
 
-    public static final Map<String, Entry> INITS = map(
+    public static final Registry<Entry> INITS = map(
             new Entry("normal", List.of(Param.num("mean", 0, NONE, false), Param.num("std", 0.01, 0, false)), false, true,
                     "independent Gaussian weights (std = 0: every weight is mean)"),
             new Entry("uniform", List.of(Param.num("a", -0.01, NONE, false), Param.num("b", 0.01, NONE, false)), false, true,
-                    "independent uniform weights on [a, b] (a = b: every weight is a)"),
+                    "independent uniform weights on [a, b] (a = b: every weight is a)")
+                    .where(v -> v.get("a") != null && v.get("b") != null && !(v.get("a") <= v.get("b"))
+                            ? "uniform(a, b) needs a <= b (a = b puts every weight at a)" : null),
             new Entry("zeros", List.of(), false, true, "every parameter 0, biases included"),
             new Entry("constant", List.of(new Param("c", Kind.NUMBER, true, null, NONE, false)), false, true,
                     "every parameter c, biases included"));
@@ -105,9 +183,9 @@ public final class Vocabulary {
      * Update rules compared with the mirrors ({@code optimizers SignDescent, SmoothedSign(eps = 0.1)}): the registry's
      * rules ({@link org.bregman.runtime.rules.UpdateRules}), each with its parameters plus an optional {@code lr} of its own.
      */
-    public static final Map<String, Entry> OPTIMIZERS = optimizers();
+    public static final Registry<Entry> OPTIMIZERS = optimizers();
 
-    private static Map<String, Entry> optimizers() {
+    private static Registry<Entry> optimizers() {
         List<Entry> out = new java.util.ArrayList<>();
         for (var rule : org.bregman.runtime.rules.UpdateRules.ALL.values()) {
             List<Param> ps = new java.util.ArrayList<>();
@@ -118,11 +196,38 @@ public final class Vocabulary {
         return map(out.toArray(Entry[]::new));
     }
 
-    /** Report items, in the order the spec lists them. */
-    public static final List<String> REPORTS = List.of("bregman", "closest", "exact", "histogram", "accuracy", "curves", "margin", "kkt");
+    /** The registry of the setting written {@code keyword} ({@code data}, {@code model}, …), or {@code null}. */
+    public static Registry<Entry> ofSetting(String keyword) {
+        return switch (keyword == null ? "" : keyword) {
+            case "data" -> DATA;
+            case "model" -> MODELS;
+            case "loss" -> LOSSES;
+            case "init" -> INITS;
+            case "optimizers" -> OPTIMIZERS;
+            default -> null;
+        };
+    }
+
+    /** Report items, in the order the spec lists them (their applicability rules: {@link ReportItem}). */
+    public static final Registry<ReportItem> REPORTS = new Registry<>(ReportItem::name)
+            .register(new ReportItem("bregman", "D_ψ(final point of each mirror, initial point), per seed", ReportItem.ALWAYS))
+            .register(new ReportItem("closest", "D_ψ(final point of each seed, initial point of each seed), per mirror", ReportItem.ALWAYS))
+            .register(new ReportItem("exact", "distance to the exact Bregman minimiser over {w : Xw = y}", ReportItem.EXACT))
+            .register(new ReportItem("histogram", "fractions of small final weights per mirror", ReportItem.ALWAYS))
+            .register(new ReportItem("accuracy", "train and test accuracy of each run", ReportItem.CLASSIFICATION))
+            .register(new ReportItem("curves", "the training loss of every run per epoch", ReportItem.ALWAYS))
+            .register(new ReportItem("margin", "the minimum margin of each run", ReportItem.CLASSIFICATION))
+            .register(new ReportItem("kkt", "the Bregman projection's optimality conditions at each final point", ReportItem.ALWAYS))
+            .register(new ReportItem("combined", "D_ψ of every mirror from every initial point to every final point, in one table (Fig. 5 / Appendix B)",
+                    ReportItem.ALWAYS));
 
     /** Quantities an {@code until} condition may test. */
     public static final List<String> METRICS = List.of("loss", "trainAccuracy", "testAccuracy", "epochs", "steps");
+
+    /** What each metric is (content assist, hover). */
+    public static final Map<String, String> METRIC_DESCRIPTIONS = Map.of("loss", "mean training loss",
+            "trainAccuracy", "fraction of training examples classified correctly", "testAccuracy",
+            "fraction of test examples classified correctly", "epochs", "passes over the training set", "steps", "parameter updates");
 
     /** Metrics that grow by one per epoch / step: a lower bound on them ends every run. */
     public static final Set<String> COUNTERS = Set.of("epochs", "steps");

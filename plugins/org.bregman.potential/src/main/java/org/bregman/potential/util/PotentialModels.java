@@ -35,19 +35,18 @@ public final class PotentialModels {
     }
 
     public static List<PotentialDef> potentials(Model model) {
-        List<PotentialDef> out = new ArrayList<>();
-        if (model == null) return out;
-        for (Element e : model.getElements()) {
-            if (e instanceof PotentialDef p) out.add(p);
-        }
-        return out;
+        return elements(model, PotentialDef.class);
     }
 
     public static List<Experiment> experiments(Model model) {
-        List<Experiment> out = new ArrayList<>();
+        return elements(model, Experiment.class);
+    }
+
+    private static <T extends Element> List<T> elements(Model model, Class<T> type) {
+        List<T> out = new ArrayList<>();
         if (model == null) return out;
         for (Element e : model.getElements()) {
-            if (e instanceof Experiment x) out.add(x);
+            if (type.isInstance(e)) out.add(type.cast(e));
         }
         return out;
     }

@@ -90,7 +90,7 @@ public final class ExperimentLimits {
         if (data == null || data.getName() == null) return null;
         Vocabulary.Entry e = Vocabulary.DATA.get(data.getName());
         if (e == null) return null;
-        Map<String, Double> v = PotentialValidator.specNumbers(data, e);
+        Map<String, Double> v = ArgumentChecks.specNumbers(data, e);
         return switch (data.getName()) {
             case "regression", "teacher" -> new double[] {v.getOrDefault("n", 1.0), v.getOrDefault("d", 1.0)};
             case "fashionMnist" -> new double[] {v.getOrDefault("limit", 60000.0), 784};

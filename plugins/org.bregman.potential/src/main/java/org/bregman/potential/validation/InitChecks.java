@@ -2,6 +2,7 @@ package org.bregman.potential.validation;
 
 import static org.bregman.potential.potential.PotentialPackage.Literals.MIRROR_USE__POTENTIAL;
 import static org.bregman.potential.util.AstEval.fmt;
+import static org.bregman.potential.validation.IssueCodes.INIT_OUTSIDE_DOMAIN;
 
 import java.util.Map;
 
@@ -15,23 +16,14 @@ import org.bregman.potential.potential.Spec;
 import org.bregman.potential.translate.PotentialTranslator;
 import org.bregman.symbolic.PotentialSpec;
 import org.bregman.symbolic.RealInterval;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 /**
  * Initial points against the mirrors' domains: an experiment whose initialisation puts weights
  * outside a mirror's domain could only fail when it runs. Reported at the mirror (the use site in
  * {@code mirrors}), naming it. Composed into {@link PotentialValidator}.
  */
-public class InitChecks extends AbstractDeclarativeValidator {
-
-    public static final String INIT_OUTSIDE_DOMAIN = "initOutsideDomain";
-
-    @Override
-    public void register(EValidatorRegistrar registrar) {
-        // composed into PotentialValidator (@ComposedChecks), not registered on its own
-    }
+public class InitChecks extends ComposedCheck {
 
     /**
      * Where an initialisation puts the weights (float32, as the trainer stores them): {@code point}
@@ -47,7 +39,7 @@ public class InitChecks extends AbstractDeclarativeValidator {
         if (entry == null) return null;
         Map<String, Double> v = new java.util.LinkedHashMap<>();
         if (spec != null) {
-            v = PotentialValidator.specNumbers(spec, entry);
+            v = ArgumentChecks.specNumbers(spec, entry);
         } else {
             for (Vocabulary.Param p : entry.params()) if (p.defaultValue() instanceof Double d) v.put(p.name(), d);
         }
@@ -132,7 +124,7 @@ public class InitChecks extends AbstractDeclarativeValidator {
                 if (spec == null) continue; // the potential's own errors say why
                 String problem = problem(support, spec.domain());
                 if (problem == null) continue;
-                String key = PotentialValidator.mirrorKey(use);
+                String key = MirrorChecks.mirrorKey(use);
                 String constraint = spec.domain().asConstraint(spec.coordinate());
                 error(key + ": init " + support.text() + " " + problem + " outside its domain " + spec.domain()
                         + (constraint == null ? "" : " (domain " + constraint + ")") + "; choose an initialisation inside it, e.g. constant(c) or "

@@ -45,7 +45,7 @@ public final class Isolation {
      */
     public static boolean derivable(PotentialDef p) {
         if (p == null || p.eIsProxy() || broken(p)) return false;
-        java.util.Map<String, Double> defaults = PotentialValidator.defaults(p);
+        java.util.Map<String, Double> defaults = MirrorChecks.defaults(p);
         for (Parameter param : p.getParams()) {
             if (param.getConstraint() != null && Boolean.FALSE.equals(AstEval.condition(param.getConstraint(), defaults))) return false;
         }

@@ -64,7 +64,7 @@ public final class SymbolicChecks {
         PotentialDef p = use.getPotential();
         PotentialTranslator.Result t = PotentialTranslator.translate(p);
         if (t.spec() == null) return;
-        String key = PotentialValidator.mirrorKey(use);
+        String key = MirrorChecks.mirrorKey(use);
         try {
             if (checked(p, t.spec(), null).diagnostics().stream().anyMatch(CheckFinding::isError)) return;
             for (CheckFinding diag : checked(p, t.spec(), arguments).diagnostics()) {

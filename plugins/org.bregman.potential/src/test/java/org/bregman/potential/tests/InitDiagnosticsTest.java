@@ -4,8 +4,8 @@ import static org.bregman.potential.tests.Texts.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.bregman.potential.api.ExperimentSpec;
 import org.bregman.potential.api.PotentialWorkspace;
+import org.bregman.potential.api.ResolvedExperiment;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +57,7 @@ class InitDiagnosticsTest {
     void theExperimentGetsTheExactValues() {
         PotentialWorkspace ws = check(experiment("QNorm", "constant(c = -0.25) seeds 1 .. 2"));
         assertTrue(ws.diagnostics().isEmpty(), () -> dump(ws.diagnostics()));
-        ExperimentSpec.Call init = ws.experiment("X").init();
+        ResolvedExperiment.Call init = ws.experiment("X").init();
         assertEquals("constant", init.name());
         assertEquals(-0.25, init.number("c"));
         PotentialWorkspace z = check(experiment("QNorm", "zeros"));

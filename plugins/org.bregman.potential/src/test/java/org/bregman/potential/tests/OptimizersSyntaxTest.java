@@ -1,14 +1,14 @@
 package org.bregman.potential.tests;
 
-import static org.bregman.potential.tests.DiagnosticsTest.plus;
 import static org.bregman.potential.tests.DiagnosticsTest.experiment;
+import static org.bregman.potential.tests.DiagnosticsTest.plus;
 import static org.bregman.potential.tests.Texts.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import java.util.Map;
 
-import org.bregman.potential.api.ExperimentSpec;
+import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.potential.experiment.Vocabulary;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +23,9 @@ class OptimizersSyntaxTest {
     void optimizersResolveWithDefaultsAndTheirOwnRate() {
         String t = withOptimizers(" optimizers SmoothedSign(eps = 0.01), SmoothedSign, SignDescent(lr = 0.001), SteepestL1, SteepestLinf, NormalizedGD");
         assertClean(t);
-        List<ExperimentSpec.Call> o = check(t).experiment("X").optimizers();
+        List<ResolvedExperiment.Call> o = check(t).experiment("X").optimizers();
         assertEquals(List.of("SmoothedSign", "SmoothedSign", "SignDescent", "SteepestL1", "SteepestLinf", "NormalizedGD"),
-                o.stream().map(ExperimentSpec.Call::name).toList());
+                o.stream().map(ResolvedExperiment.Call::name).toList());
         assertEquals(Map.of("eps", 0.01), o.get(0).args());
         assertEquals(Map.of("eps", 0.1), o.get(1).args());
         assertEquals(0.001, o.get(2).number("lr"));

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.bregman.potential.api.ExperimentSpec;
 import org.bregman.potential.api.PotentialWorkspace;
+import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.potential.api.ResolvedPotential;
 import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.Expr;
@@ -128,7 +128,7 @@ class SpecExamplesTest {
     @Test
     void experimentsResolveToPlainValues() {
         PotentialWorkspace ws = check(section2() + "\n" + section3());
-        ExperimentSpec a = ws.experiment("ImplicitBias");
+        ResolvedExperiment a = ws.experiment("ImplicitBias");
         assertEquals("regression", a.data().name());
         assertEquals(40.0, a.data().number("n"));
         assertEquals(400.0, a.data().number("d"));
@@ -136,7 +136,7 @@ class SpecExamplesTest {
         assertEquals("linear", a.model().name());
         assertEquals("squared", a.loss().name());
         assertEquals(List.of("QNorm(q = 1.5)", "QNorm(q = 2)", "QNorm(q = 3)", "QNorm(q = 10)"),
-                a.mirrors().stream().map(ExperimentSpec.Mirror::label).toList());
+                a.mirrors().stream().map(ResolvedExperiment.Mirror::label).toList());
         assertEquals(Map.of("q", 1.5), a.mirrors().get(0).arguments());
         assertEquals(List.of(1, 2, 3), a.seeds());
         assertEquals(0.1, a.init().number("std"));
@@ -149,11 +149,11 @@ class SpecExamplesTest {
         Derivation d = Derivation.derive(a.mirrors().get(0).spec(), a.mirrors().get(0).arguments());
         assertEquals(Math.pow(2, 0.5), d.grad(2.0), 1e-12);
 
-        ExperimentSpec f = ws.experiment("FashionMirrors");
+        ResolvedExperiment f = ws.experiment("FashionMirrors");
         assertEquals("fashionMnist", f.data().name());
         assertEquals(2000.0, f.data().number("limit"));
         assertEquals(List.of(256.0, 256.0), f.model().positional());
-        assertEquals(List.of(0.01, 0.01, 0.01, 0.001), f.mirrors().stream().map(ExperimentSpec.Mirror::lr).toList());
+        assertEquals(List.of(0.01, 0.01, 0.01, 0.001), f.mirrors().stream().map(ResolvedExperiment.Mirror::lr).toList());
         assertEquals(List.of(1, 2), f.seeds());
         assertEquals(64, f.batch());
         assertTrue(f.until().test(Map.of("trainAccuracy", 1.0, "epochs", 1.0)));

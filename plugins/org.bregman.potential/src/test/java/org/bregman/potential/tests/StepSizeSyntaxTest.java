@@ -4,20 +4,20 @@ import static org.bregman.potential.tests.DiagnosticsTest.with;
 import static org.bregman.potential.tests.Texts.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.bregman.potential.api.ExperimentSpec;
+import org.bregman.potential.api.ResolvedExperiment;
 import org.junit.jupiter.api.Test;
 
 /** {@code lr auto} and {@code lr RATE safeguarded}: parsed, validated, and resolved for the trainer. */
 class StepSizeSyntaxTest {
 
-    private static ExperimentSpec resolve(String text) {
+    private static ResolvedExperiment resolve(String text) {
         assertClean(text);
         return check(text).experiment("X");
     }
 
     @Test
     void lrAutoIsRateOneSafeguarded() {
-        ExperimentSpec x = resolve(with(4, " lr auto"));
+        ResolvedExperiment x = resolve(with(4, " lr auto"));
         assertTrue(x.safeguarded());
         assertEquals(1.0, x.lr());
         assertEquals(1.0, x.mirrors().get(0).lr());
@@ -25,10 +25,10 @@ class StepSizeSyntaxTest {
 
     @Test
     void safeguardedKeepsTheRateAndThePerMirrorRates() {
-        ExperimentSpec x = resolve(with(4, " lr 0.05 safeguarded per mirror { QNorm(q = 2): 0.5 }"));
+        ResolvedExperiment x = resolve(with(4, " lr 0.05 safeguarded per mirror { QNorm(q = 2): 0.5 }"));
         assertTrue(x.safeguarded());
         assertEquals(0.05, x.lr());
-        assertEquals(java.util.List.of(0.5, 0.05), x.mirrors().stream().map(ExperimentSpec.Mirror::lr).toList());
+        assertEquals(java.util.List.of(0.5, 0.05), x.mirrors().stream().map(ResolvedExperiment.Mirror::lr).toList());
     }
 
     @Test

@@ -61,18 +61,6 @@ public abstract class Model implements AutoCloseable {
     public static Model create(ModelSpec spec, Loss loss, Dataset data) {
         String bad = loss.mismatch(data.classes());
         if (bad != null) throw new IllegalArgumentException(bad);
-        return switch (spec) {
-            case ModelSpec.Linear l -> new LinearModel(data, loss, 0);
-            case ModelSpec.Logistic l -> {
-                if (!loss.classification()) throw new IllegalArgumentException("model logistic needs a classification loss (logistic, crossEntropy or exponential), not squared");
-                yield new LinearModel(data, loss, 0);
-            }
-            case ModelSpec.Diagonal dg -> {
-                if (loss.outputs(data.classes()) != 1) throw new IllegalArgumentException("model diagonal has one output; loss " + loss.keyword + " on " + data.classes() + " classes needs " + loss.outputs(data.classes()));
-                yield new LinearModel(data, loss, dg.depth());
-            }
-            case ModelSpec.Mlp m -> Dl4jModel.mlp(m.hidden(), loss, data);
-            case ModelSpec.Cnn c -> Dl4jModel.cnn(loss, data);
-        };
+        return spec.create(loss, data);
     }
 }

@@ -3,12 +3,20 @@ package org.bregman.train.model;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The models of spec section 3. */
-public sealed interface ModelSpec {
+import org.bregman.train.data.Dataset;
+
+/**
+ * The models of spec section 3, each built by {@link #create} (the factory by name is in
+ * {@code org.bregman.train.TrainingRegistry}; a test may add a model of its own).
+ */
+public interface ModelSpec {
 
     String describe();
 
-    /** Whether the final weights are a linear predictor w (so {@code exact} applies). */
+    /** The model on {@code data} with {@code loss}; a clear message when they do not fit this model. */
+    Model create(Loss loss, Dataset data);
+
+    /** Whether the final weights are a linear predictor w (the {@code kkt} report measures its optimality conditions). */
     default boolean linearInWeights() {
         return false;
     }
@@ -17,12 +25,19 @@ public sealed interface ModelSpec {
     record Linear() implements ModelSpec {
         public String describe() { return "linear"; }
         @Override public boolean linearInWeights() { return true; }
+        public Model create(Loss loss, Dataset data) { return new LinearModel(data, loss, 0); }
     }
 
     /** {@code logistic}: the same linear scores, meant for logistic / cross-entropy losses. */
     record Logistic() implements ModelSpec {
         public String describe() { return "logistic"; }
         @Override public boolean linearInWeights() { return true; }
+        public Model create(Loss loss, Dataset data) {
+            if (!loss.classification()) {
+                throw new IllegalArgumentException("model logistic needs a classification loss (logistic, crossEntropy or exponential), not squared");
+            }
+            return new LinearModel(data, loss, 0);
+        }
     }
 
     /** {@code diagonal(depth)}: the diagonal linear network w = u^D − v^D, parameters (u, v). */
@@ -31,6 +46,13 @@ public sealed interface ModelSpec {
             if (depth < 1) throw new IllegalArgumentException("diagonal: depth must be at least 1, got " + depth);
         }
         public String describe() { return "diagonal(depth = " + depth + ")"; }
+        public Model create(Loss loss, Dataset data) {
+            if (loss.outputs(data.classes()) != 1) {
+                throw new IllegalArgumentException("model diagonal has one output; loss " + loss.keyword + " on " + data.classes()
+                        + " classes needs " + loss.outputs(data.classes()));
+            }
+            return new LinearModel(data, loss, depth);
+        }
     }
 
     /** {@code mlp(h1, h2, …)}: dense ReLU layers with biases, then a dense output layer. */
@@ -42,10 +64,12 @@ public sealed interface ModelSpec {
         public String describe() {
             return "mlp" + hidden.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
         }
+        public Model create(Loss loss, Dataset data) { return Dl4jModel.mlp(hidden, loss, data); }
     }
 
     /** {@code cnn}: conv 5×5×8, max-pool 2, conv 5×5×16, max-pool 2, dense 64, output (ReLU, as in Azizan et al.'s MNIST net, smaller). */
     record Cnn() implements ModelSpec {
         public String describe() { return "cnn"; }
+        public Model create(Loss loss, Dataset data) { return Dl4jModel.cnn(loss, data); }
     }
 }

@@ -174,15 +174,7 @@ public final class ExactSolver {
             java.util.Arrays.sort(sorted);
             double cap = 1e4 * Math.max(sorted[d / 2], Double.MIN_NORMAL);
             for (int j = 0; j < d; j++) if (!(c[j] <= cap)) c[j] = cap;
-            double[] jac = new double[n * n];
-            for (int a = 0; a < n; a++) {
-                for (int b = a; b < n; b++) {
-                    double s = 0;
-                    for (int j = 0; j < d; j++) s += x[a * d + j] * c[j] * x[b * d + j];
-                    jac[a * n + b] = s;
-                    jac[b * n + a] = s;
-                }
-            }
+            double[] jac = gram(x, c, n, d);
             double[] step = solveSpd(jac, f, n);
             for (int i = 0; i < n; i++) step[i] = -step[i];
             double slope = 0;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.function.DoubleUnaryOperator;
 
 import org.bregman.train.ExperimentResult;
@@ -21,6 +20,13 @@ import org.bregman.train.data.Dataset;
  * @param markdown the summary section; @param csv {@code kkt.csv}; @param json the {@code tables.kkt} entry
  */
 public record KktReport(String markdown, String csv, Object json) {
+
+    /** Writes the {@code kkt} item: the summary section, {@code kkt.csv} and its {@code tables} entry. */
+    void writeTo(ReportContext c) throws java.io.IOException {
+        c.md.append(markdown);
+        if (csv != null) c.put("kkt.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        c.tables.put("kkt", json);
+    }
 
     /** The report for a linear-in-weights model; {@code null} rows are runs without a final point. */
     public static KktReport of(ExperimentResult result) {

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.bregman.potential.experiment.Vocabulary;
-
 import org.bregman.symbolic.Func;
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.GrammarUtil;
@@ -40,27 +39,22 @@ public class PotentialIdeContentProposalProvider extends IdeContentProposalProvi
 			return;
 		}
 		if ("Spec".equals(ruleName) && "name".equals(feature)) {
-			Map<String, Vocabulary.Entry> names = switch (settingKeyword(context)) {
-			case "data" -> Vocabulary.DATA;
-			case "model" -> Vocabulary.MODELS;
-			case "loss" -> Vocabulary.LOSSES;
-			case "init" -> Vocabulary.INITS;
-			case "optimizers" -> Vocabulary.OPTIMIZERS;
-			default -> Map.of();
-			};
+			Vocabulary.Registry<Vocabulary.Entry> names = Vocabulary.ofSetting(settingKeyword(context));
+			if (names == null)
+				return;
 			for (Vocabulary.Entry e : names.values())
 				if (e.supported())
 					propose(e.name(), e.name(), e.description(), ContentAssistEntry.KIND_VALUE, context, acceptor);
 			return;
 		}
 		if ("ReportItem".equals(ruleName)) {
-			for (String n : Vocabulary.REPORTS)
-				propose(n, n, "report", ContentAssistEntry.KIND_VALUE, context, acceptor);
+			for (var r : Vocabulary.REPORTS.values())
+				propose(r.name(), r.name(), r.description(), ContentAssistEntry.KIND_VALUE, context, acceptor);
 			return;
 		}
 		if ("metric".equals(feature)) {
 			for (String n : Vocabulary.METRICS)
-				propose(n, n, "stopping metric", ContentAssistEntry.KIND_VALUE, context, acceptor);
+				propose(n, n, Vocabulary.METRIC_DESCRIPTIONS.get(n), ContentAssistEntry.KIND_VALUE, context, acceptor);
 			return;
 		}
 		super._createProposals(assignment, context, acceptor);

@@ -53,37 +53,40 @@ public class PotentialSemanticHighlightingCalculator implements ISemanticHighlig
 			if ((++n & 255) == 0 && cancel != null && cancel.isCanceled())
 				return;
 			EObject o = it.next();
-			if (o instanceof Model)
-				mark(o, Literals.MODEL__NAME, PotentialHighlightingStyles.IDENTIFIER, acceptor);
-			else if (o instanceof PotentialDef)
-				mark(o, Literals.ELEMENT__NAME, PotentialHighlightingStyles.POTENTIAL, acceptor);
-			else if (o instanceof Experiment)
-				mark(o, Literals.ELEMENT__NAME, PotentialHighlightingStyles.EXPERIMENT, acceptor);
-			else if (o instanceof Parameter)
-				mark(o, Literals.SYMBOL__NAME, PotentialHighlightingStyles.PARAMETER, acceptor);
-			else if (o instanceof Coordinate)
-				mark(o, Literals.SYMBOL__NAME, PotentialHighlightingStyles.COORDINATE, acceptor);
-			else if (o instanceof SymbolRef ref) {
+			if (o instanceof SymbolRef ref) {
 				Symbol s = ref.getSymbol();
 				if (s != null && !s.eIsProxy())
 					mark(o, Literals.SYMBOL_REF__SYMBOL, s instanceof Parameter ? PotentialHighlightingStyles.PARAMETER
 							: PotentialHighlightingStyles.COORDINATE, acceptor);
-			} else if (o instanceof Call)
-				mark(o, Literals.CALL__FUNCTION, PotentialHighlightingStyles.FUNCTION, acceptor);
-			else if (o instanceof Constant)
-				mark(o, Literals.CONSTANT__NAME, PotentialHighlightingStyles.CONSTANT, acceptor);
-			else if (o instanceof ArgOverride)
-				mark(o, Literals.ARG_OVERRIDE__PARAMETER, PotentialHighlightingStyles.PARAMETER, acceptor);
-			else if (o instanceof MirrorUse)
-				mark(o, Literals.MIRROR_USE__POTENTIAL, PotentialHighlightingStyles.POTENTIAL, acceptor);
-			else if (o instanceof Spec)
-				mark(o, Literals.SPEC__NAME, PotentialHighlightingStyles.BUILTIN, acceptor);
-			else if (o instanceof ReportItem)
-				mark(o, Literals.REPORT_ITEM__NAME, PotentialHighlightingStyles.BUILTIN, acceptor);
-			else if (o instanceof StopCompare)
-				mark(o, Literals.STOP_COMPARE__METRIC, PotentialHighlightingStyles.BUILTIN, acceptor);
+				continue;
+			}
+			for (Named named : NAMED) {
+				if (named.type().isInstance(o)) {
+					mark(o, named.feature(), named.style(), acceptor);
+					break;
+				}
+			}
 		}
 	}
+
+	/** A kind of element whose {@code feature} (its name, or the name it refers to) is highlighted in {@code style}. */
+	private record Named(Class<? extends EObject> type, EStructuralFeature feature, String style) {
+	}
+
+	/** The first type that matches wins (a Parameter and a Coordinate are both symbols). */
+	private static final List<Named> NAMED = List.of(
+			new Named(Model.class, Literals.MODEL__NAME, PotentialHighlightingStyles.IDENTIFIER),
+			new Named(PotentialDef.class, Literals.ELEMENT__NAME, PotentialHighlightingStyles.POTENTIAL),
+			new Named(Experiment.class, Literals.ELEMENT__NAME, PotentialHighlightingStyles.EXPERIMENT),
+			new Named(Parameter.class, Literals.SYMBOL__NAME, PotentialHighlightingStyles.PARAMETER),
+			new Named(Coordinate.class, Literals.SYMBOL__NAME, PotentialHighlightingStyles.COORDINATE),
+			new Named(Call.class, Literals.CALL__FUNCTION, PotentialHighlightingStyles.FUNCTION),
+			new Named(Constant.class, Literals.CONSTANT__NAME, PotentialHighlightingStyles.CONSTANT),
+			new Named(ArgOverride.class, Literals.ARG_OVERRIDE__PARAMETER, PotentialHighlightingStyles.PARAMETER),
+			new Named(MirrorUse.class, Literals.MIRROR_USE__POTENTIAL, PotentialHighlightingStyles.POTENTIAL),
+			new Named(Spec.class, Literals.SPEC__NAME, PotentialHighlightingStyles.BUILTIN),
+			new Named(ReportItem.class, Literals.REPORT_ITEM__NAME, PotentialHighlightingStyles.BUILTIN),
+			new Named(StopCompare.class, Literals.STOP_COMPARE__METRIC, PotentialHighlightingStyles.BUILTIN));
 
 	private static void mark(EObject o, EStructuralFeature feature, String style, IHighlightedPositionAcceptor acceptor) {
 		List<INode> nodes = NodeModelUtils.findNodesForFeature(o, feature);

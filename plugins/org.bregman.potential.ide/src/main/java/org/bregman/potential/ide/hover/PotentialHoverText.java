@@ -3,9 +3,12 @@ package org.bregman.potential.ide.hover;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.bregman.potential.experiment.Vocabulary;
 import org.bregman.potential.potential.ArgOverride;
 import org.bregman.potential.potential.MirrorUse;
 import org.bregman.potential.potential.PotentialDef;
+import org.bregman.potential.potential.Setting;
+import org.bregman.potential.potential.Spec;
 import org.bregman.potential.translate.PotentialTranslator;
 import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.Printer;
@@ -13,13 +16,14 @@ import org.bregman.symbolic.RealInterval;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.parser.IParseResult;
+import org.eclipse.xtext.resource.XtextResource;
 
 /**
  * Hover text of a potential, from the symbolic engine: ψ, ∇ψ, (∇ψ)⁻¹ (closed form or numeric), D_ψ,
  * domain and dual domain. Over a use site ({@code QNorm(q = 10)} in {@code mirrors}) the arguments are
- * substituted; over the definition the parameters stay symbolic.
+ * substituted; over the definition the parameters stay symbolic. Over a data source, model, loss,
+ * initialisation, update rule or report item: its signature and description from the vocabulary.
  */
 public final class PotentialHoverText {
 	private PotentialHoverText() {
@@ -48,6 +52,20 @@ public final class PotentialHoverText {
 		}
 		if (o instanceof PotentialDef p && leaf.getText().equals(p.getName()))
 			return of(p, Map.of(), false);
+		return vocabulary(o, leaf.getText());
+	}
+
+	/** Over a data source, model, loss, initialisation, update rule or report item: its description from the vocabulary. */
+	static String vocabulary(EObject o, String word) {
+		if (o instanceof org.bregman.potential.potential.ReportItem item && word.equals(item.getName())) {
+			var r = Vocabulary.REPORTS.get(word);
+			return r == null ? null : "report " + r.name() + "\n" + r.description();
+		}
+		if (o instanceof Spec spec && word.equals(spec.getName()) && spec.eContainer() instanceof Setting s) {
+			var registry = Vocabulary.ofSetting(org.bregman.potential.validation.ExperimentChecks.keyword(s));
+			Vocabulary.Entry e = registry == null ? null : registry.get(word);
+			return e == null ? null : e.signature() + "\n" + e.description() + (e.supported() ? "" : " (not yet supported)");
+		}
 		return null;
 	}
 

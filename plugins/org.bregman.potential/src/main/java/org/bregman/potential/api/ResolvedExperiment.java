@@ -8,8 +8,11 @@ import org.bregman.potential.potential.Experiment;
 import org.bregman.symbolic.PotentialSpec;
 
 /**
- * An experiment with every setting resolved to plain values and the defaults filled in (see the
- * module README): what the trainer runs. Built only from experiments without errors.
+ * An experiment as the language resolved it: every setting a plain value, the defaults of the vocabulary
+ * ({@link org.bregman.potential.experiment.Vocabulary}) filled in, files absolute. Built only from experiments
+ * without errors. The trainer turns it into its typed {@code org.bregman.train.ExperimentSpec} once, through the
+ * factories registered under the same names ({@code org.bregman.train.TrainingRegistry}); this module cannot
+ * name the trainer's types, which need ND4J.
  *
  * @param data   e.g. {@code regression} with {@code {n=40.0, d=400.0, noise=0.0, seed=1.0}}; file
  *               arguments are absolute paths (strings)
@@ -18,7 +21,7 @@ import org.bregman.symbolic.PotentialSpec;
  * @param batch  the batch size; 0 means the full data set
  * @param report the report items, in order
  */
-public record ExperimentSpec(String name, Path file, Call data, Call model, Call loss, List<Mirror> mirrors, Call init,
+public record ResolvedExperiment(String name, Path file, Call data, Call model, Call loss, List<Mirror> mirrors, Call init,
         List<Integer> seeds, double lr, int batch, Stop until, List<String> report, Experiment ast) {
 
     /** Whether the steps are safeguarded ({@code lr … safeguarded} or {@code lr auto}): backtracking on the batch loss. */
@@ -49,6 +52,19 @@ public record ExperimentSpec(String name, Path file, Call data, Call model, Call
         public double number(String arg) {
             Object v = args.get(arg);
             return v instanceof Double d ? d : Double.NaN;
+        }
+
+        /** A whole-number argument; {@code absent} when it has no value and no default (limit: all). */
+        public int integer(String arg, int absent) {
+            double v = number(arg);
+            return Double.isNaN(v) ? absent : (int) Math.round(v);
+        }
+
+        /** A whole-number argument with its default filled in. */
+        public int integer(String arg) {
+            double v = number(arg);
+            if (Double.isNaN(v)) throw new IllegalArgumentException(name + ": argument " + arg + " has no value");
+            return (int) Math.round(v);
         }
 
         public String string(String arg) {

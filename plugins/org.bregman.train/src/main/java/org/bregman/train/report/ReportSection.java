@@ -1,0 +1,15 @@
+package org.bregman.train.report;
+
+import java.io.IOException;
+
+/**
+ * The writer of one report item: its section of {@code summary.md}, its entry under {@code tables} in
+ * {@code results.json} and its own files (CSV, PNG), all through the {@link ReportContext}. Registered by name in
+ * {@link ReportSections}; the item's description and where it applies are the language's
+ * ({@link org.bregman.potential.experiment.Vocabulary#REPORTS}).
+ */
+@FunctionalInterface
+public interface ReportSection {
+
+    void write(ReportContext c) throws IOException;
+}

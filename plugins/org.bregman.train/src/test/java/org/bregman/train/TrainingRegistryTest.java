@@ -1,0 +1,53 @@
+package org.bregman.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bregman.potential.experiment.Vocabulary;
+import org.bregman.runtime.rules.UpdateRules;
+import org.bregman.train.model.Loss;
+import org.bregman.train.report.ReportSections;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The language describes each name once ({@link Vocabulary}); the trainer must have a factory or writer for every
+ * described name, and nothing the language does not describe. Forgetting one fails the build here, not a run.
+ */
+class TrainingRegistryTest {
+
+    private static List<String> supported(Vocabulary.Registry<Vocabulary.Entry> r) {
+        List<String> out = new ArrayList<>();
+        for (Vocabulary.Entry e : r.values()) if (e.supported()) out.add(e.name());
+        return out;
+    }
+
+    @Test
+    void everyDescribedDataSourceModelAndInitialisationHasAFactory() {
+        assertEquals(supported(Vocabulary.DATA), TrainingRegistry.DATA.names());
+        assertEquals(supported(Vocabulary.MODELS), TrainingRegistry.MODELS.names());
+        assertEquals(supported(Vocabulary.INITS), TrainingRegistry.INITS.names());
+    }
+
+    @Test
+    void everyDescribedReportItemHasAWriter() {
+        assertEquals(Vocabulary.REPORTS.keySet().stream().sorted().toList(), ReportSections.names().stream().sorted().toList());
+    }
+
+    @Test
+    void everyDescribedLossMetricAndUpdateRuleIsKnownToTheTrainer() {
+        assertEquals(Vocabulary.LOSSES.keySet(), java.util.Arrays.stream(Loss.values()).map(l -> l.keyword).toList());
+        assertEquals(Vocabulary.METRICS, java.util.Arrays.stream(Until.Metric.values()).map(m -> m.keyword).toList());
+        for (String rule : Vocabulary.OPTIMIZERS.keySet()) assertTrue(UpdateRules.get(rule) != null, rule);
+    }
+
+    @Test
+    void placeholdersAreDescribedButNotTrained() {
+        for (String name : List.of("resnet18", "vgg16")) {
+            assertTrue(Vocabulary.MODELS.containsKey(name) && !Vocabulary.MODELS.get(name).supported(), name);
+            assertTrue(!TrainingRegistry.MODELS.names().contains(name), name);
+        }
+    }
+}
