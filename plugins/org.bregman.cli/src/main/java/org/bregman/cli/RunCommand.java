@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.bregman.codegen.AtomicFiles;
-import org.bregman.potential.api.ExperimentSpec;
+import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.train.ExperimentRunner;
 import org.bregman.train.ExperimentTranslator;
 import org.bregman.train.Num;
@@ -49,11 +49,11 @@ final class RunCommand extends Verb {
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new Main.UserError("--data-dir " + dataDir + " is not a directory", Main.USAGE_ERROR);
         }
-        List<ExperimentSpec> chosen = chosen(loadValid(List.of(file), true).workspace().experiments());
+        List<ResolvedExperiment> chosen = chosen(loadValid(List.of(file), true).workspace().experiments());
         Path base = out != null ? out : Path.of("results");
         try {
             // before any training: an output folder that cannot be written is reported now, not after hours
-            for (ExperimentSpec x : chosen) ReportFolder.checkWritable(base.resolve(Num.safe(x.name())));
+            for (ResolvedExperiment x : chosen) ReportFolder.checkWritable(base.resolve(Num.safe(x.name())));
         } catch (IOException e) {
             throw new Main.UserError("error: cannot write the report under " + base + ": " + AtomicFiles.describe(e),
                     Main.USAGE_ERROR, true);
@@ -73,7 +73,7 @@ final class RunCommand extends Verb {
         }, "bregman-ctrl-c");
         boolean hooked = addHook(ctrlC);
         try {
-            for (ExperimentSpec x : chosen) {
+            for (ResolvedExperiment x : chosen) {
                 run(x, base, progress, stop);
                 if (stop.requested()) break;
             }
@@ -85,19 +85,19 @@ final class RunCommand extends Verb {
     }
 
     /** The experiments to run: all of the file, or the one --experiment names. */
-    private List<ExperimentSpec> chosen(List<ExperimentSpec> all) {
+    private List<ResolvedExperiment> chosen(List<ResolvedExperiment> all) {
         if (all.isEmpty()) {
             throw new Main.UserError(file + ":1:1: error: the file defines no experiment", Main.INPUT_ERROR, true);
         }
-        List<ExperimentSpec> chosen = experiment == null ? all : all.stream().filter(x -> x.name().equals(experiment)).toList();
+        List<ResolvedExperiment> chosen = experiment == null ? all : all.stream().filter(x -> x.name().equals(experiment)).toList();
         if (chosen.isEmpty()) {
             throw new Main.UserError("no experiment named '" + experiment + "' in " + file + "; it defines: "
-                    + String.join(", ", all.stream().map(ExperimentSpec::name).toList()), Main.USAGE_ERROR, true);
+                    + String.join(", ", all.stream().map(ResolvedExperiment::name).toList()), Main.USAGE_ERROR, true);
         }
         return chosen;
     }
 
-    private void run(ExperimentSpec x, Path base, ConsoleProgress progress, ExperimentRunner.Stop stop) {
+    private void run(ResolvedExperiment x, Path base, ConsoleProgress progress, ExperimentRunner.Stop stop) {
         org.bregman.train.ExperimentSpec spec;
         try {
             spec = ExperimentTranslator.translate(x);
