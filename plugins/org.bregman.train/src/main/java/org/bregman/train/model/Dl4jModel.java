@@ -11,10 +11,8 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -129,22 +127,6 @@ final class Dl4jModel extends Model {
         for (int h : hidden) b.layer(new DenseLayer.Builder().nOut(h).activation(Activation.RELU).build());
         b.layer(output(loss, data, k));
         b.setInputType(InputType.feedForward(data.d()));
-        return build(b.build(), data, k);
-    }
-
-    static Dl4jModel cnn(Loss loss, Dataset data) {
-        int[] s = data.imageShape();
-        if (s == null) throw new IllegalArgumentException("model cnn needs image data (idx or fashionMnist); " + data.description() + " has none");
-        if (s[0] < 16 || s[1] < 16) throw new IllegalArgumentException("model cnn needs images of at least 16 x 16 pixels, got " + s[0] + " x " + s[1]);
-        int k = loss.outputs(data.classes());
-        NeuralNetConfiguration.ListBuilder b = base();
-        b.layer(new ConvolutionLayer.Builder(5, 5).nOut(8).stride(1, 1).activation(Activation.RELU).build());
-        b.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
-        b.layer(new ConvolutionLayer.Builder(5, 5).nOut(16).stride(1, 1).activation(Activation.RELU).build());
-        b.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
-        b.layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build());
-        b.layer(output(loss, data, k));
-        b.setInputType(InputType.convolutionalFlat(s[0], s[1], s[2]));
         return build(b.build(), data, k);
     }
 
