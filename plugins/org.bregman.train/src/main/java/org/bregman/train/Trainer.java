@@ -53,7 +53,7 @@ public final class Trainer {
             names = String.format(java.util.Locale.ROOT, "%,d", model.size());
             int index = 0;
             for (long seed : spec.seeds()) {
-                float[] init = spec.init().draw(model.size(), seed);
+                float[] init = model.initial(spec.init().draw(model.size(), seed));
                 inits.put(seed, init);
                 for (MirrorSpec m : spec.mirrors()) {
                     index++;

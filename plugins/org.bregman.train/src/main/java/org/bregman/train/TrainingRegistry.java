@@ -62,14 +62,19 @@ public final class TrainingRegistry {
             .register("teacher", (c, l) -> new DataSpec.Teacher(c.integer("n"), c.integer("d"), c.integer("width"), c.integer("seed")))
             .register("idx", (c, l) -> new DataSpec.Idx(c.string("images"), c.string("labels"), c.integer("limit", 0)))
             .register("fashionMnist", (c, l) -> new DataSpec.FashionMnist(c.integer("limit", 0), c.integer("test"), c.string("dir")))
-            .register("csv", (c, l) -> new DataSpec.Csv(c.string("file"), c.string("label"), l.classification(), c.integer("limit", 0)));
+            .register("csv", (c, l) -> new DataSpec.Csv(c.string("file"), c.string("label"), l.classification(), c.integer("limit", 0)))
+            .register("cifar10", (c, l) -> new DataSpec.Cifar10(c.string("dir"), c.integer("limit", 0), c.integer("test")))
+            .register("separable", (c, l) -> new DataSpec.Separable(c.integer("n"), c.integer("d"), c.number("margin"), c.integer("seed")));
 
     public static final Factories<ModelSpec> MODELS = new Factories<ModelSpec>("model")
             .register("linear", (c, l) -> new ModelSpec.Linear())
             .register("logistic", (c, l) -> new ModelSpec.Logistic())
             .register("diagonal", (c, l) -> new ModelSpec.Diagonal(c.integer("depth")))
             .register("mlp", (c, l) -> new ModelSpec.Mlp(c.positional().stream().map(o -> (int) Math.round((Double) o)).toList()))
-            .register("cnn", (c, l) -> new ModelSpec.Cnn());
+            .register("cnn", (c, l) -> ModelSpec.Cnn.of(c.positional().stream().map(o -> (int) Math.round((Double) o)).toList(),
+                    c.integer("dense"), c.integer("kernel")))
+            .register("resnet18", (c, l) -> new ModelSpec.ResNet18())
+            .register("vgg16", (c, l) -> new ModelSpec.Vgg16());
 
     public static final Factories<InitSpec> INITS = new Factories<InitSpec>("init")
             .register("normal", (c, l) -> new InitSpec.Normal(c.number("mean"), c.number("std")))

@@ -237,7 +237,7 @@ class ReportsAndFailuresTest {
         Dataset reg = new DataSpec.Regression(5, 20, 0, 3).load(null);
         e = assertThrows(IllegalArgumentException.class, () -> org.bregman.train.model.Model.create(new ModelSpec.Linear(), Loss.LOGISTIC, reg));
         assertTrue(e.getMessage().contains("loss logistic needs class labels"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> org.bregman.train.model.Model.create(new ModelSpec.Cnn(), Loss.SQUARED, reg));
+        e = assertThrows(IllegalArgumentException.class, () -> org.bregman.train.model.Model.create(ModelSpec.Cnn.of(List.of(), 2048, 5), Loss.SQUARED, reg));
         assertTrue(e.getMessage().contains("model cnn needs image data"), e.getMessage());
     }
 }

@@ -45,9 +45,10 @@ class TrainingRegistryTest {
 
     @Test
     void placeholdersAreDescribedButNotTrained() {
-        for (String name : List.of("resnet18", "vgg16")) {
-            assertTrue(Vocabulary.MODELS.containsKey(name) && !Vocabulary.MODELS.get(name).supported(), name);
-            assertTrue(!TrainingRegistry.MODELS.names().contains(name), name);
+        // a name reserved for a later version (Vocabulary.Entry.placeholder) has no factory; resnet18 and vgg16 were such names
+        for (Vocabulary.Entry e : Vocabulary.MODELS.values()) {
+            assertTrue(e.supported() == TrainingRegistry.MODELS.names().contains(e.name()), e.name());
         }
+        for (String name : List.of("resnet18", "vgg16")) assertTrue(Vocabulary.MODELS.get(name).supported(), name);
     }
 }

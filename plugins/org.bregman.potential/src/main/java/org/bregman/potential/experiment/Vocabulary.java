@@ -62,8 +62,8 @@ public final class Vocabulary {
             return new Entry(name, params, varargs, supported, description, c);
         }
 
-        /** A name reserved for a later version (resnet18): known, described, rejected as "not yet supported". */
-        static Entry placeholder(String name, String description) {
+        /** A name reserved for a later version: known, described, rejected as "not yet supported". */
+        public static Entry placeholder(String name, String description) {
             return new Entry(name, List.of(), false, false, description);
         }
 
@@ -149,7 +149,13 @@ public final class Vocabulary {
                     "Fashion-MNIST IDX files (Debian package dataset-fashion-mnist)"),
             new Entry("csv", List.of(new Param("file", Kind.FILE, true, null, NONE, false),
                     new Param("label", Kind.STRING, false, "label", NONE, false), Param.integer("limit", null, 1)), false, true,
-                    "a CSV file with a header row; `label` names the target column"));
+                    "a CSV file with a header row; `label` names the target column"),
+            new Entry("cifar10", List.of(new Param("dir", Kind.DIRECTORY, true, null, NONE, false), Param.integer("limit", null, 1),
+                    Param.integer("test", 10000.0, 0)), false, true,
+                    "CIFAR-10 in its binary format (data_batch_1.bin … test_batch.bin of cifar-10-binary.tar.gz)"),
+            new Entry("separable", List.of(Param.integer("n", 200.0, 2), Param.integer("d", 20.0, 1), Param.num("margin", 0.1, 0, true),
+                    Param.integer("seed", 1.0, 0)), false, true,
+                    "two classes separated through the origin by a planted direction, with an l2 margin of at least `margin`"));
 
     public static final Registry<Entry> MODELS = map(
             new Entry("linear", List.of(), false, true, "w·x"),
@@ -158,9 +164,14 @@ public final class Vocabulary {
                     "diagonal linear network w = u^D - v^D"),
             new Entry("mlp", List.of(new Param("width", Kind.INTEGER, true, null, 1, false)), true, true,
                     "dense ReLU network with the given hidden widths"),
-            new Entry("cnn", List.of(), false, true, "2 convolution + 2 dense layers (Azizan et al.)"),
-            Entry.placeholder("resnet18", "ResNet-18"),
-            Entry.placeholder("vgg16", "VGG-16"));
+            new Entry("cnn", List.of(new Param("channels", Kind.INTEGER, false, null, 1, false), Param.integer("dense", 2048.0, 0),
+                    Param.integer("kernel", 5.0, 1)), true, true,
+                    "convolutions (channels given in order; valid padding, ReLU, 2x2 max-pooling each), a dense ReLU layer (0: none), the output;"
+                    + " cnn alone is the seed's MNIST network: channels 32, 64, dense 2048, kernel 5 (2,171,786 parameters on 28x28 images)"),
+            new Entry("resnet18", List.of(), false, true,
+                    "ResNet-18, CIFAR variant: 3x3 stem, 4 stages of 2 basic blocks, batch normalisation (11,173,962 parameters for 10 classes)"),
+            new Entry("vgg16", List.of(), false, true,
+                    "VGG-16 with batch normalisation, CIFAR variant, 32x32 images (14,728,266 parameters for 10 classes)"));
 
     public static final Registry<Entry> LOSSES = map(
             new Entry("squared", List.of(), false, true, "mean squared error"),
@@ -219,7 +230,11 @@ public final class Vocabulary {
             .register(new ReportItem("margin", "the minimum margin of each run", ReportItem.CLASSIFICATION))
             .register(new ReportItem("kkt", "the Bregman projection's optimality conditions at each final point", ReportItem.ALWAYS))
             .register(new ReportItem("combined", "D_ψ of every mirror from every initial point to every final point, in one table (Fig. 5 / Appendix B)",
-                    ReportItem.ALWAYS));
+                    ReportItem.ALWAYS))
+            .register(new ReportItem("maxMargin", "each run's direction against the max-margin direction of its own geometry (lq for psi = c|w|^q),"
+                    + " computed from the data alone", (item, s) -> s.model() != null && !"linear".equals(s.model()) && !"logistic".equals(s.model())
+                            && MODELS.containsKey(s.model()) ? "report maxMargin needs model linear or logistic (a linear classifier's direction)"
+                            : ReportItem.CLASSIFICATION.problem(item, s)));
 
     /** Quantities an {@code until} condition may test. */
     public static final List<String> METRICS = List.of("loss", "trainAccuracy", "testAccuracy", "epochs", "steps");

@@ -74,4 +74,26 @@ public sealed interface DataSpec {
             return "csv(\"" + file + "\", label = \"" + label + "\")";
         }
     }
+
+    /** {@code cifar10(dir = "…", limit = N, test = M)}: the binary files ({@code limit <= 0}: all 50,000; {@code test = 0}: none). */
+    record Cifar10(String dir, int limit, int test) implements DataSpec {
+        public Dataset load(Path dataDir) {
+            return org.bregman.train.data.Cifar10.read(Datasets.resolve(dataDir, dir), limit, test);
+        }
+
+        public String describe() {
+            return "cifar10(dir = \"" + dir + "\", limit = " + limit + ", test = " + test + ")";
+        }
+    }
+
+    /** {@code separable(n, d, margin, seed)}: {@link SeparableData}. */
+    record Separable(int n, int d, double margin, long seed) implements DataSpec {
+        public Dataset load(Path dataDir) {
+            return SeparableData.generate(n, d, margin, seed);
+        }
+
+        public String describe() {
+            return "separable(n = " + n + ", d = " + d + ", margin = " + Num.format(margin) + ", seed = " + seed + ")";
+        }
+    }
 }

@@ -11,10 +11,9 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -33,7 +32,7 @@ import org.nd4j.linalg.learning.config.NoOp;
  */
 final class Dl4jModel extends Model {
 
-    private final MultiLayerNetwork net;
+    private final Net net;
     private final Dataset data;
     private final int k;
     private final int size;
@@ -43,18 +42,64 @@ final class Dl4jModel extends Model {
     private final List<String> names = new ArrayList<>();
     private final List<Long> starts = new ArrayList<>();
 
-    private Dl4jModel(MultiLayerNetwork net, Dataset data, int k) {
+    private final BatchNormStatistics statistics;
+
+    private Dl4jModel(Net net, Dataset data, int k) {
         this.net = net;
         this.data = data;
         this.k = k;
-        this.size = Math.toIntExact(net.numParams());
-        this.params = view(net.params());
+        this.size = Math.toIntExact(net.model().numParams());
+        this.params = view(net.model().params());
         long at = 0;
-        for (Map.Entry<String, INDArray> e : net.paramTable().entrySet()) {
+        for (Map.Entry<String, INDArray> e : net.model().paramTable().entrySet()) {
             names.add(e.getKey());
             starts.add(at);
             at += e.getValue().length();
         }
+        this.statistics = new BatchNormStatistics(names, starts, size);
+    }
+
+    /** The two kinds of DL4J network behind one interface: a layer list or a graph (residual blocks). */
+    private interface Net {
+        org.deeplearning4j.nn.api.Model model();
+
+        void setData(INDArray x, INDArray y);
+
+        void computeGradient();
+
+        INDArray output(INDArray x);
+
+        INDArray flatGradients();
+
+        Loss loss();
+    }
+
+    private static Net of(MultiLayerNetwork n) {
+        return new Net() {
+            public org.deeplearning4j.nn.api.Model model() { return n; }
+            public void setData(INDArray x, INDArray y) { n.setInput(x); n.setLabels(y); }
+            public void computeGradient() { n.computeGradientAndScore(); }
+            public INDArray output(INDArray x) { return n.output(x, false); }
+            public INDArray flatGradients() { return n.getFlattenedGradients(); }
+            public Loss loss() {
+                return ((Dl4jLoss) ((org.deeplearning4j.nn.conf.layers.BaseOutputLayer) n.getLayerWiseConfigurations()
+                        .getConf(n.getnLayers() - 1).getLayer()).getLossFn()).loss();
+            }
+        };
+    }
+
+    private static Net of(ComputationGraph g) {
+        return new Net() {
+            public org.deeplearning4j.nn.api.Model model() { return g; }
+            public void setData(INDArray x, INDArray y) { g.setInputs(x); g.setLabels(y); }
+            public void computeGradient() { g.computeGradientAndScore(); }
+            public INDArray output(INDArray x) { return g.outputSingle(false, x); }
+            public INDArray flatGradients() { return g.getFlattenedGradients(); }
+            public Loss loss() {
+                return ((Dl4jLoss) ((org.deeplearning4j.nn.conf.layers.BaseOutputLayer) ((org.deeplearning4j.nn.conf.graph.LayerVertex) g
+                        .getConfiguration().getVertices().get("output")).getLayerConf().getLayer()).getLossFn()).loss();
+            }
+        };
     }
 
     static {
@@ -85,26 +130,21 @@ final class Dl4jModel extends Model {
         return build(b.build(), data, k);
     }
 
-    static Dl4jModel cnn(Loss loss, Dataset data) {
-        int[] s = data.imageShape();
-        if (s == null) throw new IllegalArgumentException("model cnn needs image data (idx or fashionMnist); " + data.description() + " has none");
-        if (s[0] < 16 || s[1] < 16) throw new IllegalArgumentException("model cnn needs images of at least 16 x 16 pixels, got " + s[0] + " x " + s[1]);
-        int k = loss.outputs(data.classes());
-        NeuralNetConfiguration.ListBuilder b = base();
-        b.layer(new ConvolutionLayer.Builder(5, 5).nOut(8).stride(1, 1).activation(Activation.RELU).build());
-        b.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
-        b.layer(new ConvolutionLayer.Builder(5, 5).nOut(16).stride(1, 1).activation(Activation.RELU).build());
-        b.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
-        b.layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build());
-        b.layer(output(loss, data, k));
-        b.setInputType(InputType.convolutionalFlat(s[0], s[1], s[2]));
-        return build(b.build(), data, k);
-    }
-
     private static Dl4jModel build(MultiLayerConfiguration conf, Dataset data, int k) {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        return new Dl4jModel(net, data, k);
+        return new Dl4jModel(of(net), data, k);
+    }
+
+    /** A graph architecture of {@link Architectures} on image data. */
+    static Dl4jModel graph(String model, Loss loss, Dataset data,
+            java.util.function.Function<Architectures.Input, org.deeplearning4j.nn.conf.ComputationGraphConfiguration> architecture) {
+        int[] s = data.imageShape();
+        if (s == null) throw new IllegalArgumentException("model " + model + " needs image data (idx, fashionMnist or cifar10); " + data.description() + " has none");
+        int k = loss.outputs(data.classes());
+        ComputationGraph g = new ComputationGraph(architecture.apply(new Architectures.Input(s[0], s[1], s[2], k, new Dl4jLoss(loss, !data.classification()))));
+        g.init();
+        return new Dl4jModel(of(g), data, k);
     }
 
     /** The view's own floats as a direct buffer: position = the view's offset in its data buffer. */
@@ -129,6 +169,23 @@ final class Dl4jModel extends Model {
     public void setParams(float[] flat) {
         if (flat.length != size) throw new IllegalArgumentException("expected " + size + " parameters, got " + flat.length);
         params.duplicate().put(flat);
+    }
+
+    @Override
+    public boolean[] optimised() {
+        return statistics.any() ? statistics.optimised() : null;
+    }
+
+    @Override
+    public double lastBatchLoss() {
+        return net.model().score();
+    }
+
+    @Override
+    public float[] initial(float[] drawn) {
+        float[] p = drawn.clone();
+        statistics.initialise(p);
+        return p;
     }
 
     @Override
@@ -158,10 +215,9 @@ final class Dl4jModel extends Model {
 
     @Override
     public void gradient(int[] order, int from, int to) {
-        net.setInput(rows(data, order, from, to));
-        net.setLabels(labels(data, order, from, to));
-        net.computeGradientAndScore();
-        if (grads == null) grads = view(net.getFlattenedGradients());
+        net.setData(rows(data, order, from, to), labels(data, order, from, to));
+        net.computeGradient();
+        if (grads == null) grads = view(net.flatGradients());
     }
 
     @Override
@@ -169,7 +225,10 @@ final class Dl4jModel extends Model {
         // the plain float32 in-place step on ND4J's off-heap buffers: the fast path (vector kernel, threads).
         // No compensated iterate as in LinearModel: networks have no exact minimiser to compare with, and
         // it would double the parameter memory and run in scalar double precision.
-        return map.step(params, grads, lr);
+        statistics.before(params, grads);
+        int bad = map.step(params, grads, lr);
+        statistics.after(params);
+        return bad;
     }
 
     @Override
@@ -177,14 +236,16 @@ final class Dl4jModel extends Model {
         float[] w = params();
         float[] g = new float[size];
         grads.duplicate().get(g);
+        statistics.before(params, grads);
         int bad = rule.step(w, g, size, lr);
         setParams(w);
+        statistics.after(params);
         return bad;
     }
 
     @Override
     public double batchLoss(int[] order, int from, int to) {
-        float[][] f = net.output(rows(data, order, from, to), false).toFloatMatrix();
+        float[][] f = net.output(rows(data, order, from, to)).toFloatMatrix();
         Loss loss = loss();
         double[] fi = new double[k];
         double sum = 0;
@@ -209,15 +270,16 @@ final class Dl4jModel extends Model {
     }
 
     private Loss loss() {
-        return ((Dl4jLoss) ((org.deeplearning4j.nn.conf.layers.BaseOutputLayer) net.getLayerWiseConfigurations()
-                .getConf(net.getnLayers() - 1).getLayer()).getLossFn()).loss();
+        return net.loss();
     }
 
     @Override
     public void sgdStep(float lr) {
-        INDArray p = net.params();
-        INDArray g = net.getFlattenedGradients();
+        statistics.before(params, grads);
+        INDArray p = net.model().params();
+        INDArray g = net.flatGradients();
         Nd4j.getBlasWrapper().level1().axpy(p.length(), -lr, g.reshape(p.shape()), p);
+        statistics.after(params);
     }
 
     @Override
@@ -232,7 +294,7 @@ final class Dl4jModel extends Model {
         double[] fi = new double[k];
         for (int from = 0; from < n; from += 1024) {
             int to = Math.min(n, from + 1024);
-            float[][] f = net.output(rows(set, all, from, to), false).toFloatMatrix();
+            float[][] f = net.output(rows(set, all, from, to)).toFloatMatrix();
             for (int b = from; b < to; b++) {
                 for (int j = 0; j < k; j++) fi[j] = f[b - from][j];
                 int label = set.classification() ? set.labels()[b] : -1;
@@ -255,6 +317,6 @@ final class Dl4jModel extends Model {
 
     @Override
     public void close() {
-        net.clear();
+        net.model().clear();
     }
 }

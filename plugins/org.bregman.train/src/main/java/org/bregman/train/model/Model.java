@@ -16,6 +16,22 @@ public abstract class Model implements AutoCloseable {
     /** Sets every parameter (a copy is taken). */
     public abstract void setParams(float[] flat);
 
+    /**
+     * The initial parameters from the experiment's draw: the draw itself, except for what the model fixes
+     * (batch normalisation: scale 1, shift 0, running mean 0 and standard deviation 1).
+     */
+    public float[] initial(float[] drawn) {
+        return drawn;
+    }
+
+    /**
+     * Which coordinates are optimised parameters ({@code null}: all of them). Batch normalisation's running
+     * statistics are not: they follow their moving average and stay out of divergences and weight reports.
+     */
+    public boolean[] optimised() {
+        return null;
+    }
+
     /** A copy of the parameters, in the model's flattened order. */
     public abstract float[] params();
 
@@ -30,6 +46,14 @@ public abstract class Model implements AutoCloseable {
 
     /** The summed loss of the examples {@code order[from..to)} at the current parameters (the safeguard's test). */
     public abstract double batchLoss(int[] order, int from, int to);
+
+    /**
+     * The mean loss of the last {@link #gradient} batch as the network computed it (in training mode: with
+     * batch normalisation's batch statistics), NaN where the model does not keep it.
+     */
+    public double lastBatchLoss() {
+        return Double.NaN;
+    }
 
     /** Remembers the current parameters (with any compensation word), for {@link #reset()}. */
     public abstract void mark();

@@ -67,9 +67,34 @@ public interface ModelSpec {
         public Model create(Loss loss, Dataset data) { return Dl4jModel.mlp(hidden, loss, data); }
     }
 
-    /** {@code cnn}: conv 5×5×8, max-pool 2, conv 5×5×16, max-pool 2, dense 64, output (ReLU, as in Azizan et al.'s MNIST net, smaller). */
-    record Cnn() implements ModelSpec {
-        public String describe() { return "cnn"; }
-        public Model create(Loss loss, Dataset data) { return Dl4jModel.cnn(loss, data); }
+    /** {@code cnn(c1, c2, …, dense = D, kernel = K)}: see {@link Architectures#cnn}; no channels: the seed's 32, 64. */
+    record Cnn(List<Integer> channels, int dense, int kernel) implements ModelSpec {
+        public Cnn {
+            channels = List.copyOf(channels);
+        }
+
+        public static Cnn of(List<Integer> channels, int dense, int kernel) {
+            return new Cnn(channels.isEmpty() ? List.of(32, 64) : channels, dense, kernel);
+        }
+
+        public String describe() {
+            return "cnn" + channels.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ", dense = " + dense + ", kernel = " + kernel + ")"));
+        }
+
+        public Model create(Loss loss, Dataset data) {
+            return Architectures.model("cnn", in -> Architectures.cnn(channels, dense == 0 ? List.of() : List.of(dense), kernel, in), loss, data);
+        }
+    }
+
+    /** {@code resnet18}: {@link Architectures#resnet18}. */
+    record ResNet18() implements ModelSpec {
+        public String describe() { return "resnet18"; }
+        public Model create(Loss loss, Dataset data) { return Architectures.model("resnet18", Architectures::resnet18, loss, data); }
+    }
+
+    /** {@code vgg16}: {@link Architectures#vgg16}. */
+    record Vgg16() implements ModelSpec {
+        public String describe() { return "vgg16"; }
+        public Model create(Loss loss, Dataset data) { return Architectures.model("vgg16", Architectures::vgg16, loss, data); }
     }
 }

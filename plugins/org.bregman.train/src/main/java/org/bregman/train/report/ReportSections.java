@@ -26,6 +26,7 @@ public final class ReportSections {
         register("accuracy", new AccuracySection());
         register("margin", new MarginSection());
         register("combined", new CombinedSection());
+        register("maxMargin", new MaxMarginSection());
         register("curves", new CurvesSection());
     }
 
