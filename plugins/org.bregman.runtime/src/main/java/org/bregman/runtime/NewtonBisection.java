@@ -74,45 +74,43 @@ public final class NewtonBisection {
         double fa;
         double fb;
         if (f0 < z || f0 != f0) {
-            a = x0;
-            fa = f0;
-            double step = Math.max(1, Math.abs(x0));
-            while (true) {
-                double nb = Double.isInfinite(hi) ? a + step : a + (last - a) / 2;
-                if (!(nb > a) || nb > last) nb = last;
-                step *= 2;
-                double fnb = d.grad(nb);
-                if (fnb >= z || fnb != fnb && nb == last) {
-                    b = nb;
-                    fb = fnb;
-                    break;
-                }
-                if (nb == last) return Double.isInfinite(hi) || dual == null ? Double.NaN : last;
-                a = nb;
-                fa = fnb;
-            }
+            double[] w = walk(z, x0, f0, last, Double.isInfinite(hi), true);
+            if (w == null) return Double.isInfinite(hi) || dual == null ? Double.NaN : last;
+            a = w[0];
+            fa = w[1];
+            b = w[2];
+            fb = w[3];
         } else {
-            b = x0;
-            fb = f0;
-            double step = Math.max(1, Math.abs(x0));
-            while (true) {
-                double na = Double.isInfinite(lo) ? b - step : b - (b - first) / 2;
-                if (!(na < b) || na < first) na = first;
-                step *= 2;
-                double fna = d.grad(na);
-                if (fna <= z) {
-                    a = na;
-                    fa = fna;
-                    break;
-                }
-                if (na == first) return Double.isInfinite(lo) || dual == null ? Double.NaN : first;
-                b = na;
-                fb = fna;
-            }
+            double[] w = walk(z, x0, f0, first, Double.isInfinite(lo), false);
+            if (w == null) return Double.isInfinite(lo) || dual == null ? Double.NaN : first;
+            b = w[0];
+            fb = w[1];
+            a = w[2];
+            fa = w[3];
         }
         if (fa == z) return a;
         if (fb == z) return b;
         return refine(z, a, b);
+    }
+
+    /**
+     * The bracket: walks from x (f(x) = fx on the wrong side of z) up or down towards {@code end} (by doubling
+     * steps when that side is unbounded, else halving the distance to it) until f reaches z. Returns
+     * {last point short of z, its f, first point at or past z, its f}, or null when f never reaches z.
+     */
+    private double[] walk(double z, double x, double fx, double end, boolean unbounded, boolean up) {
+        double step = Math.max(1, Math.abs(x));
+        while (true) {
+            double n = unbounded ? (up ? x + step : x - step) : x + (end - x) / 2;
+            if (up ? !(n > x) || n > end : !(n < x) || n < end) n = end;
+            step *= 2;
+            double fn = d.grad(n);
+            // going up, NaN at the domain's last point counts as past z (f undefined beyond it)
+            if (up ? fn >= z || fn != fn && n == end : fn <= z) return new double[] { x, fx, n, fn };
+            if (n == end) return null;
+            x = n;
+            fx = fn;
+        }
     }
 
     private double refine(double z, double a, double b) {
