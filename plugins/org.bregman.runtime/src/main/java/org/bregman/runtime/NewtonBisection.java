@@ -69,34 +69,19 @@ public final class NewtonBisection {
         else x0 = lo + (hi - lo) / 2;
         double f0 = d.grad(x0);
         if (f0 == z) return x0;
-        double a;
-        double b;
-        double fa;
-        double fb;
-        if (f0 < z || f0 != f0) {
-            double[] w = walk(z, x0, f0, last, Double.isInfinite(hi), true);
-            if (w == null) return Double.isInfinite(hi) || dual == null ? Double.NaN : last;
-            a = w[0];
-            fa = w[1];
-            b = w[2];
-            fb = w[3];
-        } else {
-            double[] w = walk(z, x0, f0, first, Double.isInfinite(lo), false);
-            if (w == null) return Double.isInfinite(lo) || dual == null ? Double.NaN : first;
-            b = w[0];
-            fb = w[1];
-            a = w[2];
-            fa = w[3];
-        }
-        if (fa == z) return a;
-        if (fb == z) return b;
-        return refine(z, a, b);
+        boolean up = f0 < z || f0 != f0;
+        double end = up ? last : first;
+        double[] ab = walk(z, x0, f0, end, Double.isInfinite(up ? hi : lo), up);
+        if (ab == null) return Double.isInfinite(up ? hi : lo) || dual == null ? Double.NaN : end;
+        if (ab[1] == z) return ab[0];
+        if (ab[3] == z) return ab[2];
+        return refine(z, ab[0], ab[2]);
     }
 
     /**
      * The bracket: walks from x (f(x) = fx on the wrong side of z) up or down towards {@code end} (by doubling
      * steps when that side is unbounded, else halving the distance to it) until f reaches z. Returns
-     * {last point short of z, its f, first point at or past z, its f}, or null when f never reaches z.
+     * the bracket {a, f(a), b, f(b)} with a < b and f(a) <= z <= f(b) (NaN above), or null when f never reaches z.
      */
     private double[] walk(double z, double x, double fx, double end, boolean unbounded, boolean up) {
         double step = Math.max(1, Math.abs(x));
@@ -106,7 +91,8 @@ public final class NewtonBisection {
             step *= 2;
             double fn = d.grad(n);
             // going up, NaN at the domain's last point counts as past z (f undefined beyond it)
-            if (up ? fn >= z || fn != fn && n == end : fn <= z) return new double[] { x, fx, n, fn };
+            if (up ? fn >= z || fn != fn && n == end : fn <= z)
+                return up ? new double[] { x, fx, n, fn } : new double[] { n, fn, x, fx };
             if (n == end) return null;
             x = n;
             fx = fn;
