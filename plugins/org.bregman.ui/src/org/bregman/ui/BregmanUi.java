@@ -3,39 +3,30 @@ package org.bregman.ui;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.bregman.ui.validation.WorkspaceValidation;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
-import org.osgi.framework.BundleContext;
 
-/** Bundle activator: the plug-in id, logging, and validation of the workspace's .potential files. */
-public class BregmanUi extends AbstractUIPlugin {
+/**
+ * The plug-in's id, content type and log, shared by every package of the bundle. The activator
+ * ({@code activator.BregmanUiPlugin}) sits above the packages it starts, so this one imports none of them.
+ */
+public final class BregmanUi {
 	public static final String PLUGIN_ID = "org.bregman.ui";
 	/** Content type of {@code *.potential} files (declared in plugin.xml). */
 	public static final String CONTENT_TYPE = "org.bregman.ui.potential";
 
-	private static BregmanUi instance;
+	private static volatile AbstractUIPlugin instance;
 
-	@Override
-	public void start(BundleContext context) throws Exception {
-		super.start(context);
-		instance = this;
-		// problems of all .potential files, open or not (the workspace may not be up yet in odd launches)
-		try {
-			WorkspaceValidation.install();
-		} catch (IllegalStateException e) {
-			log("workspace validation not started", e);
-		}
+	private BregmanUi() {
 	}
 
-	@Override
-	public void stop(BundleContext context) throws Exception {
-		WorkspaceValidation.uninstall();
-		instance = null;
-		super.stop(context);
-	}
-
-	public static BregmanUi getDefault() {
+	/** The running plug-in (set by its activator), or null when the bundle is not started. */
+	public static AbstractUIPlugin getDefault() {
 		return instance;
+	}
+
+	/** Called by the activator only. */
+	public static void started(AbstractUIPlugin plugin) {
+		instance = plugin;
 	}
 
 	public static void log(String message, Throwable t) {

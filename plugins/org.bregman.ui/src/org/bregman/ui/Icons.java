@@ -22,7 +22,7 @@ public final class Icons {
 
 	/** The image (owned by the registry: do not dispose), or null outside a running UI plug-in. */
 	public static Image get(String name) {
-		BregmanUi ui = BregmanUi.getDefault();
+		AbstractUIPlugin ui = BregmanUi.getDefault();
 		if (ui == null || name == null)
 			return null;
 		ImageRegistry reg = ui.getImageRegistry();

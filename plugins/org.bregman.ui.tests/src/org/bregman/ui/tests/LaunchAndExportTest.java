@@ -17,7 +17,7 @@ import org.bregman.ui.export.ExportOptimizerWizard;
 import org.bregman.ui.export.OptimizerJarExport;
 import org.bregman.ui.launch.ExperimentLaunch;
 import org.bregman.ui.launch.ExperimentLaunchShortcut;
-import org.bregman.ui.launch.Trainer;
+import org.bregman.ui.launch.BundledCli;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
@@ -55,7 +55,7 @@ public class LaunchAndExportTest {
 
 	private static String cliHelp() {
 		try {
-			Process p = new ProcessBuilder(Trainer.command(List.of(), List.of("--help"))).redirectErrorStream(true).start();
+			Process p = new ProcessBuilder(BundledCli.command(List.of(), List.of("--help"))).redirectErrorStream(true).start();
 			String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			p.waitFor(60, TimeUnit.SECONDS);
 			return out;
@@ -66,7 +66,7 @@ public class LaunchAndExportTest {
 
 	static void assumeTrainer() {
 		try {
-			Trainer.home();
+			BundledCli.home();
 		} catch (CoreException e) {
 			assumeTrue(false, e.getMessage());
 		}

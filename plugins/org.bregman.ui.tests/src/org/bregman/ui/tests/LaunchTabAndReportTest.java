@@ -11,7 +11,7 @@ import org.bregman.ui.launch.ExperimentLaunch;
 import org.bregman.ui.launch.ExperimentLaunchShortcut;
 import org.bregman.ui.launch.ExperimentLaunchTab;
 import org.bregman.ui.launch.HasExperimentsTester;
-import org.bregman.ui.launch.Trainer;
+import org.bregman.ui.launch.BundledCli;
 import org.bregman.ui.launch.TrainerProgress;
 import org.bregman.ui.report.RenderedReport;
 import org.eclipse.core.expressions.EvaluationContext;
@@ -150,13 +150,13 @@ public class LaunchTabAndReportTest {
 
 	@Test
 	void theTrainerJvmIsStartedWithoutWarnings() throws Exception {
-		assertTrue(Trainer.quietJvmOptions(25).contains("--sun-misc-unsafe-memory-access=allow"));
-		assertFalse(Trainer.quietJvmOptions(21).contains("--sun-misc-unsafe-memory-access=allow"),
+		assertTrue(BundledCli.quietJvmOptions(25).contains("--sun-misc-unsafe-memory-access=allow"));
+		assertFalse(BundledCli.quietJvmOptions(21).contains("--sun-misc-unsafe-memory-access=allow"),
 				"Java 21 does not know the option");
 		// the JVM of the IDE, with the trainer's options: nothing on stderr but the incubator notice
 		String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> cmd = new java.util.ArrayList<>(List.of(javaBin));
-		cmd.addAll(Trainer.quietJvmOptions(Runtime.version().feature()));
+		cmd.addAll(BundledCli.quietJvmOptions(Runtime.version().feature()));
 		cmd.add("-version");
 		Process p = new ProcessBuilder(cmd).start();
 		String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.bregman.ui.BregmanUi;
-import org.bregman.ui.launch.Trainer;
+import org.bregman.ui.launch.BundledCli;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IWorkspaceRoot;
@@ -38,7 +38,7 @@ public final class OptimizerJarExport {
 		for (String p : potentials)
 			args.addAll(List.of("--potential", p));
 		args.addAll(List.of("-o", jar.toAbsolutePath().toString()));
-		ProcessBuilder pb = new ProcessBuilder(Trainer.command(List.of(), args));
+		ProcessBuilder pb = new ProcessBuilder(BundledCli.command(List.of(), args));
 		pb.redirectErrorStream(true);
 		pb.directory(file.getParent().getLocation().toFile());
 		try {

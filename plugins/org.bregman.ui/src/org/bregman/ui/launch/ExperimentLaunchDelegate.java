@@ -43,7 +43,7 @@ public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 		if (!experiment.isEmpty())
 			args.addAll(List.of("--experiment", experiment));
 		args.addAll(List.of("--out", out.getLocation().toOSString()));
-		List<String> cmd = Trainer.command(vmArgs(config), args);
+		List<String> cmd = BundledCli.command(vmArgs(config), args);
 		File cwd = file.getParent().getLocation().toFile();
 		long started = System.currentTimeMillis();
 		Process p = new QuietJvmProcess(DebugPlugin.exec(cmd.toArray(String[]::new), cwd));
@@ -65,10 +65,10 @@ public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 	static IFile file(ILaunchConfiguration config) throws CoreException {
 		String path = config.getAttribute(ExperimentLaunch.FILE, "");
 		if (path.isBlank())
-			throw Trainer.error("no .potential file chosen");
+			throw BundledCli.error("no .potential file chosen");
 		IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(IPath.fromOSString(path));
 		if (!(r instanceof IFile f) || !f.exists())
-			throw Trainer.error("no such file in the workspace: " + path);
+			throw BundledCli.error("no such file in the workspace: " + path);
 		return f;
 	}
 
@@ -80,7 +80,7 @@ public class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
 		else
 			out = ResourcesPlugin.getWorkspace().getRoot().getFolder(IPath.fromOSString(path));
 		if (out.getLocation() == null)
-			throw Trainer.error("the output folder is not in a local project: " + out.getFullPath());
+			throw BundledCli.error("the output folder is not in a local project: " + out.getFullPath());
 		out.getLocation().toFile().mkdirs();
 		return out;
 	}

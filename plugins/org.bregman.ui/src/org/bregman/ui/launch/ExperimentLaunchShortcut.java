@@ -84,7 +84,7 @@ public class ExperimentLaunchShortcut implements ILaunchShortcut {
 		try (var in = file.getContents()) {
 			text = new String(in.readAllBytes(), file.getCharset());
 		} catch (java.io.IOException e) {
-			throw Trainer.error("cannot read " + file.getFullPath() + ": " + e.getMessage());
+			throw BundledCli.error("cannot read " + file.getFullPath() + ": " + e.getMessage());
 		}
 		XtextResource r = PotentialLanguage.parse(text, URI.createFileURI(file.getLocation().toOSString()));
 		return PotentialModels.experiments(PotentialModels.model(r));

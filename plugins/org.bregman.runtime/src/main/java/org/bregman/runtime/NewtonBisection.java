@@ -69,50 +69,34 @@ public final class NewtonBisection {
         else x0 = lo + (hi - lo) / 2;
         double f0 = d.grad(x0);
         if (f0 == z) return x0;
-        double a;
-        double b;
-        double fa;
-        double fb;
-        if (f0 < z || f0 != f0) {
-            a = x0;
-            fa = f0;
-            double step = Math.max(1, Math.abs(x0));
-            while (true) {
-                double nb = Double.isInfinite(hi) ? a + step : a + (last - a) / 2;
-                if (!(nb > a) || nb > last) nb = last;
-                step *= 2;
-                double fnb = d.grad(nb);
-                if (fnb >= z || fnb != fnb && nb == last) {
-                    b = nb;
-                    fb = fnb;
-                    break;
-                }
-                if (nb == last) return Double.isInfinite(hi) || dual == null ? Double.NaN : last;
-                a = nb;
-                fa = fnb;
-            }
-        } else {
-            b = x0;
-            fb = f0;
-            double step = Math.max(1, Math.abs(x0));
-            while (true) {
-                double na = Double.isInfinite(lo) ? b - step : b - (b - first) / 2;
-                if (!(na < b) || na < first) na = first;
-                step *= 2;
-                double fna = d.grad(na);
-                if (fna <= z) {
-                    a = na;
-                    fa = fna;
-                    break;
-                }
-                if (na == first) return Double.isInfinite(lo) || dual == null ? Double.NaN : first;
-                b = na;
-                fb = fna;
-            }
+        boolean up = f0 < z || f0 != f0;
+        double end = up ? last : first;
+        double[] ab = walk(z, x0, f0, end, Double.isInfinite(up ? hi : lo), up);
+        if (ab == null) return Double.isInfinite(up ? hi : lo) || dual == null ? Double.NaN : end;
+        if (ab[1] == z) return ab[0];
+        if (ab[3] == z) return ab[2];
+        return refine(z, ab[0], ab[2]);
+    }
+
+    /**
+     * The bracket: walks from x (f(x) = fx on the wrong side of z) up or down towards {@code end} (by doubling
+     * steps when that side is unbounded, else halving the distance to it) until f reaches z. Returns
+     * the bracket {a, f(a), b, f(b)} with a < b and f(a) <= z <= f(b) (NaN above), or null when f never reaches z.
+     */
+    private double[] walk(double z, double x, double fx, double end, boolean unbounded, boolean up) {
+        double step = Math.max(1, Math.abs(x));
+        while (true) {
+            double n = unbounded ? (up ? x + step : x - step) : x + (end - x) / 2;
+            if (up ? !(n > x) || n > end : !(n < x) || n < end) n = end;
+            step *= 2;
+            double fn = d.grad(n);
+            // going up, NaN at the domain's last point counts as past z (f undefined beyond it)
+            if (up ? fn >= z || fn != fn && n == end : fn <= z)
+                return up ? new double[] { x, fx, n, fn } : new double[] { n, fn, x, fx };
+            if (n == end) return null;
+            x = n;
+            fx = fn;
         }
-        if (fa == z) return a;
-        if (fb == z) return b;
-        return refine(z, a, b);
     }
 
     private double refine(double z, double a, double b) {

@@ -50,16 +50,22 @@ public final class Vocabulary {
      * One entry of a vocabulary. {@code varargs}: any number of positional values of {@code params.get(0)}'s
      * kind (mlp's layer widths); {@code supported}: false for names reserved for a later version.
      */
-    public record Entry(String name, List<Param> params, boolean varargs, boolean supported, String description, Constraint constraint) {
+    public record Entry(String name, List<Param> params, boolean varargs, boolean supported, String description, Constraint constraint,
+            InitialWeights.Rule initialWeights) {
 
         /** An entry whose arguments have no constraint between them. */
         public Entry(String name, List<Param> params, boolean varargs, boolean supported, String description) {
-            this(name, params, varargs, supported, description, null);
+            this(name, params, varargs, supported, description, null, null);
         }
 
         /** The same entry with a constraint between its arguments. */
         Entry where(Constraint c) {
-            return new Entry(name, params, varargs, supported, description, c);
+            return new Entry(name, params, varargs, supported, description, c, initialWeights);
+        }
+
+        /** The same entry (an initialisation) with where it puts the weights. */
+        Entry puts(InitialWeights.Rule rule) {
+            return new Entry(name, params, varargs, supported, description, constraint, rule);
         }
 
         /** A name reserved for a later version: known, described, rejected as "not yet supported". */
@@ -181,14 +187,25 @@ public final class Vocabulary {
 
     public static final Registry<Entry> INITS = map(
             new Entry("normal", List.of(Param.num("mean", 0, NONE, false), Param.num("std", 0.01, 0, false)), false, true,
-                    "independent Gaussian weights (std = 0: every weight is mean)"),
+                    "independent Gaussian weights (std = 0: every weight is mean)")
+                    .puts(v -> {
+                        Double mean = v.get("mean"), std = v.get("std");
+                        if (mean == null || std == null || !Double.isFinite(mean) || !(std >= 0) || Double.isInfinite(std)) return null;
+                        return std == 0 ? InitialWeights.at(mean) : InitialWeights.centredAt(mean);
+                    }),
             new Entry("uniform", List.of(Param.num("a", -0.01, NONE, false), Param.num("b", 0.01, NONE, false)), false, true,
                     "independent uniform weights on [a, b] (a = b: every weight is a)")
                     .where(v -> v.get("a") != null && v.get("b") != null && !(v.get("a") <= v.get("b"))
-                            ? "uniform(a, b) needs a <= b (a = b puts every weight at a)" : null),
-            new Entry("zeros", List.of(), false, true, "every parameter 0, biases included"),
+                            ? "uniform(a, b) needs a <= b (a = b puts every weight at a)" : null)
+                    .puts(v -> {
+                        Double a = v.get("a"), b = v.get("b");
+                        if (a == null || b == null || !Double.isFinite(a) || !Double.isFinite(b) || a > b) return null;
+                        return a.equals(b) ? InitialWeights.at(a) : InitialWeights.between(a, b);
+                    }),
+            new Entry("zeros", List.of(), false, true, "every parameter 0, biases included").puts(v -> InitialWeights.at(0)),
             new Entry("constant", List.of(new Param("c", Kind.NUMBER, true, null, NONE, false)), false, true,
-                    "every parameter c, biases included"));
+                    "every parameter c, biases included")
+                    .puts(v -> v.get("c") == null || !Double.isFinite(v.get("c")) ? null : InitialWeights.at(v.get("c"))));
 
     /**
      * Update rules compared with the mirrors ({@code optimizers SignDescent, SmoothedSign(eps = 0.1)}): the registry's

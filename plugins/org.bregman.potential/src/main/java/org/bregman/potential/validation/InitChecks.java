@@ -6,6 +6,7 @@ import static org.bregman.potential.validation.IssueCodes.INIT_OUTSIDE_DOMAIN;
 
 import java.util.Map;
 
+import org.bregman.potential.experiment.InitialWeights;
 import org.bregman.potential.experiment.Vocabulary;
 import org.bregman.potential.potential.Experiment;
 import org.bregman.potential.potential.InitSetting;
@@ -26,51 +27,26 @@ import org.eclipse.xtext.validation.Check;
 public class InitChecks extends ComposedCheck {
 
     /**
-     * Where an initialisation puts the weights (float32, as the trainer stores them): {@code point}
-     * when every weight gets the same value, else the range of the draws; {@code null} when the
-     * initialisation is unknown or has bad arguments (reported by {@link PotentialValidator}).
+     * Where an initialisation puts the weights ({@link InitialWeights}, the initialisation's own rule) and how it
+     * reads in a message; {@code null} when the initialisation is unknown, has no rule or has bad arguments
+     * (reported by {@link PotentialValidator}).
      */
-    record Support(String text, double lower, double upper, boolean point, boolean unbounded) {
+    record Support(String text, InitialWeights weights) {
     }
 
     static Support support(Spec spec) {
         String name = spec == null ? Vocabulary.DEFAULT_INIT : spec.getName();
         Vocabulary.Entry entry = name == null ? null : Vocabulary.INITS.get(name);
-        if (entry == null) return null;
+        if (entry == null || entry.initialWeights() == null) return null;
         Map<String, Double> v = new java.util.LinkedHashMap<>();
         if (spec != null) {
             v = ArgumentChecks.specNumbers(spec, entry);
         } else {
             for (Vocabulary.Param p : entry.params()) if (p.defaultValue() instanceof Double d) v.put(p.name(), d);
         }
-        String text = spec == null ? describe(entry, v) + " (the default)" : describe(entry, v);
-        switch (name) {
-            case "zeros":
-                return new Support(text, 0, 0, true, false);
-            case "constant": {
-                Double c = v.get("c");
-                return c == null || !Double.isFinite(c) ? null : point(text, c);
-            }
-            case "normal": {
-                Double mean = v.get("mean"), std = v.get("std");
-                if (mean == null || std == null || !Double.isFinite(mean) || !(std >= 0) || Double.isInfinite(std)) return null;
-                if (std == 0) return point(text, mean);
-                float m = (float) (double) mean;
-                return new Support(text, m, m, false, true);
-            }
-            case "uniform": {
-                Double a = v.get("a"), b = v.get("b");
-                if (a == null || b == null || !Double.isFinite(a) || !Double.isFinite(b) || a > b) return null;
-                return a.equals(b) ? point(text, a) : new Support(text, (float) (double) a, (float) (double) b, false, false);
-            }
-            default:
-                return null;
-        }
-    }
-
-    private static Support point(String text, double x) {
-        float f = (float) x;
-        return new Support(text, f, f, true, false);
+        InitialWeights w = entry.initialWeights().of(v);
+        if (w == null) return null;
+        return new Support(spec == null ? describe(entry, v) + " (the default)" : describe(entry, v), w);
     }
 
     private static String describe(Vocabulary.Entry entry, Map<String, Double> v) {
@@ -91,8 +67,9 @@ public class InitChecks extends ComposedCheck {
      * draws or more outside; one centred inside may still put some outside, which the trainer reports
      * for the run (it is a matter of chance, not of the file).
      */
-    static String problem(Support s, RealInterval domain) {
-        if (s == null || domain.isAllReals()) return null;
+    static String problem(Support support, RealInterval domain) {
+        if (support == null || domain.isAllReals()) return null;
+        InitialWeights s = support.weights();
         if (s.point()) {
             return domain.contains(s.lower()) ? null : "puts every initial weight at " + fmt(s.lower()) + ",";
         }

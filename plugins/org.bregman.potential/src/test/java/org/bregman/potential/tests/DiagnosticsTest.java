@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.bregman.potential.api.Diagnostic;
 import org.bregman.potential.api.PotentialWorkspace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of mistake: message text and exact line:column. */
 class DiagnosticsTest {
@@ -41,77 +45,12 @@ class DiagnosticsTest {
         assertError(t2, 2, col(t2, 2, "\u2212"), "write - for minus");
     }
 
-    // ---------------------------------------------------------------- names and scoping
-
-    @Test
-    void unknownNameSuggestsTheClosestOne() {
-        String t = "potential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^qq / q\n}";
-        assertError(t, 2, col(t, 2, "qq"), "unknown name 'qq'", "did you mean 'q'?");
-    }
-
-    @Test
-    void parametersDoNotLeakIntoOtherPotentials() {
-        String t = QNORM + "potential B {\n    psi(w) = q * w^2\n}";
-        assertError(t, 5, col(t, 5, "q"), "unknown name 'q'");
-    }
-
-    @Test
-    void gradSeesItsOwnCoordinateOnly() {
-        String t = "potential P {\n    psi(w) = w^2 / 2\n    grad(x) = w\n}";
-        assertError(t, 3, col(t, 3, "w"), "unknown name 'w'", "did you mean", "x");
-    }
-
-    @Test
-    void whereSeesParametersOnly() {
-        String t = "potential P(a = 1 where w > 0) {\n    psi(w) = a * w^2\n}";
-        assertError(t, 1, col(t, 1, "w >"), "unknown name 'w'");
-    }
-
-    @Test
-    void unknownFunctionSuggestsTheClosestOne() {
-        String t = "potential P {\n    domain w > 0\n    psi(w) = w * lg(w)\n}";
-        assertError(t, 3, col(t, 3, "lg"), "unknown function 'lg'", "did you mean 'log'?");
-    }
-
-    @Test
-    void wrongArity() {
-        String t = "potential P {\n    domain w > 0\n    psi(w) = w * log(w, 2)\n}";
-        assertError(t, 3, col(t, 3, "log"), "log takes 1 argument, not 2");
-        String t2 = "potential P {\n    psi(w) = max(w)^2\n}";
-        assertError(t2, 2, col(t2, 2, "max"), "max takes 2 arguments, not 1");
-    }
-
-    @Test
-    void unknownPotentialAtUseSite() {
-        String t = QNORM + "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNrom(q = 2)\n lr 0.1\n until epochs >= 1\n}";
-        assertError(t, 8, col(t, 8, "QNrom"), "unknown potential 'QNrom'", "did you mean 'QNorm'?");
-    }
-
-    @Test
-    void argumentNamesResolveToThatPotentialsParameters() {
-        String t = QNORM + "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNorm(p = 2)\n lr 0.1\n until epochs >= 1\n}";
-        assertError(t, 8, col(t, 8, "p ="), "QNorm has no parameter 'p'", "its parameters: q");
-    }
-
     // ---------------------------------------------------------------- duplicates
-
-    @Test
-    void duplicatePotential() {
-        String t = QNORM + "potential QNorm {\n    psi(w) = w^2\n}";
-        assertError(t, 4, col(t, 4, "QNorm"), "duplicate potential name 'QNorm' (first defined at line 1)");
-    }
 
     @Test
     void duplicateParameter() {
         String t = "potential P(a = 1, a = 2) {\n    psi(w) = a * w^2\n}";
         assertError(t, 1, col(t, 1, "a", 2), "duplicate parameter 'a' in P");
-    }
-
-    @Test
-    void duplicateExperiment() {
-        String x = "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNorm\n lr 0.1\n until epochs >= 1\n}\n";
-        String t = QNORM + x + x;
-        assertError(t, 12, col(t, 12, "X"), "duplicate experiment name 'X' (first defined at line 4)");
     }
 
     @Test
@@ -122,39 +61,11 @@ class DiagnosticsTest {
         assertError(t2, 3, 5, "P defines psi twice (first at line 2)");
     }
 
-    @Test
-    void coordinateNamedLikeAParameter() {
-        String t = "potential P(w = 1) {\n    psi(w) = w^2\n}";
-        assertError(t, 2, col(t, 2, "w"), "the coordinate 'w' has the name of a parameter of P");
-    }
-
     // ---------------------------------------------------------------- parameter values
-
-    @Test
-    void defaultViolatingWhere() {
-        String t = "potential QNorm(q = 1 where q > 1) {\n    psi(w) = |w|^q / q\n}";
-        assertError(t, 1, col(t, 1, "1"), "the default q = 1 violates its constraint q > 1");
-    }
-
-    @Test
-    void useSiteValueViolatingWhereIsReportedAtTheUseSite() {
-        String t = QNORM + "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNorm(q = 0.5)\n lr 0.1\n until epochs >= 1\n}";
-        assertError(t, 8, col(t, 8, "0.5"), "QNorm(q = 0.5): q must satisfy q > 1");
-    }
 
     @Test
     void whereWithAndOrNot() {
         assertClean("potential P(a = 2 where (a > 1 and a != 3) or not (a >= -1), b = 0.5 where 0 < b < 1) {\n    psi(w) = a * w^2 + b * w^4\n}");
-        String t = "potential P(a = 2 where a > 1 and a != 2) {\n    psi(w) = a * w^2\n}";
-        assertError(t, 1, col(t, 1, "2"), "the default a = 2 violates its constraint a > 1 and a != 2");
-    }
-
-    @Test
-    void conditionWhereANumberIsExpected() {
-        String t = "potential P {\n    psi(w) = w > 2\n}";
-        assertError(t, 2, col(t, 2, "w >"), "w > 2 is a condition; a number is expected here");
-        String t2 = "potential P(a = 1 where a + 1) {\n    psi(w) = w^2\n}";
-        assertError(t2, 1, col(t2, 1, "a + 1"), "a + 1 is a number; a condition");
     }
 
     // ---------------------------------------------------------------- domains (symbolic)
@@ -168,13 +79,9 @@ class DiagnosticsTest {
     }
 
     @Test
-    void domainMustBeAnInterval() {
-        String t = "potential P {\n    domain w < -1 or w > 1\n    psi(w) = w^2\n}";
-        assertError(t, 2, col(t, 2, "w <"), "a domain is one interval: or is not allowed");
-        String t2 = "potential P(a = 1) {\n    domain w > a\n    psi(w) = w^2\n}";
-        assertError(t2, 2, col(t2, 2, "> a") + 2, "a domain bound must be a number");
-        String t3 = "potential P {\n    domain 1 < w < 0\n    psi(w) = w^2\n}";
-        assertError(t3, 2, col(t3, 2, "1 <"), "is empty");
+    void domainBoundMustBeANumber() {
+        String t = "potential P(a = 1) {\n    domain w > a\n    psi(w) = w^2\n}";
+        assertError(t, 2, col(t, 2, "> a") + 2, "a domain bound must be a number");
     }
 
     // ---------------------------------------------------------------- convexity and overrides (symbolic)
@@ -206,16 +113,66 @@ class DiagnosticsTest {
         assertTrue(d.message().contains("grad disagrees"), d::toString);
     }
 
-    // ---------------------------------------------------------------- reserved constructs
+    // ---------------------------------------------------------------- one error each, at its token
 
+    /** A case: the text, the error's line, the token it points at, fragments of its message. */
+    static Arguments located(String test, String text, int line, String token, String... fragments) {
+        return Arguments.of(test, text, line, token, fragments);
+    }
+
+    static final String MINIMAL_X = "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNorm\n lr 0.1\n until epochs >= 1\n}\n";
+
+    static Stream<Arguments> errorsAtTheirToken() {
+        return Stream.of(
+                located("unknownNameSuggestsTheClosestOne", "potential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^qq / q\n}", 2, "qq", "unknown name 'qq'", "did you mean 'q'?"),
+                located("parametersDoNotLeakIntoOtherPotentials", QNORM + "potential B {\n    psi(w) = q * w^2\n}", 5, "q", "unknown name 'q'"),
+                located("gradSeesItsOwnCoordinateOnly", "potential P {\n    psi(w) = w^2 / 2\n    grad(x) = w\n}", 3, "w", "unknown name 'w'", "did you mean", "x"),
+                located("whereSeesParametersOnly", "potential P(a = 1 where w > 0) {\n    psi(w) = a * w^2\n}", 1, "w >", "unknown name 'w'"),
+                located("unknownFunctionSuggestsTheClosestOne", "potential P {\n    domain w > 0\n    psi(w) = w * lg(w)\n}", 3, "lg", "unknown function 'lg'", "did you mean 'log'?"),
+                located("wrongArity", "potential P {\n    domain w > 0\n    psi(w) = w * log(w, 2)\n}", 3, "log", "log takes 1 argument, not 2"),
+                located("wrongArity", "potential P {\n    psi(w) = max(w)^2\n}", 2, "max", "max takes 2 arguments, not 1"),
+                located("unknownPotentialAtUseSite", QNORM + "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNrom(q = 2)\n lr 0.1\n until epochs >= 1\n}", 8, "QNrom", "unknown potential 'QNrom'", "did you mean 'QNorm'?"),
+                located("argumentNamesResolveToThatPotentialsParameters", QNORM + "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNorm(p = 2)\n lr 0.1\n until epochs >= 1\n}", 8, "p =", "QNorm has no parameter 'p'", "its parameters: q"),
+                located("duplicatePotential", QNORM + "potential QNorm {\n    psi(w) = w^2\n}", 4, "QNorm", "duplicate potential name 'QNorm' (first defined at line 1)"),
+                located("duplicateExperiment", QNORM + MINIMAL_X.repeat(2), 12, "X", "duplicate experiment name 'X' (first defined at line 4)"),
+                located("coordinateNamedLikeAParameter", "potential P(w = 1) {\n    psi(w) = w^2\n}", 2, "w", "the coordinate 'w' has the name of a parameter of P"),
+                located("defaultViolatingWhere", "potential QNorm(q = 1 where q > 1) {\n    psi(w) = |w|^q / q\n}", 1, "1", "the default q = 1 violates its constraint q > 1"),
+                located("useSiteValueViolatingWhereIsReportedAtTheUseSite", QNORM + "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNorm(q = 0.5)\n lr 0.1\n until epochs >= 1\n}", 8, "0.5", "QNorm(q = 0.5): q must satisfy q > 1"),
+                located("whereWithAndOrNot", "potential P(a = 2 where a > 1 and a != 2) {\n    psi(w) = a * w^2\n}", 1, "2", "the default a = 2 violates its constraint a > 1 and a != 2"),
+                located("domainMustBeAnInterval", "potential P {\n    domain w < -1 or w > 1\n    psi(w) = w^2\n}", 2, "w <", "a domain is one interval: or is not allowed"),
+                located("domainMustBeAnInterval", "potential P {\n    domain 1 < w < 0\n    psi(w) = w^2\n}", 2, "1 <", "is empty"),
+                located("conditionWhereANumberIsExpected", "potential P {\n    psi(w) = w > 2\n}", 2, "w >", "w > 2 is a condition; a number is expected here"),
+                located("conditionWhereANumberIsExpected", "potential P(a = 1 where a + 1) {\n    psi(w) = w^2\n}", 1, "a + 1", "a + 1 is a number; a condition"),
+                located("reservedConstructsAreNotYetSupported", "potential P(p = 2) {\n    psi(w) = 0.5 * norm(w, p)^2\n}", 2, "norm", "norm(w, p)", "not yet supported"),
+                located("reservedConstructsAreNotYetSupported", "potential P {\n    psi(w) = sum(w^2)\n}", 2, "sum", "sum(…)", "not yet supported"),
+                located("reservedConstructsAreNotYetSupported", "potential P {\n    psi(w; t) = w^2 / t\n}", 2, "t)", "time-varying potentials", "not yet supported"),
+                located("unknownVocabulary", with(0, " data regresion(n = 4)"), 5, "regresion", "unknown data source 'regresion'", "did you mean 'regression'?"),
+                located("unknownVocabulary", with(1, " model resnet"), 6, "resnet", "unknown model 'resnet'"),
+                located("unknownVocabulary", with(2, " loss crossentropy"), 7, "crossentropy", "unknown loss 'crossentropy'", "did you mean 'crossEntropy'?"),
+                located("unknownVocabulary", experiment(plus(" report bregman, histgram")), 11, "histgram", "unknown report 'histgram'", "did you mean 'histogram'?"),
+                located("wrongArgumentNames", with(0, " data regression(m = 40)"), 5, "m =", "regression has no argument 'm'", "its arguments: n, d, noise, seed"),
+                located("wrongArgumentNames", with(1, " model diagonal(dept = 2)"), 6, "dept", "diagonal has no argument 'dept'", "did you mean 'depth'?"),
+                located("wrongArgumentNames", with(1, " model mlp"), 6, "mlp", "mlp needs at least one width"),
+                located("wrongArgumentNames", with(0, " data regression(n = 4.5)"), 5, "4.5", "n must be a whole number, not 4.5"),
+                located("emptySeedRange", experiment(plus(" init normal(std = 0.1) seeds 3 .. 1")), 11, "3 ..", "seeds 3 .. 1 is empty: write seeds 1 .. 3"),
+                located("missingSettings", QNORM + "experiment X {\n model linear\n}", 4, "X", "experiment X needs data, loss, mirrors, lr, until"));
+    }
     @Test
-    void reservedConstructsAreNotYetSupported() {
-        String t = "potential P(p = 2) {\n    psi(w) = 0.5 * norm(w, p)^2\n}";
-        assertError(t, 2, col(t, 2, "norm"), "norm(w, p)", "not yet supported");
-        String t2 = "potential P {\n    psi(w) = sum(w^2)\n}";
-        assertError(t2, 2, col(t2, 2, "sum"), "sum(…)", "not yet supported");
-        String t3 = "potential P {\n    psi(w; t) = w^2 / t\n}";
-        assertError(t3, 2, col(t3, 2, "t)"), "time-varying potentials", "not yet supported");
+    void aReservedNameIsNotYetSupported() {
+        // no model is reserved today (resnet18 and vgg16 were): a test-only placeholder shows the mechanism
+        org.bregman.potential.experiment.Vocabulary.MODELS.register(org.bregman.potential.experiment.Vocabulary.Entry.placeholder("futureNet", "later"));
+        try {
+            String t = with(1, " model futureNet");
+            assertError(t, 6, col(t, 6, "futureNet"), "model futureNet is not yet supported");
+        } finally {
+            org.bregman.potential.experiment.Vocabulary.MODELS.unregister("futureNet");
+        }
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("errorsAtTheirToken")
+    void errorIsAtItsToken(String test, String text, int line, String token, String[] fragments) {
+        assertError(text, line, col(text, line, token), fragments);
     }
 
     // ---------------------------------------------------------------- experiments
@@ -245,37 +202,6 @@ class DiagnosticsTest {
     }
 
     @Test
-    void unknownVocabulary() {
-        String t = with(0, " data regresion(n = 4)");
-        assertError(t, 5, col(t, 5, "regresion"), "unknown data source 'regresion'", "did you mean 'regression'?");
-        t = with(1, " model resnet");
-        assertError(t, 6, col(t, 6, "resnet"), "unknown model 'resnet'");
-        org.bregman.potential.experiment.Vocabulary.MODELS.register(org.bregman.potential.experiment.Vocabulary.Entry.placeholder("futureNet", "later"));
-        try {
-            t = with(1, " model futureNet");
-            assertError(t, 6, col(t, 6, "futureNet"), "model futureNet is not yet supported");
-        } finally {
-            org.bregman.potential.experiment.Vocabulary.MODELS.unregister("futureNet");
-        }
-        t = with(2, " loss crossentropy");
-        assertError(t, 7, col(t, 7, "crossentropy"), "unknown loss 'crossentropy'", "did you mean 'crossEntropy'?");
-        t = experiment(plus(" report bregman, histgram"));
-        assertError(t, 11, col(t, 11, "histgram"), "unknown report 'histgram'", "did you mean 'histogram'?");
-    }
-
-    @Test
-    void wrongArgumentNames() {
-        String t = with(0, " data regression(m = 40)");
-        assertError(t, 5, col(t, 5, "m ="), "regression has no argument 'm'", "its arguments: n, d, noise, seed");
-        t = with(1, " model diagonal(dept = 2)");
-        assertError(t, 6, col(t, 6, "dept"), "diagonal has no argument 'dept'", "did you mean 'depth'?");
-        t = with(1, " model mlp");
-        assertError(t, 6, col(t, 6, "mlp"), "mlp needs at least one width");
-        t = with(0, " data regression(n = 4.5)");
-        assertError(t, 5, col(t, 5, "4.5"), "n must be a whole number, not 4.5");
-    }
-
-    @Test
     void reportsThatDoNotFitTheExperimentWarn() {
         String t = experiment(plus(" report bregman, accuracy"));
         assertDiagnostic(t, Diagnostic.Severity.WARNING, 11, col(t, 11, "accuracy"), "report accuracy is meant for classification");
@@ -283,12 +209,6 @@ class DiagnosticsTest {
         s[1] = " model mlp(4)";
         t = experiment(s);
         assertDiagnostic(t, Diagnostic.Severity.WARNING, 11, col(t, 11, "exact"), "report exact needs model linear");
-    }
-
-    @Test
-    void emptySeedRange() {
-        String t = experiment(plus(" init normal(std = 0.1) seeds 3 .. 1"));
-        assertError(t, 11, col(t, 11, "3 .."), "seeds 3 .. 1 is empty: write seeds 1 .. 3");
     }
 
     @Test
@@ -311,12 +231,6 @@ class DiagnosticsTest {
         String t = with(4, " lr 0.1 per mirror { QNorm(q = 10): 0.001 }");
         assertError(t, 9, col(t, 9, "QNorm"), "QNorm(q = 10) is not one of the mirrors of X", "QNorm(q = 2), QNorm(q = 3)");
         assertClean(with(4, " lr 0.1 per mirror { QNorm(q = 2): 0.001, QNorm: 0.5 }"));
-    }
-
-    @Test
-    void missingSettings() {
-        String t = QNORM + "experiment X {\n model linear\n}";
-        assertError(t, 4, col(t, 4, "X"), "experiment X needs data, loss, mirrors, lr, until");
     }
 
     @Test

@@ -23,10 +23,10 @@ import org.osgi.framework.Bundle;
  * the CLI module's build: {@code org.bregman.cli-*.jar} and {@code lib/}); {@code -Dbregman.cli.home=DIR}
  * points at another copy with the same layout.
  */
-public final class Trainer {
+public final class BundledCli {
 	public static final String MAIN_CLASS = "org.bregman.cli.Main";
 
-	private Trainer() {
+	private BundledCli() {
 	}
 
 	/** The folder holding the CLI jar and its lib/ folder. */
