@@ -157,6 +157,7 @@ class DiagnosticsTest {
                 located("emptySeedRange", experiment(plus(" init normal(std = 0.1) seeds 3 .. 1")), 11, "3 ..", "seeds 3 .. 1 is empty: write seeds 1 .. 3"),
                 located("missingSettings", QNORM + "experiment X {\n model linear\n}", 4, "X", "experiment X needs data, loss, mirrors, lr, until"));
     }
+
     @Test
     void aReservedNameIsNotYetSupported() {
         // no model is reserved today (resnet18 and vgg16 were): a test-only placeholder shows the mechanism
