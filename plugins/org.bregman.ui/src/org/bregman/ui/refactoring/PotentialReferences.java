@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bregman.potential.ide.references.NameReferences;
 import org.bregman.ui.BregmanUi;
 import org.bregman.ui.PotentialLanguage;
 import org.eclipse.core.filebuffers.FileBuffers;
@@ -16,14 +17,8 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.EReference;
-import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.xtext.nodemodel.INode;
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
@@ -31,7 +26,8 @@ import org.eclipse.xtext.resource.XtextResourceSet;
 /**
  * The uses of a potential, parameter or coordinate in every .potential file of the workspace (their
  * current text: an open editor's buffer, else the file), all parsed into one resource set so that
- * {@code import}s resolve to the same objects. Used by Find References and Rename.
+ * {@code import}s resolve to the same objects, and searched by {@link NameReferences}, the search the
+ * language server's references and rename use too. Used by Find References and Rename.
  */
 public final class PotentialReferences {
 
@@ -44,10 +40,12 @@ public final class PotentialReferences {
 	}
 
 	private final XtextResourceSet resources;
+	private final NameReferences names;
 	private final List<IFile> files = new ArrayList<>();
 
 	private PotentialReferences() {
 		resources = PotentialLanguage.injector().getInstance(XtextResourceSet.class);
+		names = new NameReferences(resources);
 	}
 
 	/** Parses every .potential file of the workspace. */
@@ -101,77 +99,34 @@ public final class PotentialReferences {
 		Resource r = resources.getResource(uriOf(file), false);
 		if (!(r instanceof XtextResource xr))
 			return null;
-		EObject o = new EObjectAtOffsetHelper().resolveElementAt(xr, offset);
-		if (o == null || o.eIsProxy() || nameFeature(o) == null || !renamable(o))
-			return null;
-		return new Target(EcoreUtil.getURI(o), (String) o.eGet(nameFeature(o)), o.eClass().getName());
+		NameReferences.Target t = NameReferences.targetAt(xr, offset);
+		return t == null ? null : new Target(t.uri(), t.name(), t.kind());
 	}
 
-	/** Potentials, their parameters and coordinates: what uses refer to. */
-	private static boolean renamable(EObject o) {
-		String kind = o.eClass().getName();
-		return kind.equals("PotentialDef") || kind.equals("Parameter") || kind.equals("Coordinate");
-	}
-
-	private static EStructuralFeature nameFeature(EObject o) {
-		EStructuralFeature f = o.eClass().getEStructuralFeature("name");
-		return f != null && f.getEType().getInstanceClass() == String.class ? f : null;
+	private static NameReferences.Target shared(Target t) {
+		return new NameReferences.Target(t.uri(), t.name(), t.kind());
 	}
 
 	/** The range of the declaration's name, or null if it is not in the workspace. */
 	public Location declaration(Target target) {
-		EObject o = resources.getEObject(target.uri(), false);
-		if (o == null)
-			return null;
-		return NodeModelUtils.findNodesForFeature(o, nameFeature(o)).stream().findFirst()
-				.map(n -> location(o.eResource(), n)).orElse(null);
+		NameReferences.Location l = names.declaration(shared(target));
+		return l == null ? null : location(l);
 	}
 
 	/** Every use of the target in the workspace, file by file in text order. */
 	public List<Location> uses(Target target) {
 		List<Location> out = new ArrayList<>();
-		for (Resource r : resources.getResources()) {
-			if (fileOf(r) == null)
-				continue;
-			for (var it = r.getAllContents(); it.hasNext();) {
-				EObject o = it.next();
-				for (EReference ref : o.eClass().getEAllReferences()) {
-					if (ref.isContainment() || ref.isContainer() || ref.isDerived() || ref.isMany() || !o.eIsSet(ref))
-						continue;
-					EObject to = (EObject) o.eGet(ref, false);
-					if (to.eIsProxy())
-						to = EcoreUtil.resolve(to, o);
-					if (target.uri().equals(EcoreUtil.getURI(to)))
-						for (INode n : NodeModelUtils.findNodesForFeature(o, ref))
-							out.add(location(r, n));
-				}
-			}
-		}
+		for (NameReferences.Location l : names.uses(shared(target)))
+			if (location(l) != null)
+				out.add(location(l));
 		return out;
 	}
 
-	private IFile fileOf(Resource r) {
+	/** The workspace file of a location, or null for a file outside the workspace (reached by an import). */
+	private Location location(NameReferences.Location l) {
 		for (IFile f : files)
-			if (uriOf(f).equals(r.getURI()))
-				return f;
+			if (uriOf(f).equals(l.uri()))
+				return new Location(f, l.offset(), l.length(), l.line(), l.lineText());
 		return null;
-	}
-
-	private Location location(Resource r, INode n) {
-		IFile f = fileOf(r);
-		if (f == null)
-			return null;
-		// a cross-reference's node may carry hidden tokens before the name
-		INode name = n;
-		for (var leaf : n.getLeafNodes())
-			if (!leaf.isHidden()) {
-				name = leaf;
-				break;
-			}
-		String text = n.getRootNode().getText();
-		int lineStart = text.lastIndexOf('\n', name.getOffset() - 1) + 1;
-		int lineEnd = text.indexOf('\n', name.getOffset());
-		String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd).strip();
-		return new Location(f, name.getOffset(), name.getLength(), name.getStartLine(), line);
 	}
 }

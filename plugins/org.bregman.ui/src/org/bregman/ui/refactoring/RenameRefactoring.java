@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import org.bregman.potential.ide.references.NameReferences;
 import org.bregman.ui.PotentialLanguage;
 import org.bregman.ui.refactoring.PotentialReferences.Location;
 import org.bregman.ui.refactoring.PotentialReferences.Target;
@@ -20,7 +20,6 @@ import org.eclipse.ltk.core.refactoring.RefactoringStatus;
 import org.eclipse.ltk.core.refactoring.TextFileChange;
 import org.eclipse.text.edits.MultiTextEdit;
 import org.eclipse.text.edits.ReplaceEdit;
-import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.IGrammarAccess;
 
 /**
@@ -76,14 +75,7 @@ public class RenameRefactoring extends Refactoring {
 
 	/** Why {@code name} cannot be the new name, or null. */
 	public static String problemWith(String name) {
-		if (name.isEmpty())
-			return "Enter a new name";
-		if (!name.matches("[a-zA-Z_\u0391-\u03A9\u03B1-\u03C9][a-zA-Z_0-9\u0391-\u03A9\u03B1-\u03C9]*"))
-			return "'" + name + "' is not a name: a letter or _, then letters, digits or _";
-		Set<String> keywords = GrammarUtil.getAllKeywords(PotentialLanguage.injector().getInstance(IGrammarAccess.class).getGrammar());
-		if (keywords.contains(name))
-			return "'" + name + "' is a keyword of the language";
-		return null;
+		return NameReferences.problemWithNewName(name, PotentialLanguage.injector().getInstance(IGrammarAccess.class));
 	}
 
 	@Override

@@ -17,6 +17,10 @@ import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2
 import org.eclipse.xtext.ide.server.formatting.FormattingService
 import org.eclipse.xtext.ide.server.hover.IHoverService
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator
+import org.bregman.potential.ide.references.PotentialReferencesService
+import org.bregman.potential.ide.references.PotentialRenameService
+import org.eclipse.xtext.ide.server.rename.IRenameService2
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService
 
 /**
  * Editor services of the language, used by the Eclipse editor (org.bregman.ui) and the language server.
@@ -52,5 +56,15 @@ class PotentialIdeModule extends AbstractPotentialIdeModule {
 
 	def Class<? extends SemanticTokensService> bindSemanticTokensService() {
 		PotentialSemanticTokensService
+	}
+
+	// references and rename: NameReferences, as Eclipse's Find References and rename refactoring
+
+	def Class<? extends DocumentSymbolService> bindDocumentSymbolService() {
+		PotentialReferencesService
+	}
+
+	override Class<? extends IRenameService2> bindIRenameService2() {
+		PotentialRenameService
 	}
 }

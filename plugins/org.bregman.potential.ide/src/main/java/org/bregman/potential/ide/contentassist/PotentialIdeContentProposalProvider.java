@@ -3,9 +3,19 @@ package org.bregman.potential.ide.contentassist;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.bregman.potential.experiment.Vocabulary;
+import org.bregman.potential.potential.Abs;
+import org.bregman.potential.potential.Call;
+import org.bregman.potential.potential.Definition;
+import org.bregman.potential.potential.Domain;
+import org.bregman.potential.potential.Element;
+import org.bregman.potential.potential.Parameter;
 import org.bregman.symbolic.Func;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.Keyword;
@@ -18,7 +28,8 @@ import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 /**
  * Content assist beyond the grammar's keywords and cross references (potentials in scope, parameters,
  * the coordinate): the built-in functions inside expressions, and the built-in names of data sets,
- * models, losses, initialisations, reports and stopping metrics inside experiments.
+ * models, losses, initialisations, reports and stopping metrics inside experiments. Keywords are those
+ * the grammar accepts at the caret, less the boolean operators where the expression is a number.
  */
 public class PotentialIdeContentProposalProvider extends IdeContentProposalProvider {
 
@@ -64,7 +75,35 @@ public class PotentialIdeContentProposalProvider extends IdeContentProposalProvi
 	protected boolean filterKeyword(Keyword keyword, ContentAssistContext context) {
 		// operators and brackets are no help as proposals; words are
 		String v = keyword.getValue();
+		if (BOOLEAN_OPERATORS.contains(v) && inNumericExpression(context.getCurrentModel(), context.getOffset()))
+			return false;
 		return !v.isEmpty() && Character.isLetter(v.charAt(0)) && super.filterKeyword(keyword, context);
+	}
+
+	/** The grammar's operators of conditions, which it accepts in any expression (the validator does not). */
+	private static final Set<String> BOOLEAN_OPERATORS = Set.of("and", "or", "not");
+
+	/**
+	 * Whether the caret is in an expression whose value is a number, where no condition can start: a
+	 * {@code psi}/{@code grad}/{@code inverse} body, a function's argument or an absolute value (rather
+	 * than a {@code domain} or a parameter's {@code where}).
+	 */
+	static boolean inNumericExpression(EObject model, int offset) {
+		for (EObject o = model; o != null; o = o.eContainer()) {
+			if (o instanceof Definition)
+				return true;
+			if ((o instanceof Call || o instanceof Abs) && inside(o, offset))
+				return true;
+			if (o instanceof Domain || o instanceof Parameter || o instanceof Element)
+				return false;
+		}
+		return false;
+	}
+
+	/** Whether {@code offset} is before the end of {@code o}'s text (so inside its brackets, not after them). */
+	private static boolean inside(EObject o, int offset) {
+		INode node = NodeModelUtils.getNode(o);
+		return node != null && offset < node.getEndOffset();
 	}
 
 	private void propose(String name, String text, String description, String kind, ContentAssistContext context,
