@@ -25,33 +25,22 @@ class CifarModelsRunTest {
     void resnet18AndVgg16TrainOnCifarFilesAndReport(@TempDir Path dir) throws Exception {
         Path cifar = Files.createDirectories(dir.resolve("cifar"));
         Cifar10Test.folder(cifar);
-        String text = """
-                potential QNorm(q = 3 where q > 1) {
-                    psi(w) = |w|^q / q
-                }
-                experiment Res {
-                    data    cifar10(dir = "cifar", limit = 4, test = 2)
-                    model   resnet18
-                    loss    crossEntropy
-                    mirrors QNorm
-                    init    normal(std = 0.05) seeds 1
-                    lr      1e-4
-                    batch   4
-                    until   epochs >= 1
-                    report  bregman, accuracy
-                }
-                experiment Vgg {
-                    data    cifar10(dir = "cifar", limit = 4, test = 2)
-                    model   vgg16
-                    loss    crossEntropy
-                    mirrors QNorm
-                    init    normal(std = 0.05) seeds 1
-                    lr      1e-4
-                    batch   4
-                    until   epochs >= 1
-                    report  bregman, accuracy
-                }
-                """;
+        StringBuilder text = new StringBuilder("potential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^q / q\n}\n");
+        for (String[] x : new String[][] {{"Res", "resnet18"}, {"Vgg", "vgg16"}}) {
+            text.append("""
+                    experiment %s {
+                        data    cifar10(dir = "cifar", limit = 4, test = 2)
+                        model   %s
+                        loss    crossEntropy
+                        mirrors QNorm
+                        init    normal(std = 0.05) seeds 1
+                        lr      1e-4
+                        batch   4
+                        until   epochs >= 1
+                        report  bregman, accuracy
+                    }
+                    """.formatted(x[0], x[1]));
+        }
         Path file = dir.resolve("cifar.potential");
         Files.writeString(file, text);
         PotentialWorkspace ws = PotentialWorkspace.load(file);
