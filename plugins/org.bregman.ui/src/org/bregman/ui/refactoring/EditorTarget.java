@@ -19,4 +19,10 @@ record EditorTarget(ITextEditor editor, IFile file, int offset) {
 			return null;
 		return new EditorTarget(editor, file, s.getOffset());
 	}
+
+	/** What Find References and Rename say when the caret is on nothing they can follow. */
+	static void sayNothingAtCaret(org.eclipse.swt.widgets.Shell shell, String title) {
+		org.eclipse.jface.dialogs.MessageDialog.openInformation(shell, title,
+				"Place the caret on a potential, a parameter or a coordinate (its declaration or a use).");
+	}
 }

@@ -9,7 +9,6 @@ import org.bregman.ui.refactoring.PotentialReferences.Target;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.ui.IEditorPart;
@@ -35,8 +34,7 @@ public class FindReferencesHandler extends AbstractHandler {
 			PotentialReferences refs = PotentialReferences.ofWorkspace();
 			Target t = refs.targetAt(at.file(), at.offset());
 			if (t == null) {
-				MessageDialog.openInformation(shell, "References",
-						"Place the caret on a potential, a parameter or a coordinate (its declaration or a use).");
+				EditorTarget.sayNothingAtCaret(shell, "References");
 				return null;
 			}
 			List<Location> all = new ArrayList<>();

@@ -4,7 +4,6 @@ import org.bregman.ui.BregmanUi;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.ltk.ui.refactoring.RefactoringWizardOpenOperation;
 import org.eclipse.ui.handlers.HandlerUtil;
 
@@ -20,8 +19,7 @@ public class RenameHandler extends AbstractHandler {
 		try {
 			RenameRefactoring r = RenameRefactoring.at(at.file(), at.offset());
 			if (r == null) {
-				MessageDialog.openInformation(shell, "Rename",
-						"Place the caret on a potential, a parameter or a coordinate (its declaration or a use).");
+				EditorTarget.sayNothingAtCaret(shell, "Rename");
 				return null;
 			}
 			new RefactoringWizardOpenOperation(new RenameWizard(r)).run(shell, r.getName());
