@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.bregman.codegen.AtomicFiles;
 import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.train.ExperimentRunner;
-import org.bregman.train.ExperimentTranslator;
 import org.bregman.train.Num;
 import org.bregman.train.report.ReportFolder;
 
@@ -100,7 +99,7 @@ final class RunCommand extends Verb {
     private void run(ResolvedExperiment x, Path base, ConsoleProgress progress, ExperimentRunner.Stop stop) {
         org.bregman.train.ExperimentSpec spec;
         try {
-            spec = ExperimentTranslator.translate(x);
+            spec = org.bregman.train.ExperimentSpec.of(x);
         } catch (RuntimeException e) {
             throw new Main.UserError(file + ":1:1: error: experiment " + x.name() + ": " + e.getMessage(), Main.INPUT_ERROR, true);
         }

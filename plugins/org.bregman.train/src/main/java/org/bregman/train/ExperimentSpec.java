@@ -1,23 +1,31 @@
 package org.bregman.train;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.bregman.codegen.Optimizers;
+import org.bregman.potential.api.ResolvedExperiment;
+import org.bregman.potential.api.Until;
+import org.bregman.runtime.MirrorMap;
+import org.bregman.symbolic.Derivation;
 import org.bregman.train.data.DataSpec;
 import org.bregman.train.model.Loss;
 import org.bregman.train.model.ModelSpec;
 
 /**
- * One experiment, independent of the language it was written in: train {@code model} on {@code data}
+ * One experiment as the trainer runs it: train {@code model} on {@code data}
  * from every seed's initial point with every mirror, until {@code until} holds, and write {@code reports} (report
  * items by name, each written by its section in {@link org.bregman.train.report.ReportSections}).
  *
  * <p>{@code safeguard}: {@code null} for the plain fixed-rate step, else the backtracking rule of {@link Safeguard}
  * (the learning rates are then each run's largest rate).
  *
- * <p>The trainer only reads this description; the translator from the {@code .potential} AST builds it.
+ * <p>Built from the language's typed experiment by {@link #of}: its plain values (name, seeds, rates, batch, the {@link Until}
+ * condition, report items) are taken as they are; the registry's factories ({@link TrainingRegistry}) make the data source, model
+ * and initialisation, and each mirror is compiled. Tests build one directly, with mirror maps of their own.
  */
 public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss loss, List<MirrorSpec> mirrors,
         InitSpec init, List<Long> seeds, double lr, int batch, Until until, Set<String> reports, Safeguard safeguard) {
@@ -49,6 +57,22 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
         if (labels.stream().distinct().count() != labels.size()) {
             throw new IllegalArgumentException("experiment " + name + ": a mirror is listed twice: " + labels);
         }
+    }
+
+    /** The trainer's objects for a validated experiment: factories by name, each mirror derived and compiled once. */
+    public static ExperimentSpec of(ResolvedExperiment x) {
+        Loss loss = Loss.of(x.loss().name());
+        List<MirrorSpec> mirrors = new ArrayList<>();
+        for (var m : x.mirrors()) {
+            MirrorMap map = Optimizers.compile(Derivation.derive(m.spec(), m.values()), null);
+            mirrors.add(new MirrorSpec(m.potential(), m.arguments(), map, m.lr() == x.lr() ? null : m.lr()));
+        }
+        for (var o : x.optimizers()) mirrors.add(MirrorSpec.optimizer(o));
+        // batch 0 = the whole data set (the trainer takes min(batch, n))
+        int batch = x.batch() <= 0 ? Integer.MAX_VALUE : x.batch();
+        return new ExperimentSpec(x.name(), TrainingRegistry.DATA.create(x.data(), loss), TrainingRegistry.MODELS.create(x.model(), loss), loss,
+                mirrors, TrainingRegistry.INITS.create(x.init(), loss), x.seeds(), x.lr(), batch, x.until(), new LinkedHashSet<>(x.report()),
+                x.safeguarded() ? Safeguard.DEFAULT : null);
     }
 
     /** Without a safeguard: every step takes the learning rate as given. */

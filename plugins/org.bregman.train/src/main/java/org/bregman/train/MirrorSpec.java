@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.runtime.MirrorMap;
 import org.bregman.runtime.rules.UpdateRule;
+import org.bregman.runtime.rules.UpdateRules;
 
 /**
  * One mirror of an experiment: a compiled potential with its arguments as written at the use site
@@ -43,6 +45,16 @@ public record MirrorSpec(String name, Map<String, Double> args, MirrorMap map, D
     /** A built-in update rule ({@code optimizers …}) with the arguments written and an optional lr of its own. */
     public static MirrorSpec optimizer(String name, Map<String, Double> args, UpdateRule.Step rule, Double lr) {
         return new MirrorSpec(name, args, null, lr, Objects.requireNonNull(rule, "rule"));
+    }
+
+    /** A built-in update rule of the {@code optimizers} setting: its parameters (defaults filled in) label it; {@code lr} is its own rate. */
+    static MirrorSpec optimizer(ResolvedExperiment.Call c) {
+        UpdateRule rule = UpdateRules.get(c.name());
+        if (rule == null) throw new IllegalArgumentException("optimizer " + c.name() + " is not supported by the trainer");
+        Map<String, Double> args = new LinkedHashMap<>();
+        for (UpdateRule.Param p : rule.params()) args.put(p.name(), c.number(p.name())); // defaults filled in by the vocabulary
+        double lr = c.number("lr");
+        return optimizer(rule.name(), args, rule.create(args), Double.isNaN(lr) ? null : lr);
     }
 
     /** Whether this is a potential's mirror map (else a built-in update rule). */

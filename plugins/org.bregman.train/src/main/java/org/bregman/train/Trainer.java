@@ -10,6 +10,7 @@ import org.bregman.runtime.MirrorMap;
 import org.bregman.train.RunResult.Status;
 import org.bregman.train.data.Dataset;
 import org.bregman.train.model.Model;
+import org.bregman.potential.api.Until;
 
 /**
  * Stochastic mirror descent over every (seed, mirror) pair of an experiment.

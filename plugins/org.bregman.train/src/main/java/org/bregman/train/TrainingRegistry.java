@@ -9,6 +9,7 @@ import org.bregman.potential.api.ResolvedExperiment.Call;
 import org.bregman.train.data.DataSpec;
 import org.bregman.train.model.Loss;
 import org.bregman.train.model.ModelSpec;
+import org.bregman.potential.api.Until;
 
 /**
  * The trainer's half of the experiment vocabulary: one factory per name that the language describes

@@ -11,6 +11,7 @@ import org.bregman.train.model.Loss;
 import org.bregman.train.model.ModelSpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.bregman.potential.api.Until;
 
 /** The linear classifiers (plain-Java path) with every classification loss separate separable data. */
 class ClassificationTest {

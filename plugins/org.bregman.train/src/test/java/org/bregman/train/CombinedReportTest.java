@@ -16,6 +16,7 @@ import org.bregman.train.model.ModelSpec;
 import org.bregman.train.report.ReportWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bregman.potential.api.Until;
 
 /** The {@code combined} report (every mirror × every initial point) against the divergences computed here by hand. */
 class CombinedReportTest {

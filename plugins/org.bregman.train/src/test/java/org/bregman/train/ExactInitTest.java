@@ -14,6 +14,7 @@ import org.bregman.train.model.Loss;
 import org.bregman.train.model.Model;
 import org.bregman.train.model.ModelSpec;
 import org.junit.jupiter.api.Test;
+import org.bregman.potential.api.Until;
 
 /**
  * Issue #9, item 5: exact initial points. {@code zeros}, {@code constant(c)}, {@code normal(std = 0)}
@@ -50,7 +51,7 @@ class ExactInitTest {
                     + c[0] + " seeds 1 .. 3\n lr 0.1\n until epochs >= 3\n}\n";
             PotentialWorkspace ws = PotentialWorkspace.fromString(text, Path.of("target/exact-init.potential").toAbsolutePath());
             assertTrue(ws.diagnostics().isEmpty(), c[0] + ": " + ws.diagnostics());
-            ExperimentSpec spec = ExperimentTranslator.translate(ws.experiment("X"));
+            ExperimentSpec spec = ExperimentSpec.of(ws.experiment("X"));
             for (long seed : spec.seeds()) assertAll(Float.parseFloat(c[1]), spec.init().draw(8, seed));
         }
     }

@@ -15,6 +15,7 @@ import org.bregman.train.model.ModelSpec;
 import org.bregman.train.report.KktReport;
 import org.bregman.train.report.RowSpace;
 import org.junit.jupiter.api.Test;
+import org.bregman.potential.api.Until;
 
 /** The {@code kkt} report's projection onto row(X), checked against independent computations, and its verdict on SMD. */
 class KktTest {

@@ -12,6 +12,7 @@ import org.bregman.train.model.Loss;
 import org.bregman.train.model.ModelSpec;
 import org.bregman.train.report.ExactSolver;
 import org.junit.jupiter.api.Test;
+import org.bregman.potential.api.Until;
 
 /**
  * SMD on an over-parameterised linear regression reaches argmin_{Xw=y} D_ψ(w, w0) (Azizan &amp; Hassibi),

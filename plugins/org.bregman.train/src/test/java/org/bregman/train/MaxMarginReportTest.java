@@ -25,7 +25,7 @@ class MaxMarginReportTest {
         String text = Files.readString(Path.of("../../examples/experiments/max-margin.potential")).replace("seeds 1 .. 2", "seeds 1");
         PotentialWorkspace ws = PotentialWorkspace.fromString(text, dir.resolve("max-margin.potential"));
         assertFalse(ws.hasErrors(), ws.diagnostics().toString());
-        ExperimentSpec spec = ExperimentTranslator.translate(ws.experiment("MaxMargin"));
+        ExperimentSpec spec = ExperimentSpec.of(ws.experiment("MaxMargin"));
         ExperimentRunner.Outcome o = ExperimentRunner.run(spec, new ExperimentRunner.Options(dir.resolve("out"), null, false), null,
                 new ExperimentRunner.Stop());
         var data = o.result().data();

@@ -18,6 +18,7 @@ import org.bregman.train.model.ModelSpec;
 import org.bregman.train.report.ReportWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bregman.potential.api.Until;
 
 /**
  * The implicit-bias claims as the tool itself reports them (summary.md verdicts).

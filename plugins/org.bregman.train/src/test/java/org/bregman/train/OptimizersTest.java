@@ -16,6 +16,7 @@ import org.bregman.train.model.ModelSpec;
 import org.bregman.train.report.ReportWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bregman.potential.api.Until;
 
 /** Update rules (`optimizers`) train next to mirrors and appear as columns of the Bregman tables. */
 class OptimizersTest {

@@ -27,6 +27,7 @@ import org.bregman.train.report.Npy;
 import org.bregman.train.report.ReportWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bregman.potential.api.Until;
 
 class ReportsAndFailuresTest {
 

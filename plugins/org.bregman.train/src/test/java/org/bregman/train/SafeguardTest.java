@@ -12,6 +12,7 @@ import org.bregman.train.data.Dataset;
 import org.bregman.train.model.Loss;
 import org.bregman.train.model.ModelSpec;
 import org.junit.jupiter.api.Test;
+import org.bregman.potential.api.Until;
 
 /**
  * The safeguarded step ({@link Safeguard}) changes only the rates, and every rate moves ∇ψ(w) along the same

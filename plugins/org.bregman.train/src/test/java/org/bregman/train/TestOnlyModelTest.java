@@ -76,12 +76,12 @@ class TestOnlyModelTest {
     void aRegisteredModelTrainsThroughItsFactoryWithItsDefault() {
         PotentialWorkspace ws = PotentialWorkspace.fromString(experiment("deepDiagonal"), Path.of("deep.potential"));
         assertFalse(ws.hasErrors(), ws.diagnostics().toString());
-        ExperimentSpec spec = ExperimentTranslator.translate(ws.experiment("Deep"));
+        ExperimentSpec spec = ExperimentSpec.of(ws.experiment("Deep"));
         assertEquals(new DeepDiagonal(3), spec.model());
         ExperimentResult deep = new Trainer(spec, spec.data().load(null), null).run();
 
         PotentialWorkspace builtIn = PotentialWorkspace.fromString(experiment("diagonal(depth = 3)"), Path.of("deep.potential"));
-        ExperimentSpec reference = ExperimentTranslator.translate(builtIn.experiment("Deep"));
+        ExperimentSpec reference = ExperimentSpec.of(builtIn.experiment("Deep"));
         ExperimentResult diagonal = new Trainer(reference, reference.data().load(null), null).run();
         assertEquals(diagonal.runs().get(0).steps(), deep.runs().get(0).steps());
         assertArrayEquals(diagonal.runs().get(0).fin(), deep.runs().get(0).fin());

@@ -11,6 +11,7 @@ import org.bregman.runtime.rules.UpdateRules;
 import org.bregman.train.model.Loss;
 import org.bregman.train.report.ReportSections;
 import org.junit.jupiter.api.Test;
+import org.bregman.potential.api.Until;
 
 /**
  * The language describes each name once ({@link Vocabulary}); the trainer must have a factory or writer for every

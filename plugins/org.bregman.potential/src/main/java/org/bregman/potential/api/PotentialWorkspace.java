@@ -27,6 +27,7 @@ import org.bregman.potential.potential.MirrorUse;
 import org.bregman.potential.potential.MirrorsSetting;
 import org.bregman.potential.potential.Model;
 import org.bregman.potential.potential.ModelSetting;
+import org.bregman.potential.potential.OptimizersSetting;
 import org.bregman.potential.potential.NumberValue;
 import org.bregman.potential.potential.PotentialDef;
 import org.bregman.potential.potential.ReportItem;
@@ -289,10 +290,10 @@ public final class PotentialWorkspace {
     private ResolvedExperiment experimentSpec(Experiment x, Path file) {
         ResolvedExperiment.Call data = null, model = null, loss = null, init = null;
         List<ResolvedExperiment.Mirror> mirrors = new ArrayList<>();
-        List<Integer> seeds = List.of(Vocabulary.DEFAULT_SEED);
+        List<Long> seeds = List.of((long) Vocabulary.DEFAULT_SEED);
         double lr = Double.NaN;
         int batch = Vocabulary.DEFAULT_BATCH;
-        ResolvedExperiment.Stop until = null;
+        Until until = null;
         List<String> report = Vocabulary.DEFAULT_REPORT;
         LrSetting lrSetting = null;
         for (Setting s : x.getSettings()) {
@@ -302,11 +303,11 @@ public final class PotentialWorkspace {
             else if (s instanceof InitSetting i) {
                 init = call(i.getDistribution(), Vocabulary.INITS.get(i.getDistribution().getName()), x);
                 if (!i.getSeeds().isEmpty()) {
-                    List<Integer> l = new ArrayList<>();
+                    List<Long> l = new ArrayList<>();
                     if (i.isRange()) {
-                        for (long k = Math.round(i.getSeeds().get(0)); k <= Math.round(i.getSeeds().get(1)); k++) l.add((int) k);
+                        for (long k = Math.round(i.getSeeds().get(0)); k <= Math.round(i.getSeeds().get(1)); k++) l.add((long) (int) k);
                     } else {
-                        for (double v : i.getSeeds()) l.add((int) Math.round(v));
+                        for (double v : i.getSeeds()) l.add((long) (int) Math.round(v));
                     }
                     seeds = List.copyOf(l);
                 }
@@ -334,8 +335,14 @@ public final class PotentialWorkspace {
                         Collections.unmodifiableMap(args), Collections.unmodifiableMap(MirrorChecks.effectiveArgs(m)), rate, key));
             }
         }
-        return new ResolvedExperiment(x.getName(), file, data, model, loss, List.copyOf(mirrors), init, seeds, lr, batch, until,
-                List.copyOf(report), x);
+        List<ResolvedExperiment.Call> optimizers = new ArrayList<>();
+        for (Setting s : x.getSettings()) {
+            if (!(s instanceof OptimizersSetting o)) continue;
+            for (var spec : o.getOptimizers()) optimizers.add(call(spec, Vocabulary.OPTIMIZERS.get(spec.getName()), x));
+        }
+        boolean safeguarded = lrSetting != null && (lrSetting.isAuto() || lrSetting.isSafeguarded());
+        return new ResolvedExperiment(x.getName(), file, data, model, loss, List.copyOf(mirrors), List.copyOf(optimizers), init, seeds, lr,
+                batch, until, List.copyOf(report), safeguarded);
     }
 
     static ResolvedExperiment.Call call(Spec spec, Vocabulary.Entry entry, Experiment x) {
@@ -362,12 +369,9 @@ public final class PotentialWorkspace {
         return new ResolvedExperiment.Call(entry.name(), Collections.unmodifiableMap(args), List.copyOf(positional));
     }
 
-    private static ResolvedExperiment.Stop stop(StopExpr e) {
-        if (e instanceof StopBinary b) {
-            return "or".equals(b.getOp()) ? new ResolvedExperiment.Or(stop(b.getLeft()), stop(b.getRight()))
-                    : new ResolvedExperiment.And(stop(b.getLeft()), stop(b.getRight()));
-        }
+    private static Until stop(StopExpr e) {
+        if (e instanceof StopBinary b) return "or".equals(b.getOp()) ? stop(b.getLeft()).or(stop(b.getRight())) : stop(b.getLeft()).and(stop(b.getRight()));
         StopCompare c = (StopCompare) e;
-        return new ResolvedExperiment.Compare(c.getMetric(), c.getOp().getLiteral(), c.getValue());
+        return Until.of(c.getMetric(), c.getOp().getLiteral(), c.getValue());
     }
 }

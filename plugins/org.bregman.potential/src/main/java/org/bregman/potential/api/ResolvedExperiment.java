@@ -4,48 +4,28 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.bregman.potential.potential.Experiment;
 import org.bregman.symbolic.PotentialSpec;
 
 /**
- * An experiment as the language resolved it: every setting a plain value, the defaults of the vocabulary
- * ({@link org.bregman.potential.experiment.Vocabulary}) filled in, files absolute. Built only from experiments
- * without errors. The trainer turns it into its typed {@code org.bregman.train.ExperimentSpec} once, through the
- * factories registered under the same names ({@code org.bregman.train.TrainingRegistry}); this module cannot
- * name the trainer's types, which need ND4J.
+ * An experiment as the language resolved it, typed: every setting a plain value, the defaults of the vocabulary
+ * ({@link org.bregman.potential.experiment.Vocabulary}) filled in, files absolute, the stopping condition an {@link Until}.
+ * Built only from experiments without errors, once per load ({@link PotentialWorkspace}). The trainer reads it as it is; its
+ * registry ({@code org.bregman.train.TrainingRegistry}) turns the data, model and initialisation {@link Call}s into the
+ * trainer's objects, which need ND4J and which this module therefore cannot name.
  *
- * @param data   e.g. {@code regression} with {@code {n=40.0, d=400.0, noise=0.0, seed=1.0}}; file
- *               arguments are absolute paths (strings)
- * @param model  e.g. {@code mlp} with {@code positional = [256.0, 256.0]}
- * @param seeds  the seeds in order (a range expanded)
- * @param batch  the batch size; 0 means the full data set
- * @param report the report items, in order
+ * @param data        e.g. {@code regression} with {@code {n=40.0, d=400.0, noise=0.0, seed=1.0}}; file
+ *                    arguments are absolute paths (strings)
+ * @param model       e.g. {@code mlp} with {@code positional = [256.0, 256.0]}
+ * @param optimizers  the built-in update rules of the {@code optimizers} setting, in order, each with its arguments
+ *                    (defaults filled in; {@code lr} only when written)
+ * @param seeds       the seeds in order (a range expanded)
+ * @param batch       the batch size; 0 means the full data set
+ * @param report      the report items, in order
+ * @param safeguarded whether the steps are safeguarded ({@code lr … safeguarded} or {@code lr auto}): backtracking on the
+ *                    batch loss
  */
-public record ResolvedExperiment(String name, Path file, Call data, Call model, Call loss, List<Mirror> mirrors, Call init,
-        List<Integer> seeds, double lr, int batch, Stop until, List<String> report, Experiment ast) {
-
-    /** Whether the steps are safeguarded ({@code lr … safeguarded} or {@code lr auto}): backtracking on the batch loss. */
-    public boolean safeguarded() {
-        for (var s : ast.getSettings()) {
-            if (s instanceof org.bregman.potential.potential.LrSetting l) return l.isAuto() || l.isSafeguarded();
-        }
-        return false;
-    }
-
-    /**
-     * The built-in update rules of the {@code optimizers} setting, in order, each with its arguments (defaults filled in;
-     * {@code lr} only when written).
-     */
-    public List<Call> optimizers() {
-        List<Call> out = new java.util.ArrayList<>();
-        for (var s : ast.getSettings()) {
-            if (!(s instanceof org.bregman.potential.potential.OptimizersSetting o)) continue;
-            for (var spec : o.getOptimizers()) {
-                out.add(PotentialWorkspace.call(spec, org.bregman.potential.experiment.Vocabulary.OPTIMIZERS.get(spec.getName()), ast));
-            }
-        }
-        return out;
-    }
+public record ResolvedExperiment(String name, Path file, Call data, Call model, Call loss, List<Mirror> mirrors, List<Call> optimizers,
+        Call init, List<Long> seeds, double lr, int batch, Until until, List<String> report, boolean safeguarded) {
 
     /** {@code name(arg = value, …)}: named arguments (defaults included) and positional ones (mlp). */
     public record Call(String name, Map<String, Object> args, List<Object> positional) {
@@ -79,42 +59,5 @@ public record ResolvedExperiment(String name, Path file, Call data, Call model, 
      */
     public record Mirror(String potential, PotentialSpec spec, Map<String, Double> arguments, Map<String, Double> values, double lr,
             String label) {
-    }
-
-    /** A stopping condition: {@link Compare} leaves joined by {@link And} / {@link Or}. */
-    public sealed interface Stop permits Compare, And, Or {
-        /** Whether the run stops, given the current values of loss, trainAccuracy, testAccuracy, epochs, steps. */
-        boolean test(Map<String, Double> metrics);
-    }
-
-    /** {@code metric op value}, op one of {@code < <= > >= == !=}. */
-    public record Compare(String metric, String op, double value) implements Stop {
-        @Override
-        public boolean test(Map<String, Double> metrics) {
-            Double m = metrics.get(metric);
-            if (m == null || m.isNaN()) return false;
-            return switch (op) {
-                case "<" -> m < value;
-                case "<=" -> m <= value;
-                case ">" -> m > value;
-                case ">=" -> m >= value;
-                case "==" -> m == value;
-                default -> m != value;
-            };
-        }
-    }
-
-    public record And(Stop left, Stop right) implements Stop {
-        @Override
-        public boolean test(Map<String, Double> metrics) {
-            return left.test(metrics) && right.test(metrics);
-        }
-    }
-
-    public record Or(Stop left, Stop right) implements Stop {
-        @Override
-        public boolean test(Map<String, Double> metrics) {
-            return left.test(metrics) || right.test(metrics);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.potential.api.ResolvedPotential;
+import org.bregman.potential.api.Until;
 import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.Expr;
 import org.bregman.symbolic.RealInterval;
@@ -138,12 +139,12 @@ class SpecExamplesTest {
         assertEquals(List.of("QNorm(q = 1.5)", "QNorm(q = 2)", "QNorm(q = 3)", "QNorm(q = 10)"),
                 a.mirrors().stream().map(ResolvedExperiment.Mirror::label).toList());
         assertEquals(Map.of("q", 1.5), a.mirrors().get(0).arguments());
-        assertEquals(List.of(1, 2, 3), a.seeds());
+        assertEquals(List.of(1L, 2L, 3L), a.seeds());
         assertEquals(0.1, a.init().number("std"));
         assertEquals(1, a.batch());
-        assertTrue(a.until().test(Map.of("loss", 1e-11, "epochs", 3.0)));
-        assertTrue(a.until().test(Map.of("loss", 1.0, "epochs", 5000.0)));
-        assertFalse(a.until().test(Map.of("loss", 1.0, "epochs", 4999.0)));
+        assertTrue(a.until().holds(state(1e-11, Double.NaN, 3)));
+        assertTrue(a.until().holds(state(1.0, Double.NaN, 5000)));
+        assertFalse(a.until().holds(state(1.0, Double.NaN, 4999)));
         assertEquals(List.of("bregman", "closest", "exact", "histogram"), a.report());
         // the mirror's spec is usable: derive it with the use-site arguments
         Derivation d = Derivation.derive(a.mirrors().get(0).spec(), a.mirrors().get(0).arguments());
@@ -154,9 +155,14 @@ class SpecExamplesTest {
         assertEquals(2000.0, f.data().number("limit"));
         assertEquals(List.of(256.0, 256.0), f.model().positional());
         assertEquals(List.of(0.01, 0.01, 0.01, 0.001), f.mirrors().stream().map(ResolvedExperiment.Mirror::lr).toList());
-        assertEquals(List.of(1, 2), f.seeds());
+        assertEquals(List.of(1L, 2L), f.seeds());
         assertEquals(64, f.batch());
-        assertTrue(f.until().test(Map.of("trainAccuracy", 1.0, "epochs", 1.0)));
+        assertTrue(f.until().holds(state(Double.NaN, 1.0, 1)));
+    }
+
+    /** The trainer's state after {@code epochs} epochs (no test set, no step count). */
+    private static Until.State state(double loss, double trainAccuracy, long epochs) {
+        return new Until.State(loss, trainAccuracy, Double.NaN, epochs, 0);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.train.ExperimentRunner;
 import org.bregman.train.ExperimentSpec;
-import org.bregman.train.ExperimentTranslator;
 import org.bregman.train.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +45,7 @@ class CifarModelsRunTest {
         PotentialWorkspace ws = PotentialWorkspace.load(file);
         assertFalse(ws.hasErrors(), ws.diagnostics().toString());
         for (String name : new String[] {"Res", "Vgg"}) {
-            ExperimentSpec spec = ExperimentTranslator.translate(ws.experiment(name));
+            ExperimentSpec spec = ExperimentSpec.of(ws.experiment(name));
             Path out = dir.resolve("results").resolve(name);
             ExperimentRunner.Outcome o = ExperimentRunner.run(spec, new ExperimentRunner.Options(out, null, false), null, new ExperimentRunner.Stop());
             RunResult r = o.result().runs().get(0);

@@ -1,8 +1,11 @@
-package org.bregman.train;
+package org.bregman.potential.api;
 
 import org.bregman.symbolic.Condition.Op;
 
-/** The stopping condition: comparisons over loss, trainAccuracy, epochs and steps, joined by and / or. */
+/**
+ * The stopping condition of a validated experiment: comparisons over loss, trainAccuracy, testAccuracy, epochs and steps,
+ * joined by and / or. Built once by the language ({@link PotentialWorkspace}); the trainer evaluates it as it is.
+ */
 public sealed interface Until {
 
     enum Metric {
@@ -56,6 +59,11 @@ public sealed interface Until {
 
     static Until of(String metric, String op, double value) {
         return new Cond(Metric.of(metric), op(op), value);
+    }
+
+    /** {@code 3} for 3.0, else Java's shortest round-trip form (as the trainer's reports print numbers). */
+    private static String number(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 
     default Until or(Until other) {
@@ -114,7 +122,7 @@ public sealed interface Until {
 
         @Override
         public String toString() {
-            return metric.keyword + " " + op.symbol() + " " + Num.format(value);
+            return metric.keyword + " " + op.symbol() + " " + number(value);
         }
     }
 
