@@ -21,6 +21,15 @@ public final class FromSymbolic {
      * @param doc   the potential's doc comment, or {@code null}
      */
     public static KernelSpec spec(Derivation bound, String doc) {
+        return spec(bound, doc, true);
+    }
+
+    /** The same without the general forms: a live compile's kernel-only source never uses them, so they are not derived. */
+    public static KernelSpec kernelOnly(Derivation bound, String doc) {
+        return spec(bound, doc, false);
+    }
+
+    private static KernelSpec spec(Derivation bound, String doc, boolean withGeneral) {
         if (!bound.isBound() && !bound.spec().parameters().isEmpty()) {
             throw new IllegalArgumentException(bound.spec().name() + ": bind the derivation to parameter values before compiling it");
         }
@@ -46,7 +55,7 @@ public final class FromSymbolic {
         Forms.Range dual = bound.dualDomain() == null ? Forms.Range.REALS : range(bound.dualDomain());
         Forms b = forms(bound, List.of(), domain, dual);
         Forms general = null;
-        if (!names.isEmpty()) {
+        if (withGeneral && !names.isEmpty()) {
             try {
                 // the dual domain may depend on the parameters: the general class checks finiteness only
                 general = forms(Derivation.derive(ps), names, domain, Forms.Range.REALS);

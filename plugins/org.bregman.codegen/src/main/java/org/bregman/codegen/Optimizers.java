@@ -98,11 +98,11 @@ public final class Optimizers {
      * @param doc the potential's doc comment (escaped into the class), or {@code null}
      */
     public static MirrorMap compile(org.bregman.symbolic.Derivation bound, String doc) {
-        return compile(FromSymbolic.spec(bound, doc), Options.DEFAULT);
+        return compile(bound, doc, Options.DEFAULT);
     }
 
     public static MirrorMap compile(org.bregman.symbolic.Derivation bound, String doc, Options options) {
-        return compile(FromSymbolic.spec(bound, doc), options);
+        return compile(FromSymbolic.kernelOnly(bound, doc), options);
     }
 
     /** The Java source for a bound derivation. */

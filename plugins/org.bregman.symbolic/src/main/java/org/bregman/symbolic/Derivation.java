@@ -201,7 +201,35 @@ public final class Derivation {
 
     /** The derivation with symbolic parameters (numeric methods use the defaults). */
     public static Derivation derive(PotentialSpec spec) {
-        return new Derivation(spec, spec.defaults(), false);
+        return cached(spec, spec.defaults(), false);
+    }
+
+    /** A derivation's inputs: the potential (structural equality: its canonical form), the parameter values, bound or not. */
+    private record Key(PotentialSpec spec, Map<String, Double> values, boolean bound) {
+    }
+
+    /** Recent derivations: validation, the trainer and code generation derive a potential once per run and share it. */
+    private static final Map<Key, Derivation> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Derivation> eldest) {
+            return size() > 256;
+        }
+    };
+
+    // instances are immutable, so one may serve every caller; a failing derivation is not kept (it throws again)
+    private static Derivation cached(PotentialSpec spec, Map<String, Double> values, boolean bound) {
+        Key key = new Key(spec, Map.copyOf(values), bound);
+        synchronized (CACHE) {
+            Derivation d = CACHE.get(key);
+            if (d != null) return d;
+        }
+        Derivation d = new Derivation(spec, values, bound);
+        synchronized (CACHE) {
+            CACHE.put(key, d);
+        }
+        return d;
     }
 
     /**
@@ -210,12 +238,12 @@ public final class Derivation {
      * {@link SymbolicException}.
      */
     public Derivation bind(Map<String, Double> arguments) {
-        return new Derivation(spec, spec.arguments(arguments), true);
+        return cached(spec, spec.arguments(arguments), true);
     }
 
     /** {@link #derive} followed by {@link #bind}. */
     public static Derivation derive(PotentialSpec spec, Map<String, Double> arguments) {
-        return new Derivation(spec, spec.arguments(arguments), true);
+        return cached(spec, spec.arguments(arguments), true);
     }
 
     // ---- symbolic results -------------------------------------------------------------------------
