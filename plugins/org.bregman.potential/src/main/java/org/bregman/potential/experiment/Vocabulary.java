@@ -47,25 +47,52 @@ public final class Vocabulary {
     }
 
     /**
+     * A data source's size before loading, from its numeric arguments (defaults filled in): {@code n} rows of {@code d}
+     * features (NaN: known only after loading) and the outputs a classifier on it has.
+     */
+    public record DataSize(double n, double d, double outputs) {
+    }
+
+    /** A model's parameter count on {@code d} features with {@code outputs} outputs; NaN when unknown before building it. */
+    @FunctionalInterface
+    public interface ParameterCount {
+        /** @param widths the positional arguments (mlp's widths), or {@code null} when one is not a number */
+        double of(Map<String, Double> arguments, List<Double> widths, double d, double outputs);
+    }
+
+    /**
      * One entry of a vocabulary. {@code varargs}: any number of positional values of {@code params.get(0)}'s
-     * kind (mlp's layer widths); {@code supported}: false for names reserved for a later version.
+     * kind (mlp's layer widths); {@code supported}: false for names reserved for a later version. {@code dataSize} (a data
+     * source) and {@code parameterCount} (a model) size an experiment before it runs ({@code ExperimentLimits}); without
+     * them the size is not checked.
      */
     public record Entry(String name, List<Param> params, boolean varargs, boolean supported, String description, Constraint constraint,
-            InitialWeights.Rule initialWeights) {
+            InitialWeights.Rule initialWeights, java.util.function.Function<Map<String, Double>, DataSize> dataSize,
+            ParameterCount parameterCount) {
 
         /** An entry whose arguments have no constraint between them. */
         public Entry(String name, List<Param> params, boolean varargs, boolean supported, String description) {
-            this(name, params, varargs, supported, description, null, null);
+            this(name, params, varargs, supported, description, null, null, null, null);
         }
 
         /** The same entry with a constraint between its arguments. */
         Entry where(Constraint c) {
-            return new Entry(name, params, varargs, supported, description, c, initialWeights);
+            return new Entry(name, params, varargs, supported, description, c, initialWeights, dataSize, parameterCount);
         }
 
         /** The same entry (an initialisation) with where it puts the weights. */
         Entry puts(InitialWeights.Rule rule) {
-            return new Entry(name, params, varargs, supported, description, constraint, rule);
+            return new Entry(name, params, varargs, supported, description, constraint, rule, dataSize, parameterCount);
+        }
+
+        /** The same entry (a data source) with its size before loading. */
+        public Entry sized(java.util.function.Function<Map<String, Double>, DataSize> size) {
+            return new Entry(name, params, varargs, supported, description, constraint, initialWeights, size, parameterCount);
+        }
+
+        /** The same entry (a model) with its parameter count. */
+        public Entry counts(ParameterCount count) {
+            return new Entry(name, params, varargs, supported, description, constraint, initialWeights, dataSize, count);
         }
 
         /** A name reserved for a later version: known, described, rejected as "not yet supported". */
@@ -143,16 +170,17 @@ public final class Vocabulary {
     public static final Registry<Entry> DATA = map(
             new Entry("regression", List.of(Param.integer("n", 40.0, 1), Param.integer("d", 400.0, 1),
                     Param.num("noise", 0, 0, false), Param.integer("seed", 1.0, 0)), false, true,
-                    "synthetic linear regression y = X w* + noise, X Gaussian"),
+                    "synthetic linear regression y = X w* + noise, X Gaussian").sized(v -> new DataSize(v.get("n"), v.get("d"), 2)),
             new Entry("teacher", List.of(Param.integer("n", 200.0, 1), Param.integer("d", 20.0, 1),
                     Param.integer("width", 16.0, 1), Param.integer("seed", 1.0, 0)), false, true,
-                    "synthetic classification labelled by a random two-layer network"),
+                    "synthetic classification labelled by a random two-layer network").sized(v -> new DataSize(v.get("n"), v.get("d"), 2)),
             new Entry("idx", List.of(new Param("images", Kind.FILE, true, null, NONE, false),
                     new Param("labels", Kind.FILE, true, null, NONE, false), Param.integer("limit", null, 1)), false, true,
-                    "IDX image and label files (optionally gzipped)"),
+                    "IDX image and label files (optionally gzipped)").sized(v -> new DataSize(NONE, NONE, 10)),
             new Entry("fashionMnist", List.of(Param.integer("limit", null, 1), Param.integer("test", 10000.0, 0),
                     new Param("dir", Kind.DIRECTORY, false, "/usr/share/datasets/fashion-mnist", NONE, false)), false, true,
-                    "Fashion-MNIST IDX files (Debian package dataset-fashion-mnist)"),
+                    "Fashion-MNIST IDX files (Debian package dataset-fashion-mnist)")
+                    .sized(v -> new DataSize(v.getOrDefault("limit", 60000.0), 784, 10)),
             new Entry("csv", List.of(new Param("file", Kind.FILE, true, null, NONE, false),
                     new Param("label", Kind.STRING, false, "label", NONE, false), Param.integer("limit", null, 1)), false, true,
                     "a CSV file with a header row; `label` names the target column"),
@@ -164,12 +192,12 @@ public final class Vocabulary {
                     "two classes separated through the origin by a planted direction, with an l2 margin of at least `margin`"));
 
     public static final Registry<Entry> MODELS = map(
-            new Entry("linear", List.of(), false, true, "w·x"),
-            new Entry("logistic", List.of(), false, true, "sigmoid(w·x)"),
+            new Entry("linear", List.of(), false, true, "w·x").counts((v, widths, d, outputs) -> d + 1),
+            new Entry("logistic", List.of(), false, true, "sigmoid(w·x)").counts((v, widths, d, outputs) -> d + 1),
             new Entry("diagonal", List.of(Param.integer("depth", 2.0, 1)), false, true,
-                    "diagonal linear network w = u^D - v^D"),
+                    "diagonal linear network w = u^D - v^D").counts((v, widths, d, outputs) -> 2 * d),
             new Entry("mlp", List.of(new Param("width", Kind.INTEGER, true, null, 1, false)), true, true,
-                    "dense ReLU network with the given hidden widths"),
+                    "dense ReLU network with the given hidden widths").counts(Vocabulary::denseParameters),
             new Entry("cnn", List.of(new Param("channels", Kind.INTEGER, false, null, 1, false), Param.integer("dense", 2048.0, 0),
                     Param.integer("kernel", 5.0, 1)), true, true,
                     "convolutions (channels given in order; valid padding, ReLU, 2x2 max-pooling each), a dense ReLU layer (0: none), the output;"
@@ -269,6 +297,17 @@ public final class Vocabulary {
 
     /** Settings an experiment must have. */
     public static final List<String> REQUIRED_SETTINGS = List.of("data", "model", "loss", "mirrors", "lr", "until");
+
+    /** Weights and biases of dense layers of these widths from d inputs to {@code outputs}. */
+    private static double denseParameters(Map<String, Double> arguments, List<Double> widths, double d, double outputs) {
+        if (widths == null) return Double.NaN;
+        double total = 0, in = d;
+        for (double w : widths) {
+            total += in * w + w;
+            in = w;
+        }
+        return total + in * outputs + outputs;
+    }
 
     /** Defaults of the optional settings (documented in the README). */
     public static final String DEFAULT_INIT = "normal";

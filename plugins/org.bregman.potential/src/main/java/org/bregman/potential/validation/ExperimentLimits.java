@@ -3,7 +3,6 @@ package org.bregman.potential.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.bregman.potential.experiment.Vocabulary;
 import org.bregman.potential.potential.Arg;
@@ -87,41 +86,34 @@ public final class ExperimentLimits {
 
     /** {n, d} of a data source whose size is known before loading; null otherwise. */
     static double[] shape(Spec data) {
-        if (data == null || data.getName() == null) return null;
-        Vocabulary.Entry e = Vocabulary.DATA.get(data.getName());
-        if (e == null) return null;
-        Map<String, Double> v = ArgumentChecks.specNumbers(data, e);
-        return switch (data.getName()) {
-            case "regression", "teacher" -> new double[] {v.getOrDefault("n", 1.0), v.getOrDefault("d", 1.0)};
-            case "fashionMnist" -> new double[] {v.getOrDefault("limit", 60000.0), 784};
-            default -> null;
-        };
+        Vocabulary.DataSize s = size(data);
+        return s == null || Double.isNaN(s.n()) || Double.isNaN(s.d()) ? null : new double[] {s.n(), s.d()};
+    }
+
+    /** The size its vocabulary entry gives a data source, or null. */
+    private static Vocabulary.DataSize size(Spec data) {
+        Vocabulary.Entry e = data == null ? null : Vocabulary.DATA.get(data.getName());
+        return e == null || e.dataSize() == null ? null : e.dataSize().apply(ArgumentChecks.specNumbers(data, e));
     }
 
     static double outputs(Spec data) {
-        return data != null && ("fashionMnist".equals(data.getName()) || "idx".equals(data.getName())) ? 10 : 2;
+        Vocabulary.DataSize s = size(data);
+        return s == null ? 2 : s.outputs();
     }
 
-    /** The number of weights of a model on d features (NaN when unknown). */
+    /** The number of weights of a model on d features, as its vocabulary entry counts them (NaN when unknown). */
     static double parameters(Spec model, double d, double outputs) {
-        if (model == null || model.getName() == null || Double.isNaN(d)) return Double.NaN;
-        switch (model.getName()) {
-            case "linear", "logistic":
-                return d + 1;
-            case "diagonal":
-                return 2 * d;
-            case "mlp": {
-                double total = 0, in = d;
-                for (Arg a : model.getArgs()) {
-                    if (!(a.getValue() instanceof NumberValue n)) return Double.NaN;
-                    total += in * n.getValue() + n.getValue();
-                    in = n.getValue();
-                }
-                return total + in * outputs + outputs;
+        Vocabulary.Entry e = model == null ? null : Vocabulary.MODELS.get(model.getName());
+        if (e == null || e.parameterCount() == null || Double.isNaN(d)) return Double.NaN;
+        List<Double> widths = new ArrayList<>();
+        for (Arg a : model.getArgs()) {
+            if (!(a.getValue() instanceof NumberValue n)) {
+                widths = null;
+                break;
             }
-            default:
-                return Double.NaN;
+            widths.add(n.getValue());
         }
+        return e.parameterCount().of(ArgumentChecks.specNumbers(model, e), widths, d, outputs);
     }
 
     static String count(double v) {
