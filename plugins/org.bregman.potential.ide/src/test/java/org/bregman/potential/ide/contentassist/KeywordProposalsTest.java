@@ -20,7 +20,8 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.TextRegion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.google.inject.Injector;
 
@@ -57,62 +58,42 @@ class KeywordProposalsTest {
 		return keywords;
 	}
 
-	@Test
-	void afterPsiOnlyItsBracketIsValidSoNoOperatorIsOffered() throws Exception {
-		List<String> k = keywordsAt("potential P {\n    psi ^\n}\n");
-		assertFalse(k.contains("and") || k.contains("or") || k.contains("not"), k.toString());
+	/** A caret, the keywords that must be offered there and those that must not. */
+	record Case(String label, String marked, List<String> offered, List<String> absent) {
+		@Override
+		public String toString() {
+			return label;
+		}
 	}
 
-	@Test
-	void afterAUseInAPsiBodyTheNextMembersAreOfferedNotTheBooleanOperators() throws Exception {
-		List<String> k = keywordsAt("potential P {\n    psi(w) = w ^\n}\n");
-		assertTrue(k.containsAll(List.of("domain", "psi", "grad", "inverse")), k.toString());
-		assertFalse(k.contains("and") || k.contains("or") || k.contains("not"), k.toString());
+	static List<Case> cases() {
+		return List.of(
+				new Case("after psi only its bracket is valid so no operator is offered", "potential P {\n    psi ^\n}\n",
+						List.of(), List.of("and", "or", "not")),
+				new Case("after a use in a psi body the next members are offered not the boolean operators", "potential P {\n    psi(w) = w ^\n}\n",
+						List.of("domain", "psi", "grad", "inverse"), List.of("and", "or", "not")),
+				new Case("where a psi body starts the constants are offered, not \"not\"", "potential P {\n    psi(w) = ^\n}\n",
+						List.of("pi", "e"), List.of("not")),
+				new Case("inside a function's argument of a condition no boolean operator is offered", "potential P {\n    domain log(w ^) > 0\n}\n",
+						List.of(), List.of("and", "or")),
+				new Case("after a parameter constraint the boolean operators are offered", "potential P(q = 2 where q > 1 ^) {\n}\n",
+						List.of("and", "or"), List.of()),
+				new Case("after a domain condition the boolean operators are offered", "potential P {\n    domain w > 0 ^\n    psi(w) = w^2\n}\n",
+						List.of("and", "or"), List.of()),
+				new Case("where a condition starts \"not\" is offered, not \"and\"", "potential P {\n    domain ^\n}\n",
+						List.of("not"), List.of("and", "or")),
+				new Case("inside a potential the members are offered not the settings", "potential P {\n    ^\n}\n",
+						List.of("domain", "psi", "grad", "inverse"), List.of("mirrors", "experiment", "and")),
+				new Case("inside an experiment the settings are offered", "experiment E {\n    ^\n}\n",
+						List.of("data", "model", "loss", "mirrors", "lr", "until"), List.of("psi", "domain", "and")));
 	}
 
-	@Test
-	void whereAPsiBodyStartsTheConstantsAreOfferedNotNot() throws Exception {
-		List<String> k = keywordsAt("potential P {\n    psi(w) = ^\n}\n");
-		assertTrue(k.containsAll(List.of("pi", "e")), k.toString());
-		assertFalse(k.contains("not"), k.toString());
-	}
-
-	@Test
-	void insideAFunctionsArgumentOfAConditionNoBooleanOperatorIsOffered() throws Exception {
-		List<String> k = keywordsAt("potential P {\n    domain log(w ^) > 0\n}\n");
-		assertFalse(k.contains("and") || k.contains("or"), k.toString());
-	}
-
-	@Test
-	void afterAParameterConstraintTheBooleanOperatorsAreOffered() throws Exception {
-		List<String> k = keywordsAt("potential P(q = 2 where q > 1 ^) {\n}\n");
-		assertTrue(k.contains("and") && k.contains("or"), k.toString());
-	}
-
-	@Test
-	void afterADomainConditionTheBooleanOperatorsAreOffered() throws Exception {
-		List<String> k = keywordsAt("potential P {\n    domain w > 0 ^\n    psi(w) = w^2\n}\n");
-		assertTrue(k.contains("and") && k.contains("or"), k.toString());
-	}
-
-	@Test
-	void whereAConditionStartsNotIsOfferedButNotAnd() throws Exception {
-		List<String> k = keywordsAt("potential P {\n    domain ^\n}\n");
-		assertTrue(k.contains("not"), k.toString());
-		assertFalse(k.contains("and") || k.contains("or"), k.toString());
-	}
-
-	@Test
-	void insideAPotentialTheMembersAreOfferedNotTheSettings() throws Exception {
-		List<String> k = keywordsAt("potential P {\n    ^\n}\n");
-		assertTrue(k.containsAll(List.of("domain", "psi", "grad", "inverse")), k.toString());
-		assertFalse(k.contains("mirrors") || k.contains("experiment") || k.contains("and"), k.toString());
-	}
-
-	@Test
-	void insideAnExperimentTheSettingsAreOffered() throws Exception {
-		List<String> k = keywordsAt("experiment E {\n    ^\n}\n");
-		assertTrue(k.containsAll(List.of("data", "model", "loss", "mirrors", "lr", "until")), k.toString());
-		assertFalse(k.contains("psi") || k.contains("domain") || k.contains("and"), k.toString());
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void onlyTheKeywordsTheGrammarAcceptsAreOffered(Case c) throws Exception {
+		List<String> k = keywordsAt(c.marked());
+		assertTrue(k.containsAll(c.offered()), k.toString());
+		for (String a : c.absent())
+			assertFalse(k.contains(a), a + " offered: " + k);
 	}
 }
