@@ -42,27 +42,28 @@ public final class InterpretedMirrorMap implements MirrorMap, NewtonBisection.De
     // ---- tree walking -----------------------------------------------------------------------------
 
     static double eval(Node n, double x) {
-        return switch (n) {
-            case Node.Num c -> c.value();
-            case Node.X v -> x;
-            case Node.Param p -> throw new IllegalStateException("unbound parameter in a specialised form");
-            case Node.Neg g -> -eval(g.a(), x);
-            case Node.Bin b -> b.op().apply(eval(b.a(), x), eval(b.b(), x));
-            case Node.Call c -> c.f().arity() == 1 ? c.f().apply(eval(c.arg(), x))
-                    : c.f().apply(eval(c.args().get(0), x), eval(c.args().get(1), x));
-        };
+        return eval(n, x, false);
     }
 
     static float evalF(Node n, float x) {
-        return switch (n) {
-            case Node.Num c -> (float) c.value();
-            case Node.X v -> x;
+        return (float) eval(n, x, true);
+    }
+
+    /**
+     * One walk for both precisions: {@code inFloat} rounds every node's value to float, which is what float32 code
+     * computes (a float operation equals the double one rounded, {@link Node.Op#apply(float, float)}, {@code Fn.apply(float)}).
+     */
+    private static double eval(Node n, double x, boolean inFloat) {
+        double v = switch (n) {
+            case Node.Num c -> c.value();
+            case Node.X v0 -> x;
             case Node.Param p -> throw new IllegalStateException("unbound parameter in a specialised form");
-            case Node.Neg g -> -evalF(g.a(), x);
-            case Node.Bin b -> b.op().apply(evalF(b.a(), x), evalF(b.b(), x));
-            case Node.Call c -> c.f().arity() == 1 ? c.f().apply(evalF(c.arg(), x))
-                    : c.f().apply(evalF(c.args().get(0), x), evalF(c.args().get(1), x));
+            case Node.Neg g -> -eval(g.a(), x, inFloat);
+            case Node.Bin b -> b.op().apply(eval(b.a(), x, inFloat), eval(b.b(), x, inFloat));
+            case Node.Call c -> c.f().arity() == 1 ? c.f().apply(eval(c.arg(), x, inFloat))
+                    : c.f().apply(eval(c.args().get(0), x, inFloat), eval(c.args().get(1), x, inFloat));
         };
+        return inFloat ? (float) v : v;
     }
 
     // ---- MirrorMap -----------------------------------------------------------------------------------
