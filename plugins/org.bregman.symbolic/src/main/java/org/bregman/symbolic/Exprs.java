@@ -66,6 +66,16 @@ public final class Exprs {
         return new Mul(List.of(num(-1), x));
     }
 
+    /** The operands of an associative operation, nested ones of the same {@code kind} (a sum in a sum) lifted out. */
+    static List<Expr> flatten(List<Expr> operands, Class<? extends Expr> kind) {
+        List<Expr> flat = new java.util.ArrayList<>();
+        for (Expr x : operands) {
+            if (kind.isInstance(x)) flat.addAll(x.children());
+            else flat.add(x);
+        }
+        return flat;
+    }
+
     public static Pow pow(Expr base, Expr exp) {
         return new Pow(base, exp);
     }

@@ -26,11 +26,7 @@ final class ProductRules {
 
     Expr simpMul(List<Expr> factors) {
         simplifier.tick();
-        List<Expr> flat = new ArrayList<>();
-        for (Expr f : factors) {
-            if (f instanceof Mul m) flat.addAll(m.factors());
-            else flat.add(f);
-        }
+        List<Expr> flat = Exprs.flatten(factors, Mul.class);
         double coeff = 1;
         LinkedHashMap<Expr, List<Expr>> powers = new LinkedHashMap<>();
         for (Expr f : flat) {

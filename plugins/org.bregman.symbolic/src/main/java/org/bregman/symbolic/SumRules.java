@@ -46,11 +46,7 @@ final class SumRules {
 
     Expr simpAdd(List<Expr> terms) {
         simplifier.tick();
-        List<Expr> flat = new ArrayList<>();
-        for (Expr t : terms) {
-            if (t instanceof Add a) flat.addAll(a.terms());
-            else flat.add(t);
-        }
+        List<Expr> flat = Exprs.flatten(terms, Add.class);
         double constant = 0;
         LinkedHashMap<Expr, Double> coeffs = new LinkedHashMap<>();
         for (Expr t : flat) {
