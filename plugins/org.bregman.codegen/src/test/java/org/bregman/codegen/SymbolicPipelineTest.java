@@ -108,6 +108,16 @@ class SymbolicPipelineTest {
     }
 
     @Test
+    void aLiveCompileDerivesNoGeneralForm() {
+        Derivation d = Derivation.derive(qnorm(), Map.of("q", 3.0));
+        KernelSpec full = FromSymbolic.spec(d, null), live = FromSymbolic.kernelOnly(d, null);
+        assertNotNull(full.general());
+        assertNull(live.general());
+        // the kernel-only source never reads it: the same source, the same cache entry
+        assertEquals(MirrorMapTemplate.generateKernelOnly(full), MirrorMapTemplate.generateKernelOnly(live));
+    }
+
+    @Test
     void factoryChecksConstraintAndServesOtherValues() throws Exception {
         KernelSpec spec = FromSymbolic.spec(Derivation.derive(qnorm(), Map.of("q", 3.0)), null);
         JaninoCompiler.Unit u = JaninoCompiler.shared().compile(Optimizers.generateSource(spec));
