@@ -305,9 +305,9 @@ public final class PotentialWorkspace {
                 if (!i.getSeeds().isEmpty()) {
                     List<Long> l = new ArrayList<>();
                     if (i.isRange()) {
-                        for (long k = Math.round(i.getSeeds().get(0)); k <= Math.round(i.getSeeds().get(1)); k++) l.add((long) (int) k);
+                        for (long k = Math.round(i.getSeeds().get(0)); k <= Math.round(i.getSeeds().get(1)); k++) l.add(k);
                     } else {
-                        for (double v : i.getSeeds()) l.add((long) (int) Math.round(v));
+                        for (double v : i.getSeeds()) l.add(Math.round(v));
                     }
                     seeds = List.copyOf(l);
                 }
