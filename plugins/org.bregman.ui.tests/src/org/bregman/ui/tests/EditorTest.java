@@ -46,18 +46,8 @@ public class EditorTest {
 			    psi(x) = x^4 / 4 + exp(x) * 0 + x^2 / 2
 			}
 
-			experiment Small {
-			    data    regression(n = 10, d = 40, seed = 1)
-			    model   linear
-			    loss    squared
-			    mirrors QNorm(q = 2), QNorm(q = 3)
-			    init    normal(std = 0.1) seeds 1 .. 2
-			    lr      0.01
-			    batch   1
-			    until   loss < 1e-8 or epochs >= 50
-			    report  bregman, closest
-			}
-			""";
+			""" + TestFiles.experiment("Small", "n = 10, d = 40", "QNorm(q = 2), QNorm(q = 3)", "1 .. 2", "batch   1",
+			"until   loss < 1e-8 or epochs >= 50", "report  bregman, closest");
 
 	@AfterEach
 	void close() {

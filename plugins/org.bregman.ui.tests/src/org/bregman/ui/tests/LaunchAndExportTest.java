@@ -35,23 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 public class LaunchAndExportTest {
 
-	static final String SOURCE = """
-			potential QNorm(q = 3 where q > 1) {
-			    psi(w) = |w|^q / q
-			}
-
-			experiment Tiny {
-			    data    regression(n = 4, d = 8, seed = 1)
-			    model   linear
-			    loss    squared
-			    mirrors QNorm(q = 2), QNorm(q = 3)
-			    init    normal(std = 0.1) seeds 1 .. 1
-			    lr      0.01
-			    batch   1
-			    until   loss < 1e-6 or epochs >= 20
-			    report  bregman
-			}
-			""";
+	static final String SOURCE = TestFiles.QNORM + "\n" + TestFiles.experiment("Tiny", "n = 4, d = 8", "QNorm(q = 2), QNorm(q = 3)",
+			"1 .. 1", "batch   1", "until   loss < 1e-6 or epochs >= 20", "report  bregman");
 
 	private static String cliHelp() {
 		try {

@@ -24,17 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** Quick Outline (Ctrl+O), the outline following the caret, and the icons of files, outline and launches. */
 public class OutlineAndIconsTest {
-	static final String SOURCE = RenameAndReferencesTest.DEFS + "\n" + """
-			experiment Tiny {
-			    data    regression(n = 4, d = 8, seed = 1)
-			    model   linear
-			    loss    squared
-			    mirrors QNorm(q = 2)
-			    init    normal(std = 0.1) seeds 1 .. 1
-			    lr      0.01
-			    until   epochs >= 2
-			}
-			""";
+	static final String SOURCE = TestFiles.QNORM + "\n"
+			+ TestFiles.experiment("Tiny", "n = 4, d = 8", "QNorm(q = 2)", "1 .. 1", "until   epochs >= 2");
 
 	@AfterEach
 	void close() {

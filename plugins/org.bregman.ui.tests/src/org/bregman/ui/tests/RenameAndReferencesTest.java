@@ -30,24 +30,9 @@ import org.junit.jupiter.api.Test;
 
 /** Rename (with its preview) and Find References of a potential and a parameter across two files. */
 public class RenameAndReferencesTest {
-	static final String DEFS = """
-			potential QNorm(q = 3 where q > 1) {
-			    psi(w) = |w|^q / q
-			}
-			""";
-	static final String USES = """
-			import "defs.potential"
-
-			experiment Uses {
-			    data    regression(n = 4, d = 8, seed = 1)
-			    model   linear
-			    loss    squared
-			    mirrors QNorm(q = 2), QNorm(q = 4)
-			    init    normal(std = 0.1) seeds 1 .. 1
-			    lr      0.01
-			    until   epochs >= 2
-			}
-			""";
+	static final String DEFS = TestFiles.QNORM;
+	static final String USES = "import \"defs.potential\"\n\n"
+			+ TestFiles.experiment("Uses", "n = 4, d = 8", "QNorm(q = 2), QNorm(q = 4)", "1 .. 1", "until   epochs >= 2");
 
 	@AfterEach
 	void close() {

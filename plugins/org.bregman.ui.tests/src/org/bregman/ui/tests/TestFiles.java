@@ -20,6 +20,26 @@ final class TestFiles {
 	private TestFiles() {
 	}
 
+	/** The lq potential most tests use. */
+	static final String QNORM = """
+			potential QNorm(q = 3 where q > 1) {
+			    psi(w) = |w|^q / q
+			}
+			""";
+
+	/**
+	 * A small experiment as the tests write it: regression data, the linear model, QNorm mirrors, lr 0.01; {@code settings}
+	 * are the lines after lr (batch, until, report), each written without its indentation.
+	 */
+	static String experiment(String name, String data, String mirrors, String seeds, String... settings) {
+		StringBuilder b = new StringBuilder("experiment " + name + " {\n    data    regression(" + data + ", seed = 1)\n"
+				+ "    model   linear\n    loss    squared\n    mirrors " + mirrors + "\n    init    normal(std = 0.1) seeds " + seeds
+				+ "\n    lr      0.01\n");
+		for (String s : settings)
+			b.append("    ").append(s).append('\n');
+		return b.append("}\n").toString();
+	}
+
 	static IProject project() throws CoreException {
 		IProject p = ResourcesPlugin.getWorkspace().getRoot().getProject("bregman-tests");
 		if (!p.exists())
