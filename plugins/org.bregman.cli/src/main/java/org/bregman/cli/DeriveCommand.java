@@ -104,15 +104,16 @@ final class DeriveCommand extends Verb {
         }
         if (time != null) head.append("    time-varying in ").append(time).append(" ≥ 0");
         out.println(head + "    [" + p.location() + "]");
-        String inv = "inverse(" + row.get("inverseVariable") + ")";
-        int width = Math.max(("bregman(" + bv.get(0) + ", " + bv.get(1) + ")").length(), inv.length());
+        String inv = "inverse(" + row.get("inverseVariable") + (time == null ? "" : "; " + time) + ")";
+        String bregman = "bregman(" + bv.get(0) + ", " + bv.get(1) + (time == null ? "" : "; " + time) + ")";
+        int width = Math.max(bregman.length(), inv.length());
         line(out, width, "psi(" + w + ")", row.get("psi"));
         line(out, width, "grad(" + w + ")", row.get("grad"));
         line(out, width, "hessian(" + w + ")", row.get("hessian"));
         Object inverse = row.get("inverse");
         line(out, width, inv, inverse != null ? inverse + "    [closed-form]"
                 : "the w with grad(w) = " + row.get("inverseVariable") + "    [numeric: safeguarded Newton-bisection]");
-        line(out, width, "bregman(" + bv.get(0) + ", " + bv.get(1) + ")", row.get("bregman"));
+        line(out, width, bregman, row.get("bregman"));
         String at = params.isEmpty() && time == null ? "" : "    [at the defaults" + (time == null ? "" : ", " + time + " = 0") + "]";
         line(out, width, "domain", row.get("domain"));
         Object dual = row.get("dualDomain");
