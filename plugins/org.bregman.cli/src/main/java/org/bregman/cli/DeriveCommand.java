@@ -63,7 +63,11 @@ final class DeriveCommand extends Verb {
         row.put("name", p.name());
         row.put("file", p.file().toString());
         row.put("line", p.line());
-        row.put("parameters", bound.parameterValues());
+        Map<String, Double> params = new LinkedHashMap<>(bound.parameterValues());
+        String time = p.spec().time();
+        if (time != null) params.remove(time); // the time is not a parameter one sets
+        row.put("parameters", params);
+        if (time != null) row.put("time", time); // absent for a potential fixed in time (the JSON contract stays)
         row.put("coordinate", symbolic.coordinate());
         row.put("psi", Printer.print(symbolic.psi()));
         row.put("grad", Printer.print(symbolic.grad()));
@@ -85,7 +89,8 @@ final class DeriveCommand extends Verb {
     }
 
     private static void print(PrintWriter out, Loader.Potential p, Map<String, Object> row) {
-        String w = (String) row.get("coordinate");
+        String time = (String) row.get("time");
+        String w = row.get("coordinate") + (time == null ? "" : "; " + time);
         @SuppressWarnings("unchecked")
         List<String> bv = (List<String>) row.get("bregmanVariables");
         @SuppressWarnings("unchecked")
@@ -97,20 +102,25 @@ final class DeriveCommand extends Verb {
                     .append(k).append(" = ").append(Printer.number(v)));
             head.append(')');
         }
+        if (time != null) head.append("    time-varying in ").append(time).append(" ≥ 0");
         out.println(head + "    [" + p.location() + "]");
-        String inv = "inverse(" + row.get("inverseVariable") + ")";
-        int width = Math.max(("bregman(" + bv.get(0) + ", " + bv.get(1) + ")").length(), inv.length());
+        String inv = "inverse(" + row.get("inverseVariable") + (time == null ? "" : "; " + time) + ")";
+        String bregman = "bregman(" + bv.get(0) + ", " + bv.get(1) + (time == null ? "" : "; " + time) + ")";
+        int width = Math.max(bregman.length(), inv.length());
         line(out, width, "psi(" + w + ")", row.get("psi"));
         line(out, width, "grad(" + w + ")", row.get("grad"));
         line(out, width, "hessian(" + w + ")", row.get("hessian"));
         Object inverse = row.get("inverse");
         line(out, width, inv, inverse != null ? inverse + "    [closed-form]"
                 : "the w with grad(w) = " + row.get("inverseVariable") + "    [numeric: safeguarded Newton-bisection]");
-        line(out, width, "bregman(" + bv.get(0) + ", " + bv.get(1) + ")", row.get("bregman"));
-        String at = params.isEmpty() ? "" : "    [at the defaults]";
+        line(out, width, bregman, row.get("bregman"));
+        String at = params.isEmpty() && time == null ? "" : "    [at the defaults" + (time == null ? "" : ", " + time + " = 0") + "]";
         line(out, width, "domain", row.get("domain"));
         Object dual = row.get("dualDomain");
         line(out, width, "dual domain", (dual == null ? "not derived" : dual) + at);
+        if (time != null) {
+            line(out, width, "time", time + " = the sum of the steps' learning rates (η·k at a fixed rate η); checks hold for every " + time + " ≥ 0");
+        }
         out.println();
     }
 

@@ -1,13 +1,18 @@
 package org.bregman.codegen;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.bregman.codegen.ir.Node;
 import org.bregman.codegen.ir.Cond;
 import org.bregman.symbolic.Condition;
 import org.bregman.symbolic.Derivation;
+import org.bregman.symbolic.Exprs;
 import org.bregman.symbolic.OverflowSafe;
 import org.bregman.symbolic.PotentialSpec;
 import org.bregman.symbolic.RealInterval;
+import org.bregman.symbolic.Simplifier;
 
 /** Builds a {@link KernelSpec} from the symbolic module's derivations. */
 public final class FromSymbolic {
@@ -63,7 +68,29 @@ public final class FromSymbolic {
                 general = null; // the factory then accepts the bound values only (and says so)
             }
         }
-        return new KernelSpec(ps.name(), doc, names, defaults, values, b, general, constraint, text.toString());
+        if (!ps.isTimeVarying()) return new KernelSpec(ps.name(), doc, names, defaults, values, b, general, constraint, text.toString());
+        Map<String, Double> others = new LinkedHashMap<>(bound.parameterValues());
+        others.remove(ps.time());
+        return new KernelSpec(ps.name(), doc, names, defaults, values, b, general, constraint, text.toString(), ps.time(),
+                stepForms(Derivation.derive(ps.boundExceptTime(others)), domain));
+    }
+
+    /** The second time variable of a step's forms (not a name a user can write). */
+    private static final String LANDING = "\u0000t1";
+
+    /**
+     * ψ, ψ', ψ'' with the time as Param 0 (where a step starts), the inverse with it as Param 1 (where it lands); the
+     * dual domain may move with t, so the step checks finiteness only.
+     */
+    private static Forms stepForms(Derivation d, Forms.Range domain) {
+        String t = d.spec().time();
+        List<String> params = List.of(t, LANDING);
+        Lowering lw = new Lowering(d.coordinate(), params);
+        Lowering lz = new Lowering(d.dualVariable(), params);
+        Node inverse = null;
+        if (d.inverse().isClosedForm()) inverse = lz.lower(Simplifier.substitute(d.inverse().expr(), Map.of(t, Exprs.var(LANDING))));
+        return new Forms(lw.lower(OverflowSafe.rewrite(d.psi())), lw.lower(OverflowSafe.rewrite(d.grad())),
+                lw.lower(OverflowSafe.rewrite(d.hessian())), inverse, domain, Forms.Range.REALS);
     }
 
     private static Forms forms(Derivation d, List<String> params, Forms.Range domain, Forms.Range dual) {

@@ -25,45 +25,81 @@ public final class InterpretedMirrorMap implements MirrorMap, NewtonBisection.De
     private final Interval dual;
     private final NewtonBisection solver;
     private final boolean checkDual;
+    /** The values of the forms' {@link Node.Param}s (a time-varying step's start and end times), else empty. */
+    private final double[] p;
 
     public InterpretedMirrorMap(KernelSpec spec) {
-        this.name = spec.name();
-        Map<String, Double> p = new LinkedHashMap<>();
-        for (int i = 0; i < spec.parameterNames().size(); i++) p.put(spec.parameterNames().get(i), spec.values().get(i));
-        this.parameters = Collections.unmodifiableMap(p);
-        this.f = spec.bound();
+        this(spec.name(), values(spec, null), spec.bound(), NO_PARAMS);
+    }
+
+    /** A time-varying potential's step from time {@code from} to {@code to} (forms {@link KernelSpec#step()}). */
+    static InterpretedMirrorMap between(KernelSpec spec, double from, double to) {
+        return new InterpretedMirrorMap(spec.name(), values(spec, from), spec.step(), new double[] {from, to});
+    }
+
+    private InterpretedMirrorMap(String name, Map<String, Double> parameters, Forms f, double[] p) {
+        this.name = name;
+        this.parameters = parameters;
+        this.f = f;
+        this.p = p;
         if (!f.domain().isNumeric() || !f.dual().isNumeric()) throw new IllegalArgumentException("bound forms need numeric domains");
         this.domain = new Interval(f.domain().lowerValue(), f.domain().lowerClosed(), f.domain().upperValue(), f.domain().upperClosed());
         this.dual = new Interval(f.dual().lowerValue(), f.dual().lowerClosed(), f.dual().upperValue(), f.dual().upperClosed());
         this.checkDual = !f.dual().isAllReals();
-        this.solver = new NewtonBisection(this, domain, checkDual ? dual : null);
+        // a step's numeric inverse solves at the end time: the derivatives of the step that starts there
+        NewtonBisection.Derivatives landing = p.length == 2 && p[0] != p[1] ? new InterpretedMirrorMap(name, parameters, f, new double[] {p[1], p[1]}) : this;
+        this.solver = new NewtonBisection(landing, domain, checkDual ? dual : null);
+    }
+
+    /** The kernel's parameter values, the time (the last one) set to {@code time} when that is not null. */
+    private static Map<String, Double> values(KernelSpec spec, Double time) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < spec.parameterNames().size(); i++) m.put(spec.parameterNames().get(i), spec.values().get(i));
+        if (time != null) m.put(spec.time(), time);
+        return Collections.unmodifiableMap(m);
     }
 
     // ---- tree walking -----------------------------------------------------------------------------
 
+    private static final double[] NO_PARAMS = {};
+
     static double eval(Node n, double x) {
-        return eval(n, x, false);
+        return eval(n, x, NO_PARAMS, false);
     }
 
     static float evalF(Node n, float x) {
-        return (float) eval(n, x, true);
+        return evalF(n, x, NO_PARAMS);
+    }
+
+    /** Parameter k is {@code p[k]} (as the compiled class's fields {@code p0, p1, …}). */
+    static double eval(Node n, double x, double[] p) {
+        return eval(n, x, p, false);
+    }
+
+    static float evalF(Node n, float x, double[] p) {
+        return (float) eval(n, x, p, true);
     }
 
     /**
      * One walk for both precisions: {@code inFloat} rounds every node's value to float, which is what float32 code
      * computes (a float operation equals the double one rounded, {@link Node.Op#apply(float, float)}, {@code Fn.apply(float)}).
      */
-    private static double eval(Node n, double x, boolean inFloat) {
+    private static double eval(Node n, double x, double[] p, boolean inFloat) {
         double v = switch (n) {
             case Node.Num c -> c.value();
             case Node.X v0 -> x;
-            case Node.Param p -> throw new IllegalStateException("unbound parameter in a specialised form");
-            case Node.Neg g -> -eval(g.a(), x, inFloat);
-            case Node.Bin b -> b.op().apply(eval(b.a(), x, inFloat), eval(b.b(), x, inFloat));
-            case Node.Call c -> c.f().arity() == 1 ? c.f().apply(eval(c.arg(), x, inFloat))
-                    : c.f().apply(eval(c.args().get(0), x, inFloat), eval(c.args().get(1), x, inFloat));
+            case Node.Param q -> param(p, q);
+            case Node.Neg g -> -eval(g.a(), x, p, inFloat);
+            case Node.Bin b -> b.op().apply(eval(b.a(), x, p, inFloat), eval(b.b(), x, p, inFloat));
+            case Node.Call c -> c.f().arity() == 1 ? c.f().apply(eval(c.arg(), x, p, inFloat))
+                    : c.f().apply(eval(c.args().get(0), x, p, inFloat), eval(c.args().get(1), x, p, inFloat));
         };
         return inFloat ? (float) v : v;
+    }
+
+    private static double param(double[] p, Node.Param q) {
+        if (q.index() >= p.length) throw new IllegalStateException("unbound parameter in a specialised form");
+        return p[q.index()];
     }
 
     // ---- MirrorMap -----------------------------------------------------------------------------------
@@ -72,15 +108,15 @@ public final class InterpretedMirrorMap implements MirrorMap, NewtonBisection.De
 
     @Override public Map<String, Double> parameters() { return parameters; }
 
-    @Override public double psi(double w) { return eval(f.psi(), w); }
+    @Override public double psi(double w) { return eval(f.psi(), w, p); }
 
-    @Override public double grad(double w) { return eval(f.grad(), w); }
+    @Override public double grad(double w) { return eval(f.grad(), w, p); }
 
-    @Override public double hessian(double w) { return eval(f.hessian(), w); }
+    @Override public double hessian(double w) { return eval(f.hessian(), w, p); }
 
     @Override
     public double inverse(double z) {
-        return f.inverse() != null ? domain.inside(eval(f.inverse(), z)) : solver.solve(z);
+        return f.inverse() != null ? domain.inside(eval(f.inverse(), z, p)) : solver.solve(z);
     }
 
     @Override
@@ -114,8 +150,8 @@ public final class InterpretedMirrorMap implements MirrorMap, NewtonBisection.De
         int bad = -1;
         for (int i = 0; i < n; i++) {
             float x = w[wOffset + i];
-            float z = evalF(f.grad(), x) - lr * g[gOffset + i];
-            float r = f.inverse() != null ? evalF(f.inverse(), z) : (float) solver.solve((double) z);
+            float z = evalF(f.grad(), x, p) - lr * g[gOffset + i];
+            float r = f.inverse() != null ? evalF(f.inverse(), z, p) : (float) solver.solve((double) z);
             w[wOffset + i] = r;
             if (!ok(z, r) && bad < 0) bad = i;
         }
@@ -131,8 +167,8 @@ public final class InterpretedMirrorMap implements MirrorMap, NewtonBisection.De
         int bad = -1;
         for (int i = 0; i < n; i++) {
             float x = w.get(wp + i);
-            float z = evalF(f.grad(), x) - lr * g.get(gp + i);
-            float r = f.inverse() != null ? evalF(f.inverse(), z) : (float) solver.solve((double) z);
+            float z = evalF(f.grad(), x, p) - lr * g.get(gp + i);
+            float r = f.inverse() != null ? evalF(f.inverse(), z, p) : (float) solver.solve((double) z);
             w.put(wp + i, r);
             if (!ok(z, r) && bad < 0) bad = i;
         }

@@ -117,7 +117,7 @@ public final class JarExporter {
         if (out.isEmpty()) {
             // e.g. inside OSGi: the API's classes by name through its class loader
             // (what generated classes use: the API, the special functions and the numeric inverse)
-            for (String cls : new String[] {"MirrorMap", "MirrorMapFactory", "MirrorMaps", "Interval", "NewtonBisection",
+            for (String cls : new String[] {"MirrorMap", "TimeVaryingMirrorMap", "MirrorMapFactory", "MirrorMaps", "Interval", "NewtonBisection",
                     "NewtonBisection$Derivatives", "SpecialFunctions", "SpecialFunctions$ErfDerivatives"}) {
                 String name = RUNTIME_PREFIX + cls + ".class";
                 try (InputStream in = MirrorMap.class.getClassLoader().getResourceAsStream(name)) {

@@ -117,6 +117,11 @@ public final class Optimizers {
 
     public static MirrorMap compile(KernelSpec spec, Options options) {
         MirrorMap scalar = compileScalar(spec, JaninoCompiler.shared(), Optimizers::report);
+        if (spec.isTimeVarying()) {
+            // the step takes two times: no vector or threaded wrapper takes them yet
+            if (!(scalar instanceof InterpretedTimeVaryingMirrorMap)) report("kernel: " + spec.name() + ": scalar (time-varying)");
+            return scalar;
+        }
         if (!options.vector() && !(scalar instanceof InterpretedMirrorMap)) report("kernel: " + spec.name() + ": scalar (vector kernel not requested)");
         MirrorMap m = scalar;
         if (options.vector() && !(scalar instanceof InterpretedMirrorMap)) {
@@ -156,7 +161,7 @@ public final class Optimizers {
     }
 
     private static MirrorMap interpreter(KernelSpec spec) {
-        InterpretedMirrorMap i = new InterpretedMirrorMap(spec);
+        MirrorMap i = spec.isTimeVarying() ? new InterpretedTimeVaryingMirrorMap(spec) : new InterpretedMirrorMap(spec);
         KINDS.put(i, "interpreter");
         return i;
     }

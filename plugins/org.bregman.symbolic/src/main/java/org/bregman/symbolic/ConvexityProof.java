@@ -83,7 +83,11 @@ final class ConvexityProof {
     }
 
     static Verdict decide(Derivation d) {
-        return new ConvexityProof(d.hessian(), d.grad(), d.coordinate(), d.domain(), d.parameterValues(), d.assumptions()).run();
+        ConvexityProof proof = new ConvexityProof(d.hessian(), d.grad(), d.coordinate(), d.domain(), d.parameterValues(), d.assumptions());
+        // a time-varying ψ(w; t) left symbolic in t: every enclosure is over all t ≥ 0, so a proof holds for every t ≥ 0
+        String t = d.spec().time();
+        if (t != null && !d.isBound()) proof.params.put(t, RealInterval.NON_NEGATIVE);
+        return proof.run();
     }
 
     /** The enclosure of ψ'' over xs: both forms' enclosures hold, so their intersection does. */

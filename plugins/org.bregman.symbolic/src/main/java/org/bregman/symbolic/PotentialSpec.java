@@ -14,9 +14,12 @@ import java.util.Set;
  *
  * @param grad    {@code grad(x) = …} or {@code null}
  * @param inverse {@code inverse(z) = …} or {@code null}
+ * @param time    for a time-varying {@code psi(w; t)}: the name of t, which is then the last parameter (default 0,
+ *                {@code where t >= 0}: the derivation treats it as a parameter, the checks hold for every t ≥ 0);
+ *                {@code null} for a potential fixed in time
  */
 public record PotentialSpec(String name, List<Parameter> parameters, String coordinate, RealInterval domain, Expr psi,
-        Override grad, Override inverse) {
+        Override grad, Override inverse, String time) {
 
     /** A parameter {@code name = defaultValue where constraint}; {@code where} may be {@code null}. */
     public record Parameter(String name, double defaultValue, Condition where) {
@@ -50,6 +53,42 @@ public record PotentialSpec(String name, List<Parameter> parameters, String coor
         if (names.contains(coordinate)) {
             throw new SymbolicException("the coordinate " + coordinate + " has the name of a parameter");
         }
+        if (time != null && (parameters.isEmpty() || !parameters.get(parameters.size() - 1).name().equals(time))) {
+            throw new SymbolicException("the time " + time + " must be the last parameter");
+        }
+    }
+
+    public PotentialSpec(String name, List<Parameter> parameters, String coordinate, RealInterval domain, Expr psi, Override grad,
+            Override inverse) {
+        this(name, parameters, coordinate, domain, psi, grad, inverse, null);
+    }
+
+    /** This potential with ψ depending on the time variable {@code t} (appended as the last parameter, t ≥ 0). */
+    public PotentialSpec withTime(String t) {
+        List<Parameter> ps = new java.util.ArrayList<>(parameters);
+        ps.add(new Parameter(t, 0, new Condition.Compare(Exprs.var(t), Condition.Op.GE, Exprs.num(0))));
+        return new PotentialSpec(name, ps, coordinate, domain, psi, grad, inverse, t);
+    }
+
+    /** Whether ψ depends on a time variable ({@code psi(w; t)}). */
+    public boolean isTimeVarying() {
+        return time != null;
+    }
+
+    /**
+     * A time-varying potential with every parameter but the time bound to {@code arguments} (missing ones take
+     * their defaults, checked as {@link #arguments}): ψ over w and t only, whose derivation keeps t symbolic
+     * with t ≥ 0 (the checks then hold for every t ≥ 0; the kernels take t as an argument).
+     */
+    public PotentialSpec boundExceptTime(Map<String, Double> arguments) {
+        if (time == null) throw new IllegalStateException(name + " is not time-varying");
+        Map<String, Double> values = arguments(arguments);
+        Map<String, Expr> nums = new LinkedHashMap<>();
+        values.forEach((k, x) -> {
+            if (!k.equals(time)) nums.put(k, Exprs.num(x));
+        });
+        Parameter t = parameters.get(parameters.size() - 1);
+        return new PotentialSpec(name, List.of(t), coordinate, domain, Simplifier.substitute(psi, nums), null, null, time);
     }
 
     /** A potential with parameters and ψ only (no domain restriction, no overrides). */
@@ -58,15 +97,15 @@ public record PotentialSpec(String name, List<Parameter> parameters, String coor
     }
 
     public PotentialSpec withDomain(RealInterval d) {
-        return new PotentialSpec(name, parameters, coordinate, d, psi, grad, inverse);
+        return new PotentialSpec(name, parameters, coordinate, d, psi, grad, inverse, time);
     }
 
     public PotentialSpec withGrad(String variable, Expr body) {
-        return new PotentialSpec(name, parameters, coordinate, domain, psi, new Override(variable, body), inverse);
+        return new PotentialSpec(name, parameters, coordinate, domain, psi, new Override(variable, body), inverse, time);
     }
 
     public PotentialSpec withInverse(String variable, Expr body) {
-        return new PotentialSpec(name, parameters, coordinate, domain, psi, grad, new Override(variable, body));
+        return new PotentialSpec(name, parameters, coordinate, domain, psi, grad, new Override(variable, body), time);
     }
 
     /** Default values in declaration order. */

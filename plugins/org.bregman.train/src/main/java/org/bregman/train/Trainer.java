@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.bregman.runtime.MirrorMap;
+import org.bregman.runtime.TimeVaryingMirrorMap;
 import org.bregman.train.RunResult.Status;
 import org.bregman.train.data.Dataset;
 import org.bregman.train.model.Model;
@@ -104,7 +105,8 @@ public final class Trainer {
         String message = null;
         boolean stepCheck = spec.until().mentionsSteps();
         Safeguard.Run guard = spec.safeguard() == null ? null : spec.safeguard().start(lr);
-        Safeguard.StepFn step = map != null ? r -> model.step(map, r) : r -> model.step(m.rule(), r);
+        Clock clock = map instanceof TimeVaryingMirrorMap tv ? new Clock(tv) : null;
+        Safeguard.StepFn step = clock != null ? r -> model.step(clock.between(r), r) : map != null ? r -> model.step(map, r) : r -> model.step(m.rule(), r);
         outer:
         while (true) {
             Until.State st = new Until.State(mt.loss(), mt.accuracy(), testAcc(model), epochs, steps);
@@ -127,7 +129,10 @@ public final class Trainer {
             for (int from = 0; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
                 model.gradient(order, from, to);
+                long skipped = guard == null ? 0 : guard.skipped();
+                if (clock != null) clock.batch = to - from;
                 int bad = guard != null ? guard.step(model, step, order, from, to) : step.apply((float) (lr / (to - from)));
+                if (clock != null && bad < 0 && (guard == null || guard.skipped() == skipped)) clock.advance();
                 steps++;
                 if (bad >= 0) {
                     status = Status.DIVERGED;
@@ -161,10 +166,36 @@ public final class Trainer {
             listener.epoch(m, seed, epochs, mt.loss(), mt.accuracy(), eta);
         }
         if (guard != null) message = message == null ? guard.summary() : message + "; " + guard.summary();
+        if (clock != null) message = (message == null ? "" : message + "; ") + clock.tv.time() + " = " + Num.short4(clock.now) + " at the end";
         double test = Double.NaN;
         if (data.test() != null && status != Status.DIVERGED) test = model.evaluate(data.test()).accuracy();
         return new RunResult(m, seed, lr, status, epochs, steps, mt.loss(), mt.accuracy(), test, mt.margin(), message, init,
                 model.params(), model.predictor(), List.copyOf(curve), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The time of a time-varying mirror's run: the sum of the learning rates of the steps taken (η·k at a fixed rate η;
+     * the rate per example, {@code lr / batch}, times the batch). A step tried from {@code now} lands at {@code tried};
+     * only a step that is kept moves the clock.
+     */
+    private static final class Clock {
+        final TimeVaryingMirrorMap tv;
+        double now;
+        double tried;
+        int batch = 1;
+
+        Clock(TimeVaryingMirrorMap tv) {
+            this.tv = tv;
+        }
+
+        MirrorMap between(float lr) {
+            tried = now + (double) lr * batch;
+            return tv.between(now, tried);
+        }
+
+        void advance() {
+            now = tried;
+        }
     }
 
     /** Why a step failed at a coordinate whose new value is {@code v}. */

@@ -33,7 +33,9 @@ public class PotentialLinkingDiagnostics extends LinkingDiagnosticMessageProvide
         String msg;
         if (context.getReference() == PotentialPackage.Literals.SYMBOL_REF__SYMBOL) {
             PotentialDef p = EcoreUtil2.getContainerOfType(ctx, PotentialDef.class);
-            msg = "unknown name '" + name + "'" + PotentialModels.didYouMean(name, candidates)
+            String time = timeOf(p);
+            msg = name.equals(time) ? "'" + name + "' is the time of psi(w; " + name + "): only the body of psi can use it"
+                    : "unknown name '" + name + "'" + PotentialModels.didYouMean(name, candidates)
                     + (candidates.isEmpty() ? "" : " (known here: " + String.join(", ", candidates) + ")")
                     + (p != null && p.getParams().isEmpty() && candidates.size() <= 1
                             ? "; declare a parameter as in `potential " + p.getName() + "(" + name + " = 1) { … }`" : "");
@@ -55,6 +57,12 @@ public class PotentialLinkingDiagnostics extends LinkingDiagnosticMessageProvide
             return super.getUnresolvedProxyMessage(context);
         }
         return new DiagnosticMessage(msg, Severity.ERROR, Diagnostic.LINKING_DIAGNOSTIC);
+    }
+
+    /** The time variable of a potential's psi(w; t), or null. */
+    private static String timeOf(PotentialDef p) {
+        org.bregman.potential.potential.Definition psi = p == null ? null : PotentialModels.psi(p);
+        return psi == null || psi.getExtra().isEmpty() ? null : psi.getExtra().get(0).getName();
     }
 
     private List<String> candidates(EObject ctx, ILinkingDiagnosticContext context) {

@@ -81,7 +81,7 @@ public final class PotentialTranslator {
         if (psi == null || psi.getCoordinate() == null || psi.getBody() == null) {
             throw new UntranslatableException(p.getName() + " has no psi");
         }
-        if (!psi.getExtra().isEmpty()) throw new UntranslatableException("time-varying potentials are not yet supported");
+        if (psi.getExtra().size() > 1) throw new UntranslatableException("psi takes one time variable");
         List<PotentialSpec.Parameter> params = new ArrayList<>();
         for (Parameter param : p.getParams()) {
             if (param.getName() == null) throw new UntranslatableException("parameter without a name");
@@ -98,6 +98,15 @@ public final class PotentialTranslator {
         }
         PotentialSpec spec = new PotentialSpec(p.getName(), params, psi.getCoordinate().getName(), domain, expr(psi.getBody()),
                 null, null);
+        if (!psi.getExtra().isEmpty()) {
+            String t = psi.getExtra().get(0).getName();
+            if (t == null) throw new UntranslatableException("the time variable has no name");
+            // t is the last parameter (t >= 0); the validator rejects overrides of a time-varying psi
+            if (PotentialModels.definition(p, DefinitionKind.GRAD) != null || PotentialModels.definition(p, DefinitionKind.INVERSE) != null) {
+                throw new UntranslatableException("a time-varying psi cannot have grad or inverse overrides");
+            }
+            return spec.withTime(t);
+        }
         Definition grad = PotentialModels.definition(p, DefinitionKind.GRAD);
         if (grad != null) spec = spec.withGrad(variable(grad), expr(grad.getBody()));
         Definition inverse = PotentialModels.definition(p, DefinitionKind.INVERSE);

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.bregman.potential.experiment.Vocabulary.Entry;
 import org.bregman.potential.potential.Binary;
 import org.bregman.potential.potential.Call;
+import org.bregman.potential.potential.Coordinate;
 import org.bregman.potential.potential.Definition;
 import org.bregman.potential.potential.DefinitionKind;
 import org.bregman.potential.potential.Domain;
@@ -95,12 +95,36 @@ public class PotentialChecks extends ComposedCheck {
         }
     }
 
+    /** {@code psi(w; t)}: one time variable, in psi only, named apart; the mirror map is derived from it, never overridden. */
     @Check
     public void checkTimeVarying(Definition d) {
-        if (!d.getExtra().isEmpty()) {
-            String extra = d.getExtra().stream().map(c -> c.getName()).collect(Collectors.joining(", "));
-            error("time-varying potentials such as " + d.getKind().getLiteral() + "(" + (d.getCoordinate() == null ? "w" : d.getCoordinate().getName())
-                    + "; " + extra + ") are not yet supported", d.getExtra().get(0), null, NOT_SUPPORTED);
+        if (d.getExtra().isEmpty()) return;
+        String w = d.getCoordinate() == null ? "w" : d.getCoordinate().getName();
+        Coordinate t = d.getExtra().get(0);
+        if (d.getKind() != DefinitionKind.PSI) {
+            error("only psi takes a time variable: " + d.getKind().getLiteral() + "(" + w + "; " + t.getName() + ") is not supported (the mirror map "
+                    + "and its inverse at each time are derived from psi(w; t))", t, null, NOT_SUPPORTED);
+            return;
+        }
+        for (Coordinate extra : d.getExtra().subList(1, d.getExtra().size())) {
+            error("psi takes one time variable, as in psi(" + w + "; " + t.getName() + "); remove '; " + extra.getName() + "'", extra, null,
+                    NOT_SUPPORTED);
+        }
+        if (!(d.eContainer() instanceof PotentialDef p) || t.getName() == null) return;
+        if (t.getName().equals(w)) {
+            error("the time '" + t.getName() + "' has the name of the coordinate: rename one of them", t, SYMBOL__NAME, DUPLICATE);
+        }
+        for (Parameter param : p.getParams()) {
+            if (t.getName().equals(param.getName())) {
+                error("the time '" + t.getName() + "' has the name of a parameter of " + p.getName() + ": rename one of them", t, SYMBOL__NAME,
+                        DUPLICATE);
+            }
+        }
+        for (Definition o : p.getMembers().stream().filter(Definition.class::isInstance).map(Definition.class::cast).toList()) {
+            if (o.getKind() != DefinitionKind.PSI && o.getExtra().isEmpty()) {
+                error(o.getKind().getLiteral() + " cannot be overridden for a time-varying psi(" + w + "; " + t.getName()
+                        + "): the mirror map and its inverse at each time are derived from psi", o, null, NOT_SUPPORTED);
+            }
         }
     }
 

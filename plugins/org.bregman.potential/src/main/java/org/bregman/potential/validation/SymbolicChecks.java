@@ -102,8 +102,11 @@ public final class SymbolicChecks {
             Checked c = CACHE.get(key);
             if (c != null) return c;
         }
-        Derivation d = arguments == null ? Derivation.derive(spec) : Derivation.derive(spec, arguments);
-        Checked c = new Checked(spec, List.copyOf(d.check()));
+        // a time-varying psi(w; t) is checked with t left symbolic, t >= 0: what is proved holds at every time
+        PotentialSpec checkedSpec = spec.isTimeVarying() ? spec.boundExceptTime(arguments == null ? Map.of() : arguments) : spec;
+        Derivation d = spec.isTimeVarying() ? Derivation.derive(checkedSpec)
+                : arguments == null ? Derivation.derive(spec) : Derivation.derive(spec, arguments);
+        Checked c = new Checked(checkedSpec, List.copyOf(d.check()));
         synchronized (CACHE) {
             CACHE.put(key, c);
         }

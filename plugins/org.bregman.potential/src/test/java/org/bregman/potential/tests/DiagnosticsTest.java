@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.bregman.potential.api.Diagnostic;
@@ -145,7 +146,14 @@ class DiagnosticsTest {
                 located("conditionWhereANumberIsExpected", "potential P(a = 1 where a + 1) {\n    psi(w) = w^2\n}", 1, "a + 1", "a + 1 is a number; a condition"),
                 located("reservedConstructsAreNotYetSupported", "potential P(p = 2) {\n    psi(w) = 0.5 * norm(w, p)^2\n}", 2, "norm", "norm(w, p)", "not yet supported"),
                 located("reservedConstructsAreNotYetSupported", "potential P {\n    psi(w) = sum(w^2)\n}", 2, "sum", "sum(…)", "not yet supported"),
-                located("reservedConstructsAreNotYetSupported", "potential P {\n    psi(w; t) = w^2 / t\n}", 2, "t)", "time-varying potentials", "not yet supported"),
+                located("psiTakesOneTimeVariable", "potential P {\n    psi(w; t; s) = w^2 * (1 + t)\n}", 2, "s)", "psi takes one time variable, as in psi(w; t)"),
+                located("onlyPsiTakesATimeVariable", "potential P {\n    psi(w) = w^2 / 2\n    grad(x; t) = x\n}", 3, "t)", "only psi takes a time variable"),
+                located("timeOutsidePsi", "potential P {\n    domain t > 0\n    psi(w; t) = w^2 * (1 + t)\n}", 2, "t >", "'t' is the time of psi(w; t): only the body of psi can use it"),
+                located("timeOutsidePsi", "potential P(a = 1 where a > t) {\n    psi(w; t) = a * w^2 * (1 + t)\n}", 1, "t)", "'t' is the time of psi(w; t)"),
+                located("timeNamedLikeAParameter", "potential P(t = 1) {\n    psi(w; t) = w^2 * (1 + t)\n}", 2, "t)", "the time 't' has the name of a parameter of P"),
+                located("timeNamedLikeTheCoordinate", "potential P {\n    psi(w; w) = w^2\n}", 2, "w)", "the time 'w' has the name of the coordinate"),
+                located("noOverridesOfATimeVaryingPsi", "potential P {\n    psi(w; t) = w^2 * (1 + t) / 2\n    grad(x) = x * (1 + 0)\n}", 3, "grad", "grad cannot be overridden for a time-varying psi(w; t)"),
+                located("timeIsNotAnArgument", "potential P {\n    psi(w; t) = w^2 * (1 + t) / 2\n}\n" + MINIMAL_X.replace("QNorm", "P(t = 3)"), 8, "t =", "P has no parameter 't'"),
                 located("unknownVocabulary", with(0, " data regresion(n = 4)"), 5, "regresion", "unknown data source 'regresion'", "did you mean 'regression'?"),
                 located("unknownVocabulary", with(1, " model resnet"), 6, "resnet", "unknown model 'resnet'"),
                 located("unknownVocabulary", with(2, " loss crossentropy"), 7, "crossentropy", "unknown loss 'crossentropy'", "did you mean 'crossEntropy'?"),
@@ -309,6 +317,20 @@ class DiagnosticsTest {
         String t = "potential P {\n    psi(w) = w * zz\n}";
         Diagnostic d = check(t).diagnostics().get(0);
         assertTrue(d.toString().startsWith(FILE + ":2:18: error: unknown name 'zz' (known here: w)"), d::toString);
+    }
+
+    @Test
+    void timeVaryingPotentialIsCheckedForEveryTime() {
+        // ψ'' = 1 + t ≥ 1 for every t ≥ 0: proved, nothing to report
+        assertEquals(List.of(), check("potential P {\n    psi(w; t) = w^2 * (1 + t) / 2\n}").diagnostics());
+        // log(w − t) is defined for w > 0 at t = 0 only: an error, since psi is checked for every t ≥ 0 (with t = 0 alone it is fine)
+        assertEquals(List.of(), check("potential P {\n    domain w > 0\n    psi(w) = w^2 + w * log(w)\n}").diagnostics());
+        Diagnostic d = firstError("potential P {\n    domain w > 0\n    psi(w; t) = w^2 + (w - t) * log(w - t)\n}");
+        assertEquals(3, d.line(), d::toString);
+        // ψ'' = 2 − t is positive at t = 0 but not for every t ≥ 0: not proved
+        PotentialWorkspace ws = check("potential P {\n    psi(w; t) = w^2 * (2 - t) / 2\n}");
+        assertTrue(ws.diagnostics().stream().anyMatch(x -> x.message().contains("strict convexity") || x.message().contains("not strictly convex")),
+                () -> dump(ws.diagnostics()));
     }
 
     private static Diagnostic firstError(String text) {

@@ -100,8 +100,11 @@ public final class PotentialHoverText {
 			return sb.toString();
 		}
 		try {
-			Derivation d = bind ? Derivation.derive(r.spec(), args) : Derivation.derive(r.spec());
-			String w = d.coordinate();
+			// a time-varying psi(w; t) keeps t symbolic: its hover shows the potential at every time
+			String time = r.spec().time();
+			Derivation d = time != null ? Derivation.derive(bind ? r.spec().boundExceptTime(args) : r.spec())
+					: bind ? Derivation.derive(r.spec(), args) : Derivation.derive(r.spec());
+			String w = time == null ? d.coordinate() : d.coordinate() + "; " + time;
 			String z = d.dualVariable();
 			String v = d.secondVariable();
 			line(sb, "ψ(" + w + ")", Printer.print(d.psi()));
@@ -114,8 +117,11 @@ public final class PotentialHoverText {
 				line(sb, "(∇ψ)⁻¹(" + z + ")", (inv.expr() == null ? "Newton–bisection on ∇ψ" : Printer.print(inv.expr()))
 						+ "   [" + inv.kind().label() + "]");
 			line(sb, "D_ψ(" + w + ", " + v + ")", Printer.print(d.bregman()));
-			line(sb, "domain", interval(d.domain(), w));
-			line(sb, "dual domain", interval(d.dualDomain(), z));
+			line(sb, "domain", interval(d.domain(), d.coordinate()));
+			line(sb, "dual domain", interval(d.dualDomain(), z) + (time == null ? "" : "   [at " + time + " = 0]"));
+			if (time != null)
+				line(sb, "time", time + " ≥ 0, the sum of the learning rates of the steps taken (η·k at a fixed rate η); "
+						+ "convexity and domains are checked for every " + time + " ≥ 0");
 		} catch (RuntimeException e) {
 			sb.append("cannot be derived: ").append(e.getMessage());
 		}

@@ -1,0 +1,142 @@
+package org.bregman.codegen;
+
+import static org.bregman.symbolic.Exprs.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.bregman.runtime.MirrorMap;
+import org.bregman.runtime.TimeVaryingMirrorMap;
+import org.bregman.symbolic.Condition;
+import org.bregman.symbolic.Derivation;
+import org.bregman.symbolic.Expr;
+import org.bregman.symbolic.Func;
+import org.bregman.symbolic.PotentialSpec;
+import org.bregman.symbolic.PotentialSpec.Parameter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Kernels of time-varying potentials psi(w; t): the compiled class and the interpreter against a double-precision
+ * reference (the symbolic derivation bound at each time), and against each other bit for bit.
+ */
+class TimeVaryingKernelTest {
+
+    static final Expr W = var("w");
+    static final Expr T = var("t");
+    static final Expr B = var("b");
+
+    /** (1 + t)·w²/2 + b·w: closed-form inverse (z − b)/(1 + t). */
+    static PotentialSpec scaled() {
+        return PotentialSpec.of("Scaled", List.of(new Parameter("b", 0.5)), "w", add(div(mul(add(num(1), T), pow(W, num(2))), num(2)), mul(B, W)))
+                .withTime("t");
+    }
+
+    /** Hyperbolic entropy with scale β(t) = b·exp(−t) (Woodworth et al.'s potential at a shrinking scale): closed form. */
+    static PotentialSpec shrinkingHyperbolic() {
+        Expr beta = mul(B, exp(neg(T)));
+        return PotentialSpec.of("ShrinkingHyperbolic", List.of(new Parameter("b", 2, new Condition.Compare(B, Condition.Op.GT, num(0)))), "w",
+                sub(mul(W, call(Func.ASINH, div(W, beta))), sqrt(add(pow(W, num(2)), pow(beta, num(2)))))).withTime("t");
+    }
+
+    /** w⁴/4 + (1 + t)·w²/2: ψ' = w³ + (1 + t)w has no closed-form inverse here (numeric). */
+    static PotentialSpec quartic() {
+        return PotentialSpec.of("QuarticT", List.of(), "w", add(div(pow(W, num(4)), num(4)), div(mul(add(num(1), T), pow(W, num(2))), num(2))))
+                .withTime("t");
+    }
+
+    static List<PotentialSpec> potentials() {
+        return List.of(scaled(), shrinkingHyperbolic(), quartic());
+    }
+
+    @AfterEach
+    void restoreMode() {
+        Optimizers.setMode(Optimizers.Mode.FALLBACK);
+    }
+
+    private static TimeVaryingMirrorMap build(PotentialSpec spec, Optimizers.Mode mode) {
+        Optimizers.Mode old = Optimizers.setMode(mode);
+        try {
+            MirrorMap m = Optimizers.compile(Derivation.derive(spec, Map.of()), null);
+            assertInstanceOf(TimeVaryingMirrorMap.class, m, spec.name() + " in mode " + mode);
+            return (TimeVaryingMirrorMap) m;
+        } finally {
+            Optimizers.setMode(old);
+        }
+    }
+
+    private static Derivation at(PotentialSpec spec, double t) {
+        return Derivation.derive(spec, Map.of("t", t));
+    }
+
+    @ParameterizedTest
+    @MethodSource("potentials")
+    void scalarMethodsAtEachTimeMatchTheDerivation(PotentialSpec spec) {
+        TimeVaryingMirrorMap compiled = build(spec, Optimizers.Mode.COMPILED_ONLY);
+        TimeVaryingMirrorMap interpreted = build(spec, Optimizers.Mode.INTERPRETED_ONLY);
+        assertEquals("t", compiled.time());
+        SplittableRandom r = new SplittableRandom(11);
+        for (double t : new double[] {0, 0.3, 1, 4.5}) {
+            Derivation ref = at(spec, t);
+            MirrorMap c = compiled.at(t), i = interpreted.at(t);
+            assertEquals(t, c.parameters().get("t"));
+            for (int k = 0; k < 50; k++) {
+                double w = r.nextDouble(-3, 3);
+                close(ref.psi(w), c.psi(w), 1e-12, spec.name() + " psi(" + w + "; " + t + ")");
+                close(ref.grad(w), c.grad(w), 1e-12, spec.name() + " grad(" + w + "; " + t + ")");
+                close(ref.hessian(w), c.hessian(w), 1e-12, spec.name() + " hessian(" + w + "; " + t + ")");
+                double z = ref.grad(w);
+                close(w, c.inverse(z), 1e-10, spec.name() + " inverse at " + t);
+                assertEquals(c.psi(w), i.psi(w), spec.name() + ": compiled and interpreted psi differ");
+                assertEquals(c.grad(w), i.grad(w));
+                assertEquals(c.inverse(z), i.inverse(z));
+            }
+        }
+        // at t = 0 the map is the potential at the start
+        assertEquals(compiled.at(0).grad(1.25), compiled.grad(1.25));
+    }
+
+    /** One step from t0 to t1: z = ψ'(w; t0) − lr·g, w ← (ψ'(·; t1))⁻¹(z), against the same formula in double. */
+    @ParameterizedTest
+    @MethodSource("potentials")
+    void stepBetweenTwoTimesMatchesTheDoubleReference(PotentialSpec spec) {
+        TimeVaryingMirrorMap compiled = build(spec, Optimizers.Mode.COMPILED_ONLY);
+        TimeVaryingMirrorMap interpreted = build(spec, Optimizers.Mode.INTERPRETED_ONLY);
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 257;
+        for (double[] times : new double[][] {{0, 0.1}, {0.7, 1.9}, {3, 3}}) {
+            Derivation from = at(spec, times[0]), to = at(spec, times[1]);
+            float[] w = new float[n], g = new float[n];
+            for (int j = 0; j < n; j++) {
+                w[j] = (float) r.nextDouble(-2, 2);
+                g[j] = (float) r.nextDouble(-1, 1);
+            }
+            float lr = 0.05f;
+            float[] wc = w.clone(), wi = w.clone();
+            FloatBuffer wb = FloatBuffer.wrap(w.clone());
+            assertEquals(-1, compiled.between(times[0], times[1]).step(wc, g, lr));
+            assertEquals(-1, interpreted.between(times[0], times[1]).step(wi, g, lr));
+            assertEquals(-1, compiled.between(times[0], times[1]).step(wb, FloatBuffer.wrap(g), lr));
+            for (int j = 0; j < n; j++) {
+                double ref = to.inverse(from.grad(w[j]) - (double) lr * g[j]);
+                close(ref, wc[j], 2e-5, spec.name() + " step " + times[0] + " → " + times[1] + " at w = " + w[j]);
+                assertEquals(wc[j], wi[j], spec.name() + ": compiled and interpreted steps differ at " + j);
+                assertEquals(wc[j], wb.get(j), spec.name() + ": array and buffer steps differ at " + j);
+            }
+            // the compensated step (double precision) against the same reference
+            float[] hi = w.clone(), lo = new float[n];
+            assertEquals(-1, compiled.between(times[0], times[1]).stepCompensated(hi, lo, 0, g, 0, n, lr));
+            for (int j = 0; j < n; j++) {
+                double ref = to.inverse(from.grad(w[j]) - (double) lr * g[j]);
+                close(ref, (double) hi[j] + lo[j], 1e-10, spec.name() + " compensated step at w = " + w[j]);
+            }
+        }
+    }
+
+    private static void close(double expected, double actual, double rel, String what) {
+        assertTrue(Math.abs(expected - actual) <= rel * Math.max(1, Math.abs(expected)), what + ": expected " + expected + ", got " + actual);
+    }
+}
