@@ -32,6 +32,19 @@ public abstract class Model implements AutoCloseable {
         return null;
     }
 
+    /**
+     * What the iterate holds beyond {@link #params()} (the compensated iterate's low word), for a checkpoint;
+     * {@code null} when nothing.
+     */
+    public float[] compensation() {
+        return null;
+    }
+
+    /** Restores a checkpoint's {@link #compensation()} after {@link #setParams}. */
+    public void restoreCompensation(float[] low) {
+        if (low != null) throw new IllegalArgumentException("this model keeps no compensation word");
+    }
+
     /** A copy of the parameters, in the model's flattened order. */
     public abstract float[] params();
 
