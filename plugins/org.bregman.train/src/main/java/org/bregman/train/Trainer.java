@@ -73,6 +73,9 @@ public final class Trainer {
         String names;
         try (Model model = Model.create(spec.model(), spec.loss(), data)) {
             names = String.format(java.util.Locale.ROOT, "%,d", model.size());
+            String tooBig = model.memoryProblem(Math.min(spec.batch(), data.n()));
+            if (tooBig != null) throw new IllegalArgumentException(tooBig); // before any training
+            model.augment(spec.data().augmentation());
             int index = 0;
             for (long seed : spec.seeds()) {
                 float[] init = model.initial(spec.init().draw(model.size(), seed));
@@ -196,6 +199,7 @@ public final class Trainer {
                 }
                 shuffle(s.order, s.shuffle);
             }
+            model.trainingEpoch(seed, s.epochs); // what an augmentation draws from: a resumed epoch sees the same images
             for (int from = s.from; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
                 model.gradient(s.order, from, to);
