@@ -19,6 +19,7 @@ final class ConsoleProgress implements ProgressListener {
     private final PrintStream out;
     private final boolean terminal;
     private long lastPrint;
+    private long lastEpoch;
     private int lastWidth;
     private int index;
     private int total;
@@ -44,17 +45,44 @@ final class ConsoleProgress implements ProgressListener {
         this.index = index;
         this.total = total;
         lastPrint = System.nanoTime();
+        lastEpoch = lastPrint;
     }
 
     @Override
     public void epoch(MirrorSpec mirror, long seed, long epoch, double loss, double acc, double eta) {
-        long now = System.nanoTime();
-        // a terminal line twice a second; a log line every 10 s
-        if (now - lastPrint < (terminal ? 500_000_000L : 10_000_000_000L)) return;
-        lastPrint = now;
-        String s = String.format(Locale.ROOT, "[%d/%d] %s, seed %d: epoch %d, loss %s%s%s", index, total, mirror.label(), seed, epoch,
+        lastEpoch = System.nanoTime();
+        if (!due()) return;
+        status(String.format(Locale.ROOT, "[%d/%d] %s, seed %d: epoch %d, loss %s%s%s", index, total, mirror.label(), seed, epoch,
                 Num.short4(loss), Double.isNaN(acc) ? "" : String.format(Locale.ROOT, ", train accuracy %.1f %%", 100 * acc),
-                Double.isNaN(eta) ? "" : ", ETA " + duration(eta));
+                Double.isNaN(eta) ? "" : ", ETA " + duration(eta)));
+    }
+
+    /** Inside an epoch longer than the print interval (large networks): the step count and the run's ETA. */
+    @Override
+    public void step(MirrorSpec mirror, long seed, long steps, double eta) {
+        if (System.nanoTime() - lastEpoch < interval() || !due()) return;
+        status(String.format(Locale.ROOT, "[%d/%d] %s, seed %d: step %d%s", index, total, mirror.label(), seed, steps,
+                Double.isNaN(eta) ? "" : ", ETA " + duration(eta)));
+    }
+
+    @Override
+    public void checkpointed(MirrorSpec mirror, long seed, long epochs, long steps) {
+        message(String.format(Locale.ROOT, "[%d/%d] %s, seed %d: checkpoint at epoch %d, step %d", index, total, mirror.label(), seed, epochs, steps));
+    }
+
+    /** A terminal line twice a second; a log line every 10 s. */
+    private boolean due() {
+        long now = System.nanoTime();
+        if (now - lastPrint < interval()) return false;
+        lastPrint = now;
+        return true;
+    }
+
+    private long interval() {
+        return terminal ? 500_000_000L : 10_000_000_000L;
+    }
+
+    private void status(String s) {
         if (terminal) {
             out.print("\r" + s + " ".repeat(Math.max(0, lastWidth - s.length())));
             lastWidth = s.length();

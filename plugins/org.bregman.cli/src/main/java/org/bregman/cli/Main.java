@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bregman", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Mirror-descent potentials: derive, check, compile, export, train.",
         subcommands = {CheckCommand.class, DeriveCommand.class, EvalCommand.class, ExportCommand.class,
-                RunCommand.class, BenchCommand.class, FormatCommand.class, LspCommand.class,
+                RunCommand.class, ReportCommand.class, BenchCommand.class, FormatCommand.class, LspCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

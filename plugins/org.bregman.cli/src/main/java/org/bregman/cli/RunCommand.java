@@ -10,6 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.bregman.codegen.AtomicFiles;
 import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.train.ExperimentRunner;
+import org.bregman.train.Backend;
+import org.bregman.train.CheckpointPolicy;
+import org.bregman.train.RunStore;
+import org.bregman.train.Shard;
 import org.bregman.train.Num;
 import org.bregman.train.report.ReportFolder;
 
@@ -43,13 +47,45 @@ final class RunCommand extends Verb {
     @Option(names = "--save-weights", description = "also write initial and final weights (and synthetic X, y) as .npy")
     boolean saveWeights;
 
+    @Option(names = "--checkpoint-every", paramLabel = "INTERVAL",
+            description = "save runs in progress every N epochs, steps or minutes (5epochs, 200steps, 10min) into DIR/<Experiment>.runs/")
+    String checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "continue the runs of an earlier `run --out DIR` (killed or interrupted): finished runs are kept, "
+                    + "the run in progress goes on from its last checkpoint")
+    Path resume;
+
+    @Option(names = "--backend", paramLabel = "cpu|cuda",
+            description = "ND4J's backend (default: the build's; cuda needs a build with -Pcuda, see the README)")
+    String backend;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "run only part I of N of the (mirror, seed) runs into DIR/<Experiment>.shard-I-of-N.runs/; "
+                    + "`bregman report DIR…` merges the parts into the report")
+    String shard;
+
     @Override
     public Integer call() {
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new Main.UserError("--data-dir " + dataDir + " is not a directory", Main.USAGE_ERROR);
         }
+        if (resume != null && out != null && !resume.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+            throw new Main.UserError("--resume " + resume + " and --out " + out + " name different folders; --resume DIR writes to DIR",
+                    Main.USAGE_ERROR);
+        }
+        RunStores stores = new RunStores(parse(checkpointEvery, CheckpointPolicy::parse, "--checkpoint-every"),
+                parse(shard, Shard::parse, "--shard"), resume != null);
         List<ResolvedExperiment> chosen = chosen(loadValid(List.of(file), true).workspace().experiments());
-        Path base = out != null ? out : Path.of("results");
+        if (backend != null) {
+            Backend b = parse(backend, Backend::parse, "--backend");
+            try {
+                b.check(); // before any training: a build without the backend says so now
+            } catch (IllegalArgumentException e) {
+                throw new Main.UserError("error: " + e.getMessage(), Main.INPUT_ERROR, true);
+            }
+        }
+        Path base = resume != null ? resume : out != null ? out : Path.of("results");
         try {
             // before any training: an output folder that cannot be written is reported now, not after hours
             for (ResolvedExperiment x : chosen) ReportFolder.checkWritable(base.resolve(Num.safe(x.name())));
@@ -73,7 +109,7 @@ final class RunCommand extends Verb {
         boolean hooked = addHook(ctrlC);
         try {
             for (ResolvedExperiment x : chosen) {
-                run(x, base, progress, stop);
+                run(x, base, stores, progress, stop);
                 if (stop.requested()) break;
             }
             return 0;
@@ -96,20 +132,44 @@ final class RunCommand extends Verb {
         return chosen;
     }
 
-    private void run(ResolvedExperiment x, Path base, ConsoleProgress progress, ExperimentRunner.Stop stop) {
-        org.bregman.train.ExperimentSpec spec;
+    /** A value of an option parsed by {@code parser}; a bad one is an input error (status 1) before anything is written. */
+    static <T> T parse(String value, java.util.function.Function<String, T> parser, String option) {
         try {
-            spec = org.bregman.train.ExperimentSpec.of(x);
-        } catch (RuntimeException e) {
-            throw new Main.UserError(file + ":1:1: error: experiment " + x.name() + ": " + e.getMessage(), Main.INPUT_ERROR, true);
+            return value == null ? null : parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserError(option + ": " + e.getMessage(), Main.INPUT_ERROR);
         }
+    }
+
+    private void run(ResolvedExperiment x, Path base, RunStores stores, ConsoleProgress progress, ExperimentRunner.Stop stop) {
+        org.bregman.train.ExperimentSpec spec = translate(file, x);
+        Path report = base.resolve(Num.safe(spec.name()));
+        RunStore store = stores.open(file, x, report, spec.seeds().size() * spec.mirrors().size());
         ExperimentRunner.Outcome o;
         try {
-            o = ExperimentRunner.run(spec, new ExperimentRunner.Options(base.resolve(Num.safe(spec.name())), dataDir, saveWeights),
-                    progress, stop);
+            o = ExperimentRunner.run(spec, new ExperimentRunner.Options(report, dataDir, saveWeights, store), progress, stop);
         } catch (ExperimentRunner.ExperimentException e) {
             throw new Main.UserError("error: " + e.getMessage(), Main.INPUT_ERROR, true);
         }
+        if (o.report() == null) {
+            progress.message("shard " + store.manifest().shard() + " of " + spec.name() + ": " + o.result().runs().size() + " runs in "
+                    + store.folder() + (o.result().interrupted() ? " (interrupted: continue with --resume " + base + ")" : "")
+                    + "; the report of all shards: bregman report DIR…");
+            return;
+        }
+        printReport(o, progress);
+    }
+
+    /** The typed experiment; a setting the trainer cannot use is an input error located at the file. */
+    static org.bregman.train.ExperimentSpec translate(Path file, ResolvedExperiment x) {
+        try {
+            return org.bregman.train.ExperimentSpec.of(x);
+        } catch (RuntimeException e) {
+            throw new Main.UserError(file + ":1:1: error: experiment " + x.name() + ": " + e.getMessage(), Main.INPUT_ERROR, true);
+        }
+    }
+
+    static void printReport(ExperimentRunner.Outcome o, org.bregman.train.ProgressListener progress) {
         progress.message(consoleSummary(o.report().headlines()));
         progress.message("report: " + o.report().summary() + (o.result().interrupted() ? " (interrupted: finished runs kept)" : ""));
     }

@@ -1,11 +1,17 @@
 package org.bregman.train;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.bregman.codegen.AtomicFiles;
 import org.bregman.train.data.DataException;
 import org.bregman.train.data.Dataset;
+import org.bregman.train.model.Model;
 import org.bregman.train.report.ReportWriter;
 import org.bregman.train.report.WrittenReport;
 
@@ -28,11 +34,16 @@ public final class ExperimentRunner {
      * @param out the report folder (replaced as a whole)
      * @param dataDir where data files (and Fashion-MNIST) are looked up, or {@code null}
      * @param saveWeights initial and final weights (and X, y of synthetic data) as .npy
+     * @param store where finished runs and checkpoints are kept and resumed from, or {@code null}; a store of a shard
+     *     gets the shard's runs and no report (the report of all shards: {@link #report})
      */
-    public record Options(Path out, Path dataDir, boolean saveWeights) {
+    public record Options(Path out, Path dataDir, boolean saveWeights, RunStore store) {
+        public Options(Path out, Path dataDir, boolean saveWeights) {
+            this(out, dataDir, saveWeights, null);
+        }
     }
 
-    /** What an experiment produced and where its report folder is. */
+    /** What an experiment produced and where its report folder is ({@code report} null for a shard: no report). */
     public record Outcome(ExperimentResult result, WrittenReport report) {
     }
 
@@ -72,22 +83,78 @@ public final class ExperimentRunner {
      */
     public static Outcome run(ExperimentSpec spec, Options options, ProgressListener listener, Stop stop) throws ExperimentException {
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
-        Dataset data;
-        try {
-            data = spec.data().load(options.dataDir());
-        } catch (DataException | IllegalArgumentException e) {
-            throw new ExperimentException("experiment " + spec.name() + ": " + e.getMessage(), e);
-        }
+        Dataset data = load(spec, options);
         progress.message("data: " + data.description() + " (" + data.n() + " rows, " + data.d() + " features"
                 + (data.test() != null ? ", " + data.test().n() + " test rows" : "") + ")");
-        Trainer trainer = new Trainer(spec, data, progress);
+        Trainer trainer = new Trainer(spec, data, progress, options.store());
         stop.attach(trainer);
         ExperimentResult result;
         try {
             result = trainer.run();
         } catch (IllegalArgumentException e) {
             throw new ExperimentException("experiment " + spec.name() + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new ExperimentException("cannot use the runs in " + options.store().folder() + ": " + AtomicFiles.describe(e.getCause()), e);
         }
+        if (options.store() != null && options.store().manifest().shard() != null) return new Outcome(result, null);
+        return publish(result, options);
+    }
+
+    private static Dataset load(ExperimentSpec spec, Options options) throws ExperimentException {
+        try {
+            return spec.data().load(options.dataDir());
+        } catch (DataException | IllegalArgumentException e) {
+            throw new ExperimentException("experiment " + spec.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The report of an experiment whose runs were made in parts ({@code --shard}): every run is taken from one of the
+     * stores (whose manifests the caller has checked to be of this experiment), none is trained.
+     *
+     * @throws ExperimentException when a run is in no store (all missing runs are listed), the data cannot be loaded or
+     *     the folder cannot be written
+     */
+    public static Outcome report(ExperimentSpec spec, List<RunStore> stores, Options options) throws ExperimentException {
+        List<RunResult> runs = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        Map<Long, float[]> inits = new LinkedHashMap<>();
+        int index = 0;
+        int total = spec.seeds().size() * spec.mirrors().size();
+        double seconds = 0;
+        for (long seed : spec.seeds()) {
+            for (MirrorSpec m : spec.mirrors()) {
+                index++;
+                RunResult r = null;
+                for (RunStore s : stores) {
+                    try {
+                        if (r == null) r = s.finished(m, seed);
+                    } catch (IOException e) {
+                        throw new ExperimentException("cannot read the runs in " + s.folder() + ": " + AtomicFiles.describe(e), e);
+                    }
+                }
+                if (r == null) {
+                    missing.add(m.label() + ", seed " + seed + " (run " + index + " of " + total + ")");
+                    continue;
+                }
+                runs.add(r);
+                inits.putIfAbsent(seed, r.init());
+                seconds += r.seconds();
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ExperimentException("experiment " + spec.name() + ": the tables need all " + total + " runs; " + missing.size()
+                    + " are in none of the folders given (a shard not given, or not finished): " + String.join("; ", missing), null);
+        }
+        Dataset data = load(spec, options);
+        String names;
+        try (Model model = Model.create(spec.model(), spec.loss(), data)) {
+            names = String.format(java.util.Locale.ROOT, "%,d", model.size());
+        }
+        return publish(new ExperimentResult(spec, data, List.copyOf(runs), inits, false, names, seconds), options);
+    }
+
+    private static Outcome publish(ExperimentResult result, Options options) throws ExperimentException {
         try {
             return new Outcome(result, ReportWriter.publish(result, options.out(), options.saveWeights()));
         } catch (IOException e) {

@@ -23,6 +23,18 @@ public interface ProgressListener {
     default void epoch(MirrorSpec mirror, long seed, long epoch, double loss, double trainAccuracy, double etaSeconds) {
     }
 
+    /**
+     * After every step of the current run (a long epoch shows progress inside it).
+     *
+     * @param etaSeconds time left for this run from the step budget at this run's pace (NaN when unbounded)
+     */
+    default void step(MirrorSpec mirror, long seed, long steps, double etaSeconds) {
+    }
+
+    /** The run in progress was saved ({@code --checkpoint-every}, or Ctrl-C with a run store). */
+    default void checkpointed(MirrorSpec mirror, long seed, long epochs, long steps) {
+    }
+
     /** A run ended; {@code result.line()} is its one-line summary. */
     default void runFinished(RunResult result) {
     }

@@ -98,6 +98,20 @@ public record Safeguard(double growth, int maxHalvings) {
         public long skipped() {
             return skipped;
         }
+
+        /** The state a checkpoint keeps: {rate, halvings, skipped, smallest}. */
+        double[] save() {
+            return new double[] {rate, halvings, skipped, smallest};
+        }
+
+        /** Continues from a checkpoint's {@link #save()}. */
+        Run restore(double[] saved) {
+            rate = saved[0];
+            halvings = (long) saved[1];
+            skipped = (long) saved[2];
+            smallest = saved[3];
+            return this;
+        }
     }
 
     /** One in-place step of the model at rate {@code lr} (already divided by the batch size); −1 or a failing coordinate. */

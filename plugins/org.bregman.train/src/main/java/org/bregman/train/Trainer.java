@@ -1,5 +1,7 @@
 package org.bregman.train;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +26,29 @@ import org.bregman.potential.api.Until;
  */
 public final class Trainer {
 
+    /** A test hook: milliseconds to sleep after each step, so that a test can kill a run mid-epoch. */
+    static final String STEP_PAUSE_PROPERTY = "bregman.test.stepPauseMs";
+
     private final ExperimentSpec spec;
     private final Dataset data;
     private final ProgressListener listener;
+    private final RunStore store;
+    private final long stepPauseMs = Long.getLong(STEP_PAUSE_PROPERTY, 0);
     private volatile boolean stop;
 
     public Trainer(ExperimentSpec spec, Dataset data, ProgressListener listener) {
+        this(spec, data, listener, null);
+    }
+
+    /**
+     * @param store where finished runs and checkpoints are kept and taken from ({@code --resume}), with the shard to
+     *     run and the checkpoint interval in its manifest; {@code null}: all runs, nothing kept
+     */
+    public Trainer(ExperimentSpec spec, Dataset data, ProgressListener listener, RunStore store) {
         this.spec = spec;
         this.data = data;
         this.listener = listener == null ? ProgressListener.NONE : listener;
+        this.store = store;
     }
 
     /** Ends the current run at its next step (thread-safe; for a shutdown hook). */
@@ -44,29 +60,43 @@ public final class Trainer {
         return stop;
     }
 
+    /**
+     * Trains every run (of the store's shard), taking finished runs from the store instead of training them again.
+     *
+     * @throws UncheckedIOException when the store cannot be read or written
+     */
     public ExperimentResult run() {
         long t0 = System.nanoTime();
         List<RunResult> runs = new ArrayList<>();
         Map<Long, float[]> inits = new LinkedHashMap<>();
+        Shard shard = store == null ? null : store.manifest().shard();
         int total = spec.seeds().size() * spec.mirrors().size();
         listener.experimentStarted(spec, data, total);
         String names;
         try (Model model = Model.create(spec.model(), spec.loss(), data)) {
             names = String.format(java.util.Locale.ROOT, "%,d", model.size());
+            String tooBig = model.memoryProblem(Math.min(spec.batch(), data.n()));
+            if (tooBig != null) throw new IllegalArgumentException(tooBig); // before any training
+            model.augment(spec.data().augmentation());
             int index = 0;
             for (long seed : spec.seeds()) {
                 float[] init = model.initial(spec.init().draw(model.size(), seed));
                 inits.put(seed, init);
                 for (MirrorSpec m : spec.mirrors()) {
                     index++;
+                    if (shard != null && !shard.includes(index)) continue; // another shard's run
                     RunResult r;
                     listener.runStarted(m, seed, index, total); // skipped runs too: each keeps its own number
                     if (stop) {
                         r = new RunResult(m, seed, spec.lrOf(m), Status.SKIPPED, 0, 0, Double.NaN, Double.NaN, Double.NaN,
                                 Double.NaN, "not started: interrupted", init, null, null, List.of(), 0);
                     } else {
-                        r = runOne(model, m, seed, init);
+                        r = kept(m, seed);
+                        if (r == null) r = runOne(model, m, seed, init, inProgress(m, seed));
+                        else listener.message("kept from " + store.folder() + ": " + r.line());
                     }
+                    RunResult done = r;
+                    if (store != null && r.status() != Status.SKIPPED && r.status() != Status.INTERRUPTED) save(() -> store.saveFinished(done));
                     runs.add(r);
                     listener.runFinished(r);
                 }
@@ -75,7 +105,45 @@ public final class Trainer {
         return new ExperimentResult(spec, data, List.copyOf(runs), inits, stop, names, (System.nanoTime() - t0) / 1e9);
     }
 
-    private RunResult runOne(Model model, MirrorSpec m, long seed, float[] init) {
+    private RunResult kept(MirrorSpec m, long seed) {
+        try {
+            return store == null ? null : store.finished(m, seed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private RunState inProgress(MirrorSpec m, long seed) {
+        try {
+            RunState s = store == null ? null : store.inProgress(m, seed);
+            if (s != null) listener.message("resuming " + m.label() + ", seed " + seed + " at epoch " + s.epochs + ", step " + s.steps);
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private static void save(Write w) {
+        try {
+            w.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves the run in progress when its interval is due (or {@code force}: Ctrl-C); returns whether it did. */
+    private boolean checkpoint(RunState s, Model model, MirrorSpec m, long seed, Safeguard.Run guard, double seconds, boolean force) {
+        if (store == null || store.manifest().checkpoints() == null && !force) return false;
+        save(() -> store.saveInProgress(m, seed, s.capture(model, guard, seconds)));
+        listener.checkpointed(m, seed, s.epochs, s.steps);
+        return true;
+    }
+
+    private RunResult runOne(Model model, MirrorSpec m, long seed, float[] init, RunState resumed) {
         long t0 = System.nanoTime();
         MirrorMap map = m.map();
         double lr = spec.lrOf(m);
@@ -88,89 +156,128 @@ public final class Trainer {
                         init, null, null, List.of(), 0);
             }
         }
-        model.setParams(init);
         int n = data.n();
         int batch = Math.min(spec.batch(), n);
         long stepsPerEpoch = (n + batch - 1) / batch;
         double epochLimit = spec.until().epochLimit(stepsPerEpoch);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Random shuffle = new Random(seed * 0x9E3779B97F4A7C15L + 1); // same order for every mirror of a seed
-        List<double[]> curve = new ArrayList<>();
-        long epochs = 0;
-        long steps = 0;
-        Model.Metrics mt = model.evaluate(data);
-        curve.add(new double[] {0, 0, mt.loss(), mt.accuracy(), 0});
+        RunState s = resumed != null ? resumed : RunState.start(n, seed);
+        if (resumed == null) {
+            model.setParams(init);
+            s.metrics = model.evaluate(data);
+            s.curve.add(new double[] {0, 0, s.metrics.loss(), s.metrics.accuracy(), 0});
+        } else {
+            model.setParams(s.params);
+            model.restoreCompensation(s.compensation);
+        }
+        CheckpointPolicy every = store == null ? null : store.manifest().checkpoints();
+        long lastCheckpoint = System.nanoTime();
+        long stepsAtCheckpoint = s.steps;
+        long stepsAtStart = s.steps;
         Status status = null;
         String message = null;
         boolean stepCheck = spec.until().mentionsSteps();
         Safeguard.Run guard = spec.safeguard() == null ? null : spec.safeguard().start(lr);
-        Clock clock = map instanceof TimeVaryingMirrorMap tv ? new Clock(tv) : null;
+        if (guard != null && s.guard != null) guard.restore(s.guard);
+        Clock clock = map instanceof TimeVaryingMirrorMap tv ? new Clock(tv, s.time) : null;
         Safeguard.StepFn step = clock != null ? r -> model.step(clock.between(r), r) : map != null ? r -> model.step(map, r) : r -> model.step(m.rule(), r);
         outer:
         while (true) {
-            Until.State st = new Until.State(mt.loss(), mt.accuracy(), testAcc(model), epochs, steps);
-            if (!Double.isFinite(mt.loss())) {
-                status = Status.DIVERGED;
-                message = who + ": diverged: the loss became " + mt.loss() + " after step " + steps + " (epoch " + epochs + ")"
-                        + firstNonFinite(model);
-                break;
-            }
-            if (spec.until().holds(st)) {
-                status = status(st);
-                break;
-            }
-            if (stop) {
-                status = Status.INTERRUPTED;
-                message = "interrupted at epoch " + epochs;
-                break;
-            }
-            shuffle(order, shuffle);
-            for (int from = 0; from < n; from += batch) {
-                int to = Math.min(n, from + batch);
-                model.gradient(order, from, to);
-                long skipped = guard == null ? 0 : guard.skipped();
-                if (clock != null) clock.batch = to - from;
-                int bad = guard != null ? guard.step(model, step, order, from, to) : step.apply((float) (lr / (to - from)));
-                if (clock != null && bad < 0 && (guard == null || guard.skipped() == skipped)) clock.advance();
-                steps++;
-                if (bad >= 0) {
+            if (s.from == 0) { // an epoch's start (a checkpoint inside an epoch continues its order)
+                Model.Metrics mt = s.metrics;
+                Until.State st = new Until.State(mt.loss(), mt.accuracy(), testAcc(model), s.epochs, s.steps);
+                if (!Double.isFinite(mt.loss())) {
                     status = Status.DIVERGED;
-                    float v = model.params()[bad];
-                    message = who + ": diverged at step " + steps + " (epoch " + (epochs + 1) + "): " + model.coordinate(bad)
-                            + why(map, m, v) + "; try a smaller lr";
-                    mt = model.evaluate(data);
-                    break outer;
+                    message = who + ": diverged: the loss became " + mt.loss() + " after step " + s.steps + " (epoch " + s.epochs + ")"
+                            + firstNonFinite(model);
+                    break;
+                }
+                if (spec.until().holds(st)) {
+                    status = status(st);
+                    break;
                 }
                 if (stop) {
                     status = Status.INTERRUPTED;
-                    message = "interrupted at step " + steps;
-                    mt = model.evaluate(data);
+                    message = "interrupted at epoch " + s.epochs;
+                    break;
+                }
+                shuffle(s.order, s.shuffle);
+            }
+            model.trainingEpoch(seed, s.epochs); // what an augmentation draws from: a resumed epoch sees the same images
+            for (int from = s.from; from < n; from += batch) {
+                int to = Math.min(n, from + batch);
+                model.gradient(s.order, from, to);
+                long skipped = guard == null ? 0 : guard.skipped();
+                if (clock != null) clock.batch = to - from;
+                int bad = guard != null ? guard.step(model, step, s.order, from, to) : step.apply((float) (lr / (to - from)));
+                if (clock != null && bad < 0 && (guard == null || guard.skipped() == skipped)) s.time = clock.advance();
+                s.steps++;
+                s.from = to;
+                if (bad >= 0) {
+                    status = Status.DIVERGED;
+                    float v = model.params()[bad];
+                    message = who + ": diverged at step " + s.steps + " (epoch " + (s.epochs + 1) + "): " + model.coordinate(bad)
+                            + why(map, m, v) + "; try a smaller lr";
+                    s.metrics = model.evaluate(data);
+                    break outer;
+                }
+                if (stop) {
+                    checkpoint(s, model, m, seed, guard, s.secondsBefore + (System.nanoTime() - t0) / 1e9, true);
+                    status = Status.INTERRUPTED;
+                    message = "interrupted at step " + s.steps;
+                    s.metrics = model.evaluate(data);
                     break outer;
                 }
                 if (stepCheck && to < n) {
                     // a step budget may end a run inside an epoch; loss and accuracy are from the last epoch
-                    Until.State s = new Until.State(mt.loss(), mt.accuracy(), Double.NaN, epochs, steps);
-                    if (spec.until().holds(s)) {
-                        mt = model.evaluate(data);
-                        status = status(new Until.State(mt.loss(), mt.accuracy(), testAcc(model), epochs, steps));
+                    Until.State u = new Until.State(s.metrics.loss(), s.metrics.accuracy(), Double.NaN, s.epochs, s.steps);
+                    if (spec.until().holds(u)) {
+                        s.metrics = model.evaluate(data);
+                        status = status(new Until.State(s.metrics.loss(), s.metrics.accuracy(), testAcc(model), s.epochs, s.steps));
                         break outer;
                     }
                 }
+                long now = System.nanoTime();
+                double secs = (now - t0) / 1e9;
+                listener.step(m, seed, s.steps, Double.isInfinite(epochLimit) ? Double.NaN
+                        : Math.max(0, epochLimit * stepsPerEpoch - s.steps) * secs / (s.steps - stepsAtStart));
+                if (to < n && every != null && every.due(false, s.epochs, s.steps, s.steps - stepsAtCheckpoint, now - lastCheckpoint)
+                        && checkpoint(s, model, m, seed, guard, s.secondsBefore + secs, false)) {
+                    lastCheckpoint = System.nanoTime();
+                    stepsAtCheckpoint = s.steps;
+                }
+                pause();
             }
-            epochs++;
-            mt = model.evaluate(data);
-            double secs = (System.nanoTime() - t0) / 1e9;
-            curve.add(new double[] {epochs, steps, mt.loss(), mt.accuracy(), secs});
-            double eta = Double.isInfinite(epochLimit) ? Double.NaN : Math.max(0, epochLimit - epochs) * secs / epochs;
-            listener.epoch(m, seed, epochs, mt.loss(), mt.accuracy(), eta);
+            s.from = 0;
+            s.epochs++;
+            s.metrics = model.evaluate(data);
+            long now = System.nanoTime();
+            double secs = (now - t0) / 1e9;
+            s.curve.add(new double[] {s.epochs, s.steps, s.metrics.loss(), s.metrics.accuracy(), s.secondsBefore + secs});
+            double eta = Double.isInfinite(epochLimit) ? Double.NaN : Math.max(0, epochLimit - s.epochs) * secs / (s.epochs - stepsAtStart / (double) stepsPerEpoch);
+            listener.epoch(m, seed, s.epochs, s.metrics.loss(), s.metrics.accuracy(), eta);
+            if (every != null && every.due(true, s.epochs, s.steps, s.steps - stepsAtCheckpoint, now - lastCheckpoint)
+                    && checkpoint(s, model, m, seed, guard, s.secondsBefore + secs, false)) {
+                lastCheckpoint = System.nanoTime();
+                stepsAtCheckpoint = s.steps;
+            }
         }
+        if (status == Status.INTERRUPTED && s.from == 0) checkpoint(s, model, m, seed, guard, s.secondsBefore + (System.nanoTime() - t0) / 1e9, true);
         if (guard != null) message = message == null ? guard.summary() : message + "; " + guard.summary();
         if (clock != null) message = (message == null ? "" : message + "; ") + clock.tv.time() + " = " + Num.short4(clock.now) + " at the end";
         double test = Double.NaN;
         if (data.test() != null && status != Status.DIVERGED) test = model.evaluate(data.test()).accuracy();
-        return new RunResult(m, seed, lr, status, epochs, steps, mt.loss(), mt.accuracy(), test, mt.margin(), message, init,
-                model.params(), model.predictor(), List.copyOf(curve), (System.nanoTime() - t0) / 1e9);
+        Model.Metrics mt = s.metrics;
+        return new RunResult(m, seed, lr, status, s.epochs, s.steps, mt.loss(), mt.accuracy(), test, mt.margin(), message, init,
+                model.params(), model.predictor(), List.copyOf(s.curve), s.secondsBefore + (System.nanoTime() - t0) / 1e9);
+    }
+
+    private void pause() {
+        if (stepPauseMs <= 0) return;
+        try {
+            Thread.sleep(stepPauseMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -184,8 +291,9 @@ public final class Trainer {
         double tried;
         int batch = 1;
 
-        Clock(TimeVaryingMirrorMap tv) {
+        Clock(TimeVaryingMirrorMap tv, double now) {
             this.tv = tv;
+            this.now = now; // a resumed run's clock (RunState.time)
         }
 
         MirrorMap between(float lr) {
@@ -193,8 +301,9 @@ public final class Trainer {
             return tv.between(now, tried);
         }
 
-        void advance() {
+        double advance() {
             now = tried;
+            return now;
         }
     }
 

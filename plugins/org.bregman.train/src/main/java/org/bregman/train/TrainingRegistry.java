@@ -64,7 +64,8 @@ public final class TrainingRegistry {
             .register("idx", (c, l) -> new DataSpec.Idx(c.string("images"), c.string("labels"), c.integer("limit", 0)))
             .register("fashionMnist", (c, l) -> new DataSpec.FashionMnist(c.integer("limit", 0), c.integer("test"), c.string("dir")))
             .register("csv", (c, l) -> new DataSpec.Csv(c.string("file"), c.string("label"), l.classification(), c.integer("limit", 0)))
-            .register("cifar10", (c, l) -> new DataSpec.Cifar10(c.string("dir"), c.integer("limit", 0), c.integer("test")))
+            .register("cifar10", (c, l) -> new DataSpec.Cifar10(c.string("dir"), c.integer("limit", 0), c.integer("test"),
+                    org.bregman.train.data.Augmentation.parse(c.string("augment"))))
             .register("separable", (c, l) -> new DataSpec.Separable(c.integer("n"), c.integer("d"), c.number("margin"), c.integer("seed")));
 
     public static final Factories<ModelSpec> MODELS = new Factories<ModelSpec>("model")

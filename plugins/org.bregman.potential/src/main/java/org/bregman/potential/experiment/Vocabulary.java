@@ -185,8 +185,9 @@ public final class Vocabulary {
                     new Param("label", Kind.STRING, false, "label", NONE, false), Param.integer("limit", null, 1)), false, true,
                     "a CSV file with a header row; `label` names the target column"),
             new Entry("cifar10", List.of(new Param("dir", Kind.DIRECTORY, true, null, NONE, false), Param.integer("limit", null, 1),
-                    Param.integer("test", 10000.0, 0)), false, true,
-                    "CIFAR-10 in its binary format (data_batch_1.bin … test_batch.bin of cifar-10-binary.tar.gz)"),
+                    Param.integer("test", 10000.0, 0), new Param("augment", Kind.STRING, false, "none", NONE, false)), false, true,
+                    "CIFAR-10 in its binary format (data_batch_1.bin … test_batch.bin of cifar-10-binary.tar.gz); "
+                            + "augment = \"crop4, flip\": random 4-pixel crops and left-right flips of the training images, drawn per seed"),
             new Entry("separable", List.of(Param.integer("n", 200.0, 2), Param.integer("d", 20.0, 1), Param.num("margin", 0.1, 0, true),
                     Param.integer("seed", 1.0, 0)), false, true,
                     "two classes separated through the origin by a planted direction, with an l2 margin of at least `margin`"));

@@ -17,6 +17,11 @@ public sealed interface DataSpec {
 
     String describe();
 
+    /** How training images are augmented at each step, or {@code null} (the images as they are). */
+    default Augmentation augmentation() {
+        return null;
+    }
+
     /** {@code regression(n, d, noise, seed)}: X ~ N(0, 1/d) so that |x|² ≈ 1, y = X w* + noise·ε, w* ~ N(0, 1). */
     record Regression(int n, int d, double noise, long seed) implements DataSpec {
         public Dataset load(Path dataDir) {
@@ -75,14 +80,26 @@ public sealed interface DataSpec {
         }
     }
 
-    /** {@code cifar10(dir = "…", limit = N, test = M)}: the binary files ({@code limit <= 0}: all 50,000; {@code test = 0}: none). */
-    record Cifar10(String dir, int limit, int test) implements DataSpec {
+    /**
+     * {@code cifar10(dir = "…", limit = N, test = M, augment = "crop4, flip")}: the binary files ({@code limit <= 0}: all
+     * 50,000; {@code test = 0}: none); {@code augment} null for none.
+     */
+    record Cifar10(String dir, int limit, int test, Augmentation augment) implements DataSpec {
+        public Cifar10(String dir, int limit, int test) {
+            this(dir, limit, test, null);
+        }
+
         public Dataset load(Path dataDir) {
             return org.bregman.train.data.Cifar10.read(Datasets.resolve(dataDir, dir), limit, test);
         }
 
+        @Override
+        public Augmentation augmentation() {
+            return augment;
+        }
+
         public String describe() {
-            return "cifar10(dir = \"" + dir + "\", limit = " + limit + ", test = " + test + ")";
+            return "cifar10(dir = \"" + dir + "\", limit = " + limit + ", test = " + test + (augment == null ? "" : ", augment = \"" + augment + "\"") + ")";
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bregman.runtime.MirrorMap;
+import org.bregman.train.data.Augmentation;
 import org.bregman.train.data.Dataset;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -39,6 +40,10 @@ final class Dl4jModel extends Model {
     private final FloatBuffer params;
     private FloatBuffer grads;
     private float[] marked;
+    private long activations = -1;
+    private Augmentation augmentation;
+    private long seed;
+    private long epoch;
     private final List<String> names = new ArrayList<>();
     private final List<Long> starts = new ArrayList<>();
 
@@ -71,6 +76,9 @@ final class Dl4jModel extends Model {
 
         INDArray flatGradients();
 
+        /** The activations of every layer (inference mode) for the examples {@code x}. */
+        Iterable<INDArray> activations(INDArray x);
+
         Loss loss();
     }
 
@@ -81,6 +89,7 @@ final class Dl4jModel extends Model {
             public void computeGradient() { n.computeGradientAndScore(); }
             public INDArray output(INDArray x) { return n.output(x, false); }
             public INDArray flatGradients() { return n.getFlattenedGradients(); }
+            public Iterable<INDArray> activations(INDArray x) { return n.feedForward(x, false); }
             public Loss loss() {
                 return ((Dl4jLoss) ((org.deeplearning4j.nn.conf.layers.BaseOutputLayer) n.getLayerWiseConfigurations()
                         .getConf(n.getnLayers() - 1).getLayer()).getLossFn()).loss();
@@ -95,6 +104,7 @@ final class Dl4jModel extends Model {
             public void computeGradient() { g.computeGradientAndScore(); }
             public INDArray output(INDArray x) { return g.outputSingle(false, x); }
             public INDArray flatGradients() { return g.getFlattenedGradients(); }
+            public Iterable<INDArray> activations(INDArray x) { return g.feedForward(x, false).values(); }
             public Loss loss() {
                 return ((Dl4jLoss) ((org.deeplearning4j.nn.conf.layers.BaseOutputLayer) ((org.deeplearning4j.nn.conf.graph.LayerVertex) g
                         .getConfiguration().getVertices().get("output")).getLayerConf().getLayer()).getLossFn()).loss();
@@ -195,10 +205,32 @@ final class Dl4jModel extends Model {
         return out;
     }
 
+    @Override
+    public void augment(Augmentation a) {
+        if (a != null && data.imageShape() == null) throw new IllegalArgumentException("augment needs image data; " + data.description() + " has none");
+        augmentation = a;
+    }
+
+    @Override
+    public void trainingEpoch(long seed, long epoch) {
+        this.seed = seed;
+        this.epoch = epoch;
+    }
+
     private INDArray rows(Dataset set, int[] order, int from, int to) {
         int d = set.d();
         float[] x = new float[(to - from) * d];
         for (int b = from; b < to; b++) System.arraycopy(set.x(), order[b] * d, x, (b - from) * d, d);
+        return Nd4j.create(x, new long[] {to - from, d}, DataType.FLOAT);
+    }
+
+    /** The mini-batch of training examples {@code order[from..to)}, augmented when an augmentation is set. */
+    private INDArray trainingRows(int[] order, int from, int to) {
+        if (augmentation == null) return rows(data, order, from, to);
+        int d = data.d();
+        int[] s = data.imageShape();
+        float[] x = new float[(to - from) * d];
+        for (int b = from; b < to; b++) augmentation.apply(data.x(), order[b] * d, x, (b - from) * d, s[0], s[1], s[2], seed, epoch, order[b]);
         return Nd4j.create(x, new long[] {to - from, d}, DataType.FLOAT);
     }
 
@@ -215,7 +247,7 @@ final class Dl4jModel extends Model {
 
     @Override
     public void gradient(int[] order, int from, int to) {
-        net.setData(rows(data, order, from, to), labels(data, order, from, to));
+        net.setData(trainingRows(order, from, to), labels(data, order, from, to));
         net.computeGradient();
         if (grads == null) grads = view(net.flatGradients());
     }
@@ -245,7 +277,7 @@ final class Dl4jModel extends Model {
 
     @Override
     public double batchLoss(int[] order, int from, int to) {
-        float[][] f = net.output(rows(data, order, from, to)).toFloatMatrix();
+        float[][] f = net.output(trainingRows(order, from, to)).toFloatMatrix();
         Loss loss = loss();
         double[] fi = new double[k];
         double sum = 0;
@@ -282,9 +314,25 @@ final class Dl4jModel extends Model {
         statistics.after(params);
     }
 
+    /** Floats of all layers' activations for one example (one forward pass; computed once). */
+    private long activationsPerExample() {
+        if (activations < 0) {
+            long sum = 0;
+            for (INDArray a : net.activations(rows(data, new int[] {0}, 0, 1))) sum += a.length();
+            activations = sum;
+        }
+        return activations;
+    }
+
+    @Override
+    public String memoryProblem(int batch) {
+        return MemoryEstimate.problem(size, activationsPerExample(), batch);
+    }
+
     @Override
     public Metrics evaluate(Dataset set) {
         int n = set.n();
+        int chunk = MemoryEstimate.evaluationChunk(activationsPerExample());
         int[] all = new int[n];
         for (int i = 0; i < n; i++) all[i] = i;
         Loss loss = loss();
@@ -292,8 +340,8 @@ final class Dl4jModel extends Model {
         int correct = 0;
         double minMargin = Double.POSITIVE_INFINITY;
         double[] fi = new double[k];
-        for (int from = 0; from < n; from += 1024) {
-            int to = Math.min(n, from + 1024);
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
             float[][] f = net.output(rows(set, all, from, to)).toFloatMatrix();
             for (int b = from; b < to; b++) {
                 for (int j = 0; j < k; j++) fi[j] = f[b - from][j];

@@ -66,6 +66,17 @@ final class LinearModel extends Model {
         return p.clone();
     }
 
+    @Override
+    public float[] compensation() {
+        return pLow.clone();
+    }
+
+    @Override
+    public void restoreCompensation(float[] low) {
+        if (low.length != pLow.length) throw new IllegalArgumentException("expected " + pLow.length + " low words, got " + low.length);
+        System.arraycopy(low, 0, pLow, 0, pLow.length);
+    }
+
     private void effective() {
         int m = k * d;
         if (depth == 0) {

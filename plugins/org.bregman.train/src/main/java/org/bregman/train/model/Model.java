@@ -32,6 +32,36 @@ public abstract class Model implements AutoCloseable {
         return null;
     }
 
+    /**
+     * What the iterate holds beyond {@link #params()} (the compensated iterate's low word), for a checkpoint;
+     * {@code null} when nothing.
+     */
+    public float[] compensation() {
+        return null;
+    }
+
+    /** Restores a checkpoint's {@link #compensation()} after {@link #setParams}. */
+    public void restoreCompensation(float[] low) {
+        if (low != null) throw new IllegalArgumentException("this model keeps no compensation word");
+    }
+
+    /**
+     * Why training at this batch size would run out of memory, with the estimate (for a message before training
+     * starts), or {@code null} when it fits or the model is small enough not to be estimated.
+     */
+    public String memoryProblem(int batch) {
+        return null;
+    }
+
+    /** Augments the training images of every mini-batch from now on ({@code null}: none); models without images refuse it. */
+    public void augment(org.bregman.train.data.Augmentation augmentation) {
+        if (augmentation != null) throw new IllegalArgumentException("augment needs a network on images (cnn, resnet18, vgg16)");
+    }
+
+    /** The seed and epoch of the mini-batches that follow (what an augmentation draws from). */
+    public void trainingEpoch(long seed, long epoch) {
+    }
+
     /** A copy of the parameters, in the model's flattened order. */
     public abstract float[] params();
 

@@ -148,7 +148,8 @@ public final class ReportWriter {
         if (result.interrupted()) md.append(c.headline("**Interrupted (Ctrl-C): the runs below that finished are kept; the rest were not run.**")).append("\n\n");
         md.append("## Settings\n\n");
         md.append("| setting | value |\n|---|---|\n");
-        md.append("| data | ").append(result.data().description()).append(" |\n");
+        md.append("| data | ").append(result.data().description())
+                .append(spec.data().augmentation() == null ? "" : ", training images augmented: " + spec.data().augmentation()).append(" |\n");
         md.append("| model | ").append(spec.model().describe()).append(" (").append(result.parameterNames()).append(" parameters) |\n");
         md.append("| loss | ").append(spec.loss().keyword).append(" |\n");
         md.append("| mirrors | ").append(spec.mirrors().stream().map(m -> m.label() + (m.lr() != null ? " (lr " + Num.format(m.lr()) + ")" : ""))
