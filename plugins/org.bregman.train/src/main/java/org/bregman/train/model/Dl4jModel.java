@@ -121,6 +121,7 @@ final class Dl4jModel extends Model {
         return new OutputLayer.Builder(new Dl4jLoss(loss, !data.classification())).nOut(k).activation(Activation.IDENTITY).build();
     }
 
+    /** The DL4J network that {@link DenseNetwork} replaced for {@code mlp}: its reference in tests and benchmarks. */
     static Dl4jModel mlp(List<Integer> hidden, Loss loss, Dataset data) {
         int k = loss.outputs(data.classes());
         NeuralNetConfiguration.ListBuilder b = base();

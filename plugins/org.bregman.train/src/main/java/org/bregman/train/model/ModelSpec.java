@@ -64,7 +64,10 @@ public interface ModelSpec {
         public String describe() {
             return "mlp" + hidden.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
         }
-        public Model create(Loss loss, Dataset data) { return Dl4jModel.mlp(hidden, loss, data); }
+        /** {@code -Dbregman.mlp=dl4j} builds the DL4J network instead (the "before" of BENCHMARKS.md's epoch table). */
+        public Model create(Loss loss, Dataset data) {
+            return "dl4j".equals(System.getProperty("bregman.mlp")) ? Dl4jModel.mlp(hidden, loss, data) : new DenseNetwork(hidden, true, loss, data);
+        }
     }
 
     /** {@code cnn(c1, c2, …, dense = D, kernel = K)}: see {@link Architectures#cnn}; no channels: the seed's 32, 64. */
