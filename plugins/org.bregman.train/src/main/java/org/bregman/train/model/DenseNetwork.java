@@ -35,7 +35,9 @@ final class DenseNetwork extends Model {
 
     private final Dataset data;
     private final Loss loss;
-    private final int[] width; // d, h1, …, k
+    private final ConvLayers convs; // the convolutional front of cnn, or null
+    private final String[] names; // DL4J's layer names: 0, 1, … for mlp; dense0, …, output for cnn
+    private final int[] width; // d (or the convolutions' features), h1, …, k
     private final boolean relu;
     private final int size;
     private final FloatBuffer params;
@@ -43,24 +45,39 @@ final class DenseNetwork extends Model {
     private final FloatBuffer[] w, b, gw, gb; // per layer views of params / grads
     private final int[] wAt;
     private FloatBuffer[] act; // act[0] = input rows, act[l] = layer l's output (B × width[l])
-    private FloatBuffer[] delta; // dLoss/d(pre-activation) of layer l (B × width[l])
+    private FloatBuffer[] delta; // dLoss/d(pre-activation) of layer l (B × width[l]); delta[0]: of the features (cnn)
+    private FloatBuffer images; // cnn: the batch's input images
     private int capacity;
     private float[] marked;
     private double lastLoss = Double.NaN;
 
+    /** {@code mlp(hidden…)}. */
     DenseNetwork(List<Integer> hidden, boolean relu, Loss loss, Dataset data) {
+        this(null, hidden, relu, loss, data);
+    }
+
+    /** {@code cnn(channels…, dense, kernel)} on image data (the checks of {@link Architectures#checkCnn} passed). */
+    static DenseNetwork cnn(List<Integer> channels, List<Integer> dense, int kernel, Loss loss, Dataset data) {
+        int[] s = data.imageShape();
+        return new DenseNetwork(new ConvLayers(s[2], s[0], s[1], channels, kernel, 0), dense, true, loss, data);
+    }
+
+    private DenseNetwork(ConvLayers convs, List<Integer> hidden, boolean relu, Loss loss, Dataset data) {
         this.data = data;
         this.loss = loss;
         this.relu = relu;
+        this.convs = convs;
         int layers = hidden.size() + 1;
+        names = new String[layers];
+        for (int l = 0; l < layers; l++) names[l] = convs == null ? String.valueOf(l) : l == layers - 1 ? "output" : "dense" + l;
         width = new int[layers + 1];
-        width[0] = data.d();
+        width[0] = convs == null ? data.d() : convs.features();
         for (int l = 0; l < hidden.size(); l++) width[l + 1] = hidden.get(l);
         width[layers] = loss.outputs(data.classes());
-        long n = 0;
+        long n = convs == null ? 0 : convs.size();
         wAt = new int[layers];
         for (int l = 0; l < layers; l++) n += (long) width[l] * width[l + 1] + width[l + 1];
-        if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("mlp: " + n + " parameters are more than one float buffer holds");
+        if (n > Integer.MAX_VALUE) throw new IllegalArgumentException(n + " parameters are more than one float buffer holds");
         size = (int) n;
         params = floats(size);
         grads = floats(size);
@@ -68,7 +85,7 @@ final class DenseNetwork extends Model {
         b = new FloatBuffer[layers];
         gw = new FloatBuffer[layers];
         gb = new FloatBuffer[layers];
-        int at = 0;
+        int at = convs == null ? 0 : convs.size();
         for (int l = 0; l < layers; l++) {
             int nw = width[l] * width[l + 1];
             wAt[l] = at;
@@ -97,8 +114,9 @@ final class DenseNetwork extends Model {
         delta = new FloatBuffer[layers + 1];
         for (int l = 0; l <= layers; l++) {
             act[l] = floats(rows * width[l]);
-            if (l > 0) delta[l] = floats(rows * width[l]);
+            if (l > 0 || convs != null) delta[l] = floats(rows * width[l]);
         }
+        if (convs != null) images = floats(rows * data.d());
         capacity = rows;
     }
 
@@ -106,10 +124,11 @@ final class DenseNetwork extends Model {
     private void forward(Dataset set, int[] order, int from, int to) {
         int rows = to - from;
         ensure(rows);
-        int d = width[0];
-        FloatBuffer in = act[0];
+        int d = set.d();
+        FloatBuffer in = convs == null ? act[0] : images;
         float[] x = set.x();
         for (int r = 0; r < rows; r++) in.put(r * d, x, (order == null ? from + r : order[from + r]) * d, d);
+        if (convs != null) convs.forward(params, images, rows, act[0]);
         int layers = width.length - 1;
         for (int l = 0; l < layers; l++) {
             int nIn = width[l], nOut = width[l + 1];
@@ -151,9 +170,13 @@ final class DenseNetwork extends Model {
             cblas_sgemm(CblasColMajor, CblasNoTrans, CblasTrans, nIn, nOut, rows, 1f, act[l], nIn, dOut, nOut, 0f, gw[l], nIn);
             for (int j = 0; j < nOut; j++) gb[l].put(j, 0f);
             for (int r = 0; r < rows; r++) for (int j = 0; j < nOut; j++) gb[l].put(j, gb[l].get(j) + dOut.get(r * nOut + j));
-            if (l == 0) break;
+            if (l == 0 && convs == null) break;
             FloatBuffer dIn = delta[l];
             cblas_sgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, nIn, rows, nOut, 1f, w[l], nIn, dOut, nOut, 0f, dIn, nIn);
+            if (l == 0) {
+                convs.backward(params, grads, dIn, rows); // the features have no activation of their own
+                break;
+            }
             if (relu) {
                 FloatBuffer a = act[l];
                 for (int i = 0, m = rows * nIn; i < m; i++) if (!(a.get(i) > 0)) dIn.put(i, 0f);
@@ -180,8 +203,9 @@ final class DenseNetwork extends Model {
         int correct = 0;
         double minMargin = Double.POSITIVE_INFINITY;
         double[] fi = new double[k];
-        for (int from = 0; from < n; from += 1024) {
-            int to = Math.min(n, from + 1024);
+        int chunk = convs == null ? 1024 : 128; // the convolutions' im2col columns grow with the chunk
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
             forward(set, null, from, to);
             FloatBuffer f = act[width.length - 1];
             for (int r = 0; r < to - from; r++) {
@@ -254,10 +278,12 @@ final class DenseNetwork extends Model {
 
     @Override
     public String coordinate(int i) {
+        String conv = convs == null ? null : convs.coordinate(i);
+        if (conv != null) return "parameter " + i + " (" + conv + ")";
         int l = 0;
         while (l + 1 < wAt.length && wAt[l + 1] <= i) l++;
         int nw = width[l] * width[l + 1];
         int j = i - wAt[l];
-        return "parameter " + i + " (" + l + (j < nw ? "_W[" + j : "_b[" + (j - nw)) + "])";
+        return "parameter " + i + " (" + names[l] + (j < nw ? "_W[" + j : "_b[" + (j - nw)) + "])";
     }
 }

@@ -140,8 +140,7 @@ final class Dl4jModel extends Model {
     /** A graph architecture of {@link Architectures} on image data. */
     static Dl4jModel graph(String model, Loss loss, Dataset data,
             java.util.function.Function<Architectures.Input, org.deeplearning4j.nn.conf.ComputationGraphConfiguration> architecture) {
-        int[] s = data.imageShape();
-        if (s == null) throw new IllegalArgumentException("model " + model + " needs image data (idx, fashionMnist or cifar10); " + data.description() + " has none");
+        int[] s = Architectures.imageShape(model, data);
         int k = loss.outputs(data.classes());
         ComputationGraph g = new ComputationGraph(architecture.apply(new Architectures.Input(s[0], s[1], s[2], k, new Dl4jLoss(loss, !data.classification()))));
         g.init();

@@ -59,6 +59,53 @@ class DenseNetworkTest {
         }
     }
 
+    /** Random images, 2 channels (so the channel order of DL4J's flat input is tested), odd sizes (truncated pooling). */
+    private static Dataset images(int n, int side, int channels, int classes) {
+        java.util.Random r = new java.util.Random(3);
+        int d = side * side * channels;
+        float[] x = new float[n * d];
+        for (int i = 0; i < x.length; i++) x[i] = r.nextFloat();
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) y[i] = r.nextInt(classes);
+        return new Dataset("images", n, d, x, y, null, classes, new int[] {side, side, channels}, true, null);
+    }
+
+    @Test
+    void convolutionsMatchTheDl4jGraph() {
+        Dataset data = images(10, 15, 2, 3);
+        List<Integer> channels = List.of(3, 4), dense = List.of(6);
+        int kernel = 3;
+        try (Model ref = Architectures.model("cnn", in -> Architectures.cnn(channels, dense, kernel, in), Loss.CROSS_ENTROPY, data);
+                DenseNetwork net = DenseNetwork.cnn(channels, dense, kernel, Loss.CROSS_ENTROPY, data)) {
+            assertEquals(ref.size(), net.size(), "parameter count");
+            float[] p = new InitSpec.Normal(0, 0.5).draw(net.size(), 2);
+            for (int j = 0; j < p.length; j++) p[j] += 0.05f; // biases away from 0: fewer dead ReLUs, more paths tested
+            ref.setParams(p);
+            net.setParams(p);
+            int[] order = {3, 1, 4, 0, 5, 9, 2, 6, 8, 7};
+            for (int from = 0; from < 10; from += 5) {
+                ref.gradient(order, from, from + 5);
+                net.gradient(order, from, from + 5);
+                ref.sgdStep(1f);
+                float[] moved = ref.params();
+                float[] g = net.gradients();
+                double scale = 0;
+                for (int j = 0; j < p.length; j++) scale = Math.max(scale, Math.abs(p[j] - moved[j]));
+                int nonzero = 0;
+                for (int j = 0; j < p.length; j++) {
+                    // float32 sums of ≤ 5·13·13 products: 1e-4 of the largest gradient
+                    assertEquals(p[j] - moved[j], g[j], 1e-4 * scale, "batch " + from + " " + net.coordinate(j));
+                    if (g[j] != 0) nonzero++;
+                }
+                org.junit.jupiter.api.Assertions.assertTrue(nonzero > p.length / 2, nonzero + " of " + p.length + " gradients are not 0");
+                ref.setParams(p);
+                assertClose(ref.batchLoss(order, from, from + 5), net.batchLoss(order, from, from + 5), 1e-5, "summed loss");
+            }
+            for (int j = 0; j < p.length; j += 7) assertEquals(ref.coordinate(j), net.coordinate(j), "name of coordinate " + j);
+            assertClose(ref.evaluate(data).loss(), net.evaluate(data).loss(), 1e-5, "mean loss");
+        }
+    }
+
     @Test
     void trainingFromTheSameStartFollowsTheDl4jNetwork() {
         Dataset data = Datasets.teacher(64, 20, 4, 2);
