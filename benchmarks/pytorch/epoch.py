@@ -119,7 +119,7 @@ MODELS = {  # name: (torch builder, Bregman's model, default images, default bat
 }
 
 
-def torch_epochs(torch, build, x, y, batch, lr, q, inner):
+def torch_epochs(torch, build, x, y, batch, lr, q, inner, warm=True):
     nn = torch.nn
     gen = torch.Generator().manual_seed(1)
 
@@ -133,7 +133,7 @@ def torch_epochs(torch, build, x, y, batch, lr, q, inner):
 
     loss_fn = nn.CrossEntropyLoss()
     times = {"sgd": [], "smd": []}
-    for r in range(-1, inner):  # one warm-up epoch of each
+    for r in range(-1 if warm else 0, inner):  # one warm-up epoch of each
         for kind in ("sgd", "smd"):
             net = fresh()
             opt = torch.optim.SGD(net.parameters(), lr=lr) if kind == "sgd" else SMD_qnorm(torch, net.parameters(), lr, q)
@@ -148,10 +148,10 @@ def torch_epochs(torch, build, x, y, batch, lr, q, inner):
     return {k: statistics.median(v) for k, v in times.items()}
 
 
-def bregman_epochs(model, data, batch, lr, q, threads, inner):
+def bregman_epochs(model, data, batch, lr, q, threads, inner, warmup):
     cmd = [os.path.join(ROOT, "bregman"), "bench", os.path.join(ROOT, "examples/potentials/qnorm.potential"), "--epoch",
            "--potential", "QNorm", "--set", "q=%g" % q, "--model", model, "--data", data,
-           "--batch", str(batch), "--lr", "%g" % lr, "--threads", str(threads), "--rounds", str(inner), "--json"]
+           "--batch", str(batch), "--lr", "%g" % lr, "--threads", str(threads), "--rounds", str(inner), "--warmup", str(warmup), "--json"]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True)
     return json.loads(out.stdout)
 
@@ -215,8 +215,8 @@ def main():
     rows = []
     backend = "?"
     for r in range(a.rounds):
-        pt = torch_epochs(torch, build, x, y, a.batch, a.lr, a.q, a.inner)
-        br = bregman_epochs(bregman_model, data, a.batch, a.lr, a.q, a.threads, a.inner)
+        pt = torch_epochs(torch, build, x, y, a.batch, a.lr, a.q, a.inner, a.model != "resnet18")
+        br = bregman_epochs(bregman_model, data, a.batch, a.lr, a.q, a.threads, a.inner, 0 if a.model == "resnet18" else 2)
         backend = br["backend"]
         b = br["epochSeconds"]
         rows.append({"torch": pt, "bregman": b})

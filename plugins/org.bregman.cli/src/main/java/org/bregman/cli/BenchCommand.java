@@ -72,9 +72,12 @@ final class BenchCommand extends Verb {
     @Option(names = "--lr", paramLabel = "RATE", description = "with --epoch: the learning rate (default: ${DEFAULT-VALUE})", defaultValue = "0.01")
     double lr;
 
-    @Option(names = "--rounds", paramLabel = "N", description = "with --epoch: timed rounds after two warm-up rounds (default: ${DEFAULT-VALUE})",
+    @Option(names = "--rounds", paramLabel = "N", description = "with --epoch: timed rounds after the warm-up rounds (default: ${DEFAULT-VALUE})",
             defaultValue = "5")
     int rounds;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "with --epoch: untimed rounds first (default: ${DEFAULT-VALUE})", defaultValue = "2")
+    int warmup;
 
     @Override
     public Integer call() throws Exception {
@@ -82,10 +85,11 @@ final class BenchCommand extends Verb {
             int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             if (t < 1 || t > 1024) throw new Main.UserError("--threads must be between 1 and 1024", Main.USAGE_ERROR);
             if (rounds < 1) throw new Main.UserError("--rounds must be at least 1", Main.USAGE_ERROR);
+            if (warmup < 0) throw new Main.UserError("--warmup must be at least 0", Main.USAGE_ERROR);
             if (batch < 1) throw new Main.UserError("--batch must be at least 1", Main.USAGE_ERROR);
             if (!(lr > 0) || Double.isInfinite(lr)) throw new Main.UserError("--lr must be a positive number", Main.USAGE_ERROR);
             loadValid(List.of(source.file)).one(potential); // the file itself is valid and has the potential
-            return EpochBench.run(source.file, new EpochBench.Settings(potential, parameters.values(), model, data, loss, batch, lr, rounds, t),
+            return EpochBench.run(source.file, new EpochBench.Settings(potential, parameters.values(), model, data, loss, batch, lr, rounds, warmup, t),
                     output.json, out(), err());
         }
         int n = (int) Values.size("--size", size);

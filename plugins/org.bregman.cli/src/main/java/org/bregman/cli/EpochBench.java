@@ -31,7 +31,7 @@ import org.bregman.train.report.Json;
 final class EpochBench {
 
     record Settings(String potential, Map<String, Double> args, String model, String data, String loss, int batch, double lr,
-            int rounds, int threads) {
+            int rounds, int warmup, int threads) {
     }
 
     private EpochBench() {
@@ -53,7 +53,7 @@ final class EpochBench {
             err.flush();
             String[] names = {"sgd", "smd"};
             List<List<Double>> seconds = List.of(new ArrayList<>(), new ArrayList<>());
-            for (int r = -2; r < s.rounds(); r++) { // two warm-up rounds
+            for (int r = -s.warmup(); r < s.rounds(); r++) { // warm-up rounds first
                 for (int v0 = 0; v0 < 2; v0++) {
                     int v = (v0 + Math.max(r, 0)) % 2; // alternate which goes first
                     model.setParams(model.initial(init));

@@ -121,8 +121,7 @@ final class ConvLayers {
                         for (int b = 0; b < rows; b++) {
                             int base = b * sb + ch * sc + ky * w[l] + kx;
                             for (int y = 0; y < hc; y++) {
-                                int from = base + y * w[l], to = row + (b * hc + y) * wc;
-                                for (int x = 0; x < wc; x++) col.put(to + x, src.get(from + x));
+                                col.put(row + (b * hc + y) * wc, src, base + y * w[l], wc);
                             }
                         }
                     }
