@@ -53,8 +53,46 @@ final class BenchCommand extends Verb {
     @Mixin
     JsonOutput output;
 
+    @Option(names = "--epoch", description = "time whole training epochs (SGD and the mirror step) instead of the step alone")
+    boolean epoch;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "with --epoch: the model, as in an experiment (default: ${DEFAULT-VALUE})",
+            defaultValue = "mlp(512, 512)")
+    String model;
+
+    @Option(names = "--data", paramLabel = "DATA", description = "with --epoch: the data (default: ${DEFAULT-VALUE})",
+            defaultValue = "fashionMnist(limit = 2048)")
+    String data;
+
+    @Option(names = "--loss", paramLabel = "LOSS", description = "with --epoch: the loss (default: ${DEFAULT-VALUE})", defaultValue = "crossEntropy")
+    String loss;
+
+    @Option(names = "--batch", paramLabel = "N", description = "with --epoch: the mini-batch size (default: ${DEFAULT-VALUE})", defaultValue = "64")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "with --epoch: the learning rate (default: ${DEFAULT-VALUE})", defaultValue = "0.01")
+    double lr;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "with --epoch: timed rounds after the warm-up rounds (default: ${DEFAULT-VALUE})",
+            defaultValue = "5")
+    int rounds;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "with --epoch: untimed rounds first (default: ${DEFAULT-VALUE})", defaultValue = "2")
+    int warmup;
+
     @Override
     public Integer call() throws Exception {
+        if (epoch) {
+            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            if (t < 1 || t > 1024) throw new Main.UserError("--threads must be between 1 and 1024", Main.USAGE_ERROR);
+            if (rounds < 1) throw new Main.UserError("--rounds must be at least 1", Main.USAGE_ERROR);
+            if (warmup < 0) throw new Main.UserError("--warmup must be at least 0", Main.USAGE_ERROR);
+            if (batch < 1) throw new Main.UserError("--batch must be at least 1", Main.USAGE_ERROR);
+            if (!(lr > 0) || Double.isInfinite(lr)) throw new Main.UserError("--lr must be a positive number", Main.USAGE_ERROR);
+            loadValid(List.of(source.file)).one(potential); // the file itself is valid and has the potential
+            return EpochBench.run(source.file, new EpochBench.Settings(potential, parameters.values(), model, data, loss, batch, lr, rounds, warmup, t),
+                    output.json, out(), err());
+        }
         int n = (int) Values.size("--size", size);
         long need = 2L * 4 * n; // w and g, float32
         long max = Runtime.getRuntime().maxMemory();

@@ -33,6 +33,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("bench"))) {
+            try {
+                org.bregman.train.NativeBackend.select(); // before ND4J loads its natives
+            } catch (IllegalStateException e) {
+                System.err.println("bregman: " + e.getMessage());
+                System.exit(USAGE_ERROR);
+            }
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -143,6 +143,27 @@ class CliTest extends CliFixture {
     }
 
     @Test
+    void benchEpochTimesWholeEpochsOfSgdAndTheMirrorStep() throws IOException {
+        Result r = run("bench", file("q.potential", QNORM).toString(), "--epoch", "--potential", "QNorm", "--set", "q=3",
+                "--model", "mlp(8)", "--data", "teacher(n = 64, d = 6, width = 3, seed = 1)", "--batch", "16", "--threads", "1",
+                "--rounds", "2", "--json");
+        assertEquals(0, r.status(), r.err());
+        String flat = r.out().replaceAll("\\s+", "");
+        Matcher m = Pattern.compile("\"epochSeconds\":\\{\"sgd\":([0-9.eE-]+),\"smd\":([0-9.eE-]+)\\}").matcher(flat);
+        assertTrue(m.find(), r.out());
+        assertTrue(Double.parseDouble(m.group(1)) > 0 && Double.parseDouble(m.group(2)) > 0, r.out());
+        assertTrue(Pattern.compile("\"rounds\":\\{\"sgd\":\\[[0-9.eE-]+,[0-9.eE-]+\\],\"smd\":\\[[0-9.eE-]+,[0-9.eE-]+\\]\\}")
+                .matcher(flat).find(), r.out());
+        assertTrue(flat.contains("\"threads\":1,"), r.out());
+        assertTrue(flat.contains("\"parameters\":" + (6 * 8 + 8 + 8 * 2 + 2) + ","), r.out());
+        // a wrong model is the language's message, said to come from the options, exit 1
+        Result bad = run("bench", file("q.potential", QNORM).toString(), "--epoch", "--potential", "QNorm", "--model", "mlp(0)",
+                "--data", "teacher(n = 64, d = 6, width = 3, seed = 1)");
+        assertEquals(Main.INPUT_ERROR, bad.status(), bad.err());
+        assertTrue(bad.err().contains("bench --epoch") && !bad.err().contains("Exception"), bad.err());
+    }
+
+    @Test
     void exportWritesAJarThatWorksWithNothingElseOnTheClassPath() throws Exception {
         Path jar = dir.resolve("out/optimizer.jar");
         Result r = run("export", file("q.potential", QNORM).toString(), "--potential", "QNorm", "-o", jar.toString());

@@ -77,18 +77,7 @@ public final class Architectures {
 
     /** The configurable CNN; the image must stay at least 1 pixel after each convolution and pooling. */
     public static ComputationGraphConfiguration cnn(List<Integer> channels, List<Integer> dense, int kernel, Input in) {
-        if (kernel < 1) throw new IllegalArgumentException("cnn: kernel must be at least 1, got " + kernel);
-        int h = in.height(), w = in.width();
-        for (int c : channels) {
-            if (c < 1) throw new IllegalArgumentException("cnn: a channel count must be at least 1, got " + c);
-            h = (h - kernel + 1) / 2;
-            w = (w - kernel + 1) / 2;
-            if (h < 1 || w < 1) {
-                throw new IllegalArgumentException("cnn: " + channels.size() + " convolutions of " + kernel + "x" + kernel
-                        + " with 2x2 pooling do not fit " + in.height() + "x" + in.width() + " images");
-            }
-        }
-        for (int d : dense) if (d < 1) throw new IllegalArgumentException("cnn: a dense width must be at least 1, got " + d);
+        checkCnn(channels, dense, kernel, in.height(), in.width());
         ComputationGraphConfiguration.GraphBuilder g = graph();
         String last = "input";
         for (int i = 0; i < channels.size(); i++) {
@@ -104,6 +93,29 @@ public final class Architectures {
         }
         g.addLayer("output", output(in), last);
         return g.setOutputs("output").setInputTypes(InputType.convolutionalFlat(in.height(), in.width(), in.channels())).build();
+    }
+
+    /** The configurable CNN's arguments on images of this size: every convolution and pooling leaves at least 1 pixel. */
+    static void checkCnn(List<Integer> channels, List<Integer> dense, int kernel, int height, int width) {
+        if (kernel < 1) throw new IllegalArgumentException("cnn: kernel must be at least 1, got " + kernel);
+        int h = height, w = width;
+        for (int c : channels) {
+            if (c < 1) throw new IllegalArgumentException("cnn: a channel count must be at least 1, got " + c);
+            h = (h - kernel + 1) / 2;
+            w = (w - kernel + 1) / 2;
+            if (h < 1 || w < 1) {
+                throw new IllegalArgumentException("cnn: " + channels.size() + " convolutions of " + kernel + "x" + kernel
+                        + " with 2x2 pooling do not fit " + height + "x" + width + " images");
+            }
+        }
+        for (int d : dense) if (d < 1) throw new IllegalArgumentException("cnn: a dense width must be at least 1, got " + d);
+    }
+
+    /** The image's {@code {height, width, channels}}, or a clear message for data without images. */
+    static int[] imageShape(String model, org.bregman.train.data.Dataset data) {
+        int[] s = data.imageShape();
+        if (s == null) throw new IllegalArgumentException("model " + model + " needs image data (idx, fashionMnist or cifar10); " + data.description() + " has none");
+        return s;
     }
 
     /** conv 3×3 (no bias) → batch norm [→ ReLU]; returns the name of the last vertex. */

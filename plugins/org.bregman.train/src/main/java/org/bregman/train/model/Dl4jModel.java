@@ -131,6 +131,7 @@ final class Dl4jModel extends Model {
         return new OutputLayer.Builder(new Dl4jLoss(loss, !data.classification())).nOut(k).activation(Activation.IDENTITY).build();
     }
 
+    /** The DL4J network that {@link DenseNetwork} replaced for {@code mlp}: its reference in tests and benchmarks. */
     static Dl4jModel mlp(List<Integer> hidden, Loss loss, Dataset data) {
         int k = loss.outputs(data.classes());
         NeuralNetConfiguration.ListBuilder b = base();
@@ -149,8 +150,7 @@ final class Dl4jModel extends Model {
     /** A graph architecture of {@link Architectures} on image data. */
     static Dl4jModel graph(String model, Loss loss, Dataset data,
             java.util.function.Function<Architectures.Input, org.deeplearning4j.nn.conf.ComputationGraphConfiguration> architecture) {
-        int[] s = data.imageShape();
-        if (s == null) throw new IllegalArgumentException("model " + model + " needs image data (idx, fashionMnist or cifar10); " + data.description() + " has none");
+        int[] s = Architectures.imageShape(model, data);
         int k = loss.outputs(data.classes());
         ComputationGraph g = new ComputationGraph(architecture.apply(new Architectures.Input(s[0], s[1], s[2], k, new Dl4jLoss(loss, !data.classification()))));
         g.init();

@@ -11,6 +11,14 @@ import org.bregman.train.data.Dataset;
  */
 public interface ModelSpec {
 
+    /**
+     * {@code -Dbregman.layers=dl4j}: {@code mlp} and {@code cnn} as DL4J networks instead of {@link DenseNetwork} (the
+     * "before" of BENCHMARKS.md's epoch tables; the tests' reference).
+     */
+    static boolean dl4jLayers() {
+        return "dl4j".equals(System.getProperty("bregman.layers"));
+    }
+
     String describe();
 
     /** The model on {@code data} with {@code loss}; a clear message when they do not fit this model. */
@@ -64,7 +72,9 @@ public interface ModelSpec {
         public String describe() {
             return "mlp" + hidden.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
         }
-        public Model create(Loss loss, Dataset data) { return Dl4jModel.mlp(hidden, loss, data); }
+        public Model create(Loss loss, Dataset data) {
+            return dl4jLayers() ? Dl4jModel.mlp(hidden, loss, data) : new DenseNetwork(hidden, true, loss, data);
+        }
     }
 
     /** {@code cnn(c1, c2, …, dense = D, kernel = K)}: see {@link Architectures#cnn}; no channels: the seed's 32, 64. */
@@ -82,7 +92,11 @@ public interface ModelSpec {
         }
 
         public Model create(Loss loss, Dataset data) {
-            return Architectures.model("cnn", in -> Architectures.cnn(channels, dense == 0 ? List.of() : List.of(dense), kernel, in), loss, data);
+            List<Integer> widths = dense == 0 ? List.of() : List.of(dense);
+            if (dl4jLayers()) return Architectures.model("cnn", in -> Architectures.cnn(channels, widths, kernel, in), loss, data);
+            int[] s = Architectures.imageShape("cnn", data);
+            Architectures.checkCnn(channels, widths, kernel, s[0], s[1]);
+            return DenseNetwork.cnn(channels, widths, kernel, loss, data);
         }
     }
 
