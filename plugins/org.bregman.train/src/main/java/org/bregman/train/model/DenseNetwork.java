@@ -39,6 +39,7 @@ final class DenseNetwork extends Model {
     private final String[] names; // DL4J's layer names: 0, 1, … for mlp; dense0, …, output for cnn
     private final int[] width; // d (or the convolutions' features), h1, …, k
     private final boolean relu;
+    private final boolean bias;
     private final int size;
     private final FloatBuffer params;
     private final FloatBuffer grads;
@@ -51,21 +52,22 @@ final class DenseNetwork extends Model {
     private float[] marked;
     private double lastLoss = Double.NaN;
 
-    /** {@code mlp(hidden…)}. */
-    DenseNetwork(List<Integer> hidden, boolean relu, Loss loss, Dataset data) {
-        this(null, hidden, relu, loss, data);
+    /** {@code mlp(hidden…)}, with or without biases, ReLU or identity (a deep linear network) between the layers. */
+    DenseNetwork(List<Integer> hidden, boolean bias, boolean relu, Loss loss, Dataset data) {
+        this(null, hidden, bias, relu, loss, data);
     }
 
     /** {@code cnn(channels…, dense, kernel)} on image data (the checks of {@link Architectures#checkCnn} passed). */
     static DenseNetwork cnn(List<Integer> channels, List<Integer> dense, int kernel, Loss loss, Dataset data) {
         int[] s = data.imageShape();
-        return new DenseNetwork(new ConvLayers(s[2], s[0], s[1], channels, kernel, 0), dense, true, loss, data);
+        return new DenseNetwork(new ConvLayers(s[2], s[0], s[1], channels, kernel, 0), dense, true, true, loss, data);
     }
 
-    private DenseNetwork(ConvLayers convs, List<Integer> hidden, boolean relu, Loss loss, Dataset data) {
+    private DenseNetwork(ConvLayers convs, List<Integer> hidden, boolean bias, boolean relu, Loss loss, Dataset data) {
         this.data = data;
         this.loss = loss;
         this.relu = relu;
+        this.bias = bias;
         this.convs = convs;
         int layers = hidden.size() + 1;
         names = new String[layers];
@@ -76,7 +78,7 @@ final class DenseNetwork extends Model {
         width[layers] = loss.outputs(data.classes());
         long n = convs == null ? 0 : convs.size();
         wAt = new int[layers];
-        for (int l = 0; l < layers; l++) n += (long) width[l] * width[l + 1] + width[l + 1];
+        for (int l = 0; l < layers; l++) n += (long) width[l] * width[l + 1] + (bias ? width[l + 1] : 0);
         if (n > Integer.MAX_VALUE) throw new IllegalArgumentException(n + " parameters are more than one float buffer holds");
         size = (int) n;
         params = floats(size);
@@ -92,6 +94,7 @@ final class DenseNetwork extends Model {
             w[l] = slice(params, at, nw);
             gw[l] = slice(grads, at, nw);
             at += nw;
+            if (!bias) continue; // no l_b: DL4J's layout without biases
             b[l] = slice(params, at, width[l + 1]);
             gb[l] = slice(grads, at, width[l + 1]);
             at += width[l + 1];
@@ -133,8 +136,8 @@ final class DenseNetwork extends Model {
         for (int l = 0; l < layers; l++) {
             int nIn = width[l], nOut = width[l + 1];
             FloatBuffer out = act[l + 1];
-            for (int r = 0; r < rows; r++) out.put(r * nOut, b[l], 0, nOut); // C = bias, then C += Wᵀ·A
-            cblas_sgemm(CblasColMajor, CblasTrans, CblasNoTrans, nOut, rows, nIn, 1f, w[l], nIn, act[l], nIn, 1f, out, nOut);
+            if (bias) for (int r = 0; r < rows; r++) out.put(r * nOut, b[l], 0, nOut); // C = bias, then C += Wᵀ·A
+            cblas_sgemm(CblasColMajor, CblasTrans, CblasNoTrans, nOut, rows, nIn, 1f, w[l], nIn, act[l], nIn, bias ? 1f : 0f, out, nOut);
             if (l < layers - 1 && relu) {
                 for (int i = 0, m = rows * nOut; i < m; i++) if (!(out.get(i) > 0)) out.put(i, 0f);
             }
@@ -168,8 +171,10 @@ final class DenseNetwork extends Model {
             FloatBuffer dOut = delta[l + 1];
             // dW = A·Dᵀ (nIn × nOut, column-major), db = column sums of D, D_prev = W·D ⊙ relu'
             cblas_sgemm(CblasColMajor, CblasNoTrans, CblasTrans, nIn, nOut, rows, 1f, act[l], nIn, dOut, nOut, 0f, gw[l], nIn);
-            for (int j = 0; j < nOut; j++) gb[l].put(j, 0f);
-            for (int r = 0; r < rows; r++) for (int j = 0; j < nOut; j++) gb[l].put(j, gb[l].get(j) + dOut.get(r * nOut + j));
+            if (bias) {
+                for (int j = 0; j < nOut; j++) gb[l].put(j, 0f);
+                for (int r = 0; r < rows; r++) for (int j = 0; j < nOut; j++) gb[l].put(j, gb[l].get(j) + dOut.get(r * nOut + j));
+            }
             if (l == 0 && convs == null) break;
             FloatBuffer dIn = delta[l];
             cblas_sgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, nIn, rows, nOut, 1f, w[l], nIn, dOut, nOut, 0f, dIn, nIn);

@@ -73,7 +73,7 @@ public interface ModelSpec {
             return "mlp" + hidden.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
         }
         public Model create(Loss loss, Dataset data) {
-            return dl4jLayers() ? Dl4jModel.mlp(hidden, loss, data) : new DenseNetwork(hidden, true, loss, data);
+            return dl4jLayers() ? Dl4jModel.mlp(hidden, loss, data) : new DenseNetwork(hidden, true, true, loss, data);
         }
     }
 
