@@ -15,7 +15,6 @@ import java.util.Map;
 import org.bregman.potential.api.Diagnostic;
 import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.train.ExperimentSpec;
-import org.bregman.train.ExperimentTranslator;
 import org.bregman.train.MirrorSpec;
 import org.bregman.train.NativeBackend;
 import org.bregman.train.data.Dataset;
@@ -122,7 +121,7 @@ final class EpochBench {
             }
             if (errors) throw new Main.Exit(Main.INPUT_ERROR);
             ResolvedExperiment x = loaded.workspace().experiments().get(0);
-            return ExperimentTranslator.translate(x);
+            return ExperimentSpec.of(x);
         } finally {
             Files.deleteIfExists(copy);
             Files.deleteIfExists(dir);

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.bregman.codegen.Optimizers;
 import org.bregman.runtime.MirrorMap;
 import org.bregman.runtime.SpecialFunctions;
+import org.bregman.potential.api.Until;
 import org.bregman.runtime.TimeVaryingMirrorMap;
 import org.bregman.symbolic.Condition;
 import org.bregman.symbolic.Derivation;
