@@ -12,11 +12,32 @@ import java.util.Set;
  * constraints), the coordinate variable, its domain, ψ, and optional {@code grad}/{@code inverse}
  * overrides. The expression nodes are kept as given, so that diagnostics can point at them.
  *
- * @param grad    {@code grad(x) = …} or {@code null}
- * @param inverse {@code inverse(z) = …} or {@code null}
+ * @param grad      {@code grad(x) = …} or {@code null}
+ * @param inverse   {@code inverse(z) = …} or {@code null}
+ * @param reduction {@code null} for a separable ψ; otherwise ψ is F(S), an expression in the reduction's
+ *                  variable S = Σ_j g(w_j) (a non-separable potential, {@link CompositeDerivation})
  */
 public record PotentialSpec(String name, List<Parameter> parameters, String coordinate, RealInterval domain, Expr psi,
-        Override grad, Override inverse) {
+        Override grad, Override inverse, Reduction reduction) {
+
+    /** S = Σ_j inner(w_j) over the whole parameter vector, named {@code variable} inside ψ. */
+    public record Reduction(String variable, Expr inner) {
+        public Reduction {
+            Objects.requireNonNull(variable, "variable");
+            Objects.requireNonNull(inner, "inner");
+        }
+    }
+
+    /** A separable potential. */
+    public PotentialSpec(String name, List<Parameter> parameters, String coordinate, RealInterval domain, Expr psi,
+            Override grad, Override inverse) {
+        this(name, parameters, coordinate, domain, psi, grad, inverse, null);
+    }
+
+    /** Whether ψ is non-separable (F of a reduction). */
+    public boolean isComposite() {
+        return reduction != null;
+    }
 
     /** A parameter {@code name = defaultValue where constraint}; {@code where} may be {@code null}. */
     public record Parameter(String name, double defaultValue, Condition where) {
@@ -58,15 +79,20 @@ public record PotentialSpec(String name, List<Parameter> parameters, String coor
     }
 
     public PotentialSpec withDomain(RealInterval d) {
-        return new PotentialSpec(name, parameters, coordinate, d, psi, grad, inverse);
+        return new PotentialSpec(name, parameters, coordinate, d, psi, grad, inverse, reduction);
     }
 
     public PotentialSpec withGrad(String variable, Expr body) {
-        return new PotentialSpec(name, parameters, coordinate, domain, psi, new Override(variable, body), inverse);
+        return new PotentialSpec(name, parameters, coordinate, domain, psi, new Override(variable, body), inverse, reduction);
     }
 
     public PotentialSpec withInverse(String variable, Expr body) {
-        return new PotentialSpec(name, parameters, coordinate, domain, psi, grad, new Override(variable, body));
+        return new PotentialSpec(name, parameters, coordinate, domain, psi, grad, new Override(variable, body), reduction);
+    }
+
+    /** The same potential with ψ = F(S), S = Σ_j inner(w_j). */
+    public PotentialSpec withReduction(String variable, Expr inner) {
+        return new PotentialSpec(name, parameters, coordinate, domain, psi, grad, inverse, new Reduction(variable, inner));
     }
 
     /** Default values in declaration order. */
