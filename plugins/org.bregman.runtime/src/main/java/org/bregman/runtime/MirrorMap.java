@@ -45,6 +45,13 @@ public interface MirrorMap {
         for (int j = 0; j < z.length; j++) out[j] = inverse(z[j]);
     }
 
+    /** D_Ψ(w, v) of two whole vectors. */
+    default double bregman(double[] w, double[] v) {
+        double s = 0;
+        for (int j = 0; j < w.length; j++) s += bregman(w[j], v[j]);
+        return s;
+    }
+
     /** ψ(w); for a non-separable potential, Ψ of the one-coordinate vector (w). */
     double psi(double w);
 

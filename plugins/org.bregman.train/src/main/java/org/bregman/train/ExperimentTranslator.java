@@ -9,7 +9,6 @@ import org.bregman.codegen.Optimizers;
 import org.bregman.runtime.MirrorMap;
 import org.bregman.runtime.rules.UpdateRule;
 import org.bregman.runtime.rules.UpdateRules;
-import org.bregman.symbolic.Derivation;
 import org.bregman.train.model.Loss;
 
 /**
@@ -26,8 +25,7 @@ public final class ExperimentTranslator {
         Loss loss = Loss.of(x.loss().name());
         List<MirrorSpec> mirrors = new ArrayList<>();
         for (var m : x.mirrors()) {
-            Derivation bound = Derivation.derive(m.spec(), m.values());
-            MirrorMap map = Optimizers.compile(bound, null);
+            MirrorMap map = Optimizers.compile(m.spec(), m.values(), null, Optimizers.Options.DEFAULT);
             mirrors.add(new MirrorSpec(m.potential(), m.arguments(), map, m.lr() == x.lr() ? null : m.lr()));
         }
         for (var o : x.optimizers()) mirrors.add(optimizer(o));
