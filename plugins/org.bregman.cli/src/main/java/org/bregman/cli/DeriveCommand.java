@@ -113,7 +113,11 @@ final class DeriveCommand extends Verb {
     }
 
     private static void printComposite(PrintWriter out, Loader.Potential p, Map<String, Object> row) {
-        out.println("potential " + p.name() + row.get("parameters") + "    [" + p.location() + "]    non-separable");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> params = (Map<String, Double>) row.get("parameters");
+        StringBuilder head = new StringBuilder();
+        params.forEach((k, v) -> head.append(head.length() == 0 ? "(" : ", ").append(k).append(" = ").append(Printer.number(v)));
+        out.println("potential " + p.name() + (head.length() == 0 ? "" : head + ")") + "    [" + p.location() + "]    non-separable");
         @SuppressWarnings("unchecked")
         Map<String, String> at = (Map<String, String>) row.get("atTheDefaults");
         String w = (String) row.get("coordinate");

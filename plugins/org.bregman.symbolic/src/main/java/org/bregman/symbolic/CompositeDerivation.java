@@ -208,22 +208,18 @@ public final class CompositeDerivation {
     }
 
     private String inverseText(String w, String z) {
-        String coordinate = w + "_j = (g')⁻¹(" + z + "_j / F'(S')), (g')⁻¹(" + z + ") = "
-                + (inner.inverse().isClosedForm() ? Printer.print(inner.inverse().expr()) : "numeric");
+        String coordinate = w + "_j = (g')⁻¹(" + z + "_j / F'(S')) with (g')⁻¹(" + z + ") = "
+                + (inner.inverse().isClosedForm() ? Printer.print(inner.inverse().expr()) : "Newton–bisection on g'");
         if (homogeneous == null) {
-            return coordinate + ", S' = Σ_j g((g')⁻¹(" + z + "_j / F'(S'))) solved numerically";
+            return coordinate + " and S' = Σ_j g((g')⁻¹(" + z + "_j / F'(S'))), one scalar equation solved by bisection";
         }
-        String r = Printer.print(homogeneous.exponentExpr());
-        String p = "(" + r + ") / (" + r + " - 1)";
-        String k = Printer.number(homogeneous.coefficient());
-        String eq = "S'·F'(S')^p = K·Σ_j |" + z + "_j|^p, p = " + p + ", K = " + k + "·(" + k + "·r)^(-p)";
-        if (outerPower != null) {
-            double pp = homogeneous.exponent() / (homogeneous.exponent() - 1);
-            eq += ", S' = (K·Σ_j |" + z + "_j|^p / (c·α)^p)^(1 / (1 + (α - 1)·p)) with c = " + Printer.number(outerPower.coefficient())
-                    + ", α = " + Printer.print(outerPower.exponentExpr()) + " (p = " + Printer.number(pp) + " at these values)";
-        } else {
-            eq += " solved numerically";
-        }
-        return coordinate + ", " + eq;
+        double r = homogeneous.exponent(), k = homogeneous.coefficient(), p = r / (r - 1), big = k * Math.pow(k * r, -p);
+        String t = "Σ_j |" + z + "_j|^" + Printer.number(p);
+        String eq = "S'·F'(S')^" + Printer.number(p) + " = " + Printer.number(big) + "·" + t + " (g = " + Printer.number(k) + "·|" + w
+                + "|^r, r = " + Printer.print(homogeneous.exponentExpr()) + ", p = r/(r - 1))";
+        if (outerPower == null) return coordinate + " and S' from " + eq + ", solved by Newton–bisection";
+        double c = outerPower.coefficient(), a = outerPower.exponent(), e = 1 / (1 + (a - 1) * p);
+        return coordinate + " and S' = " + Printer.number(Math.pow(big / Math.pow(c * a, p), e)) + "·(" + t + ")^" + Printer.number(e)
+                + ", the root of " + eq + " for F = " + Printer.number(c) + "·S^α, α = " + Printer.print(outerPower.exponentExpr());
     }
 }
