@@ -83,12 +83,20 @@ public final class Reductions {
         String first = null;
         if (psi.getBody() == null) return null;
         for (Call c : EcoreUtil2.getAllContentsOfType(psi.getBody(), Call.class)) {
-            if (!isReduction(c.getFunction())) continue;
+            if (!isReduction(c.getFunction()) || EcoreUtil2.getContainerOfType(c.eContainer(), Call.class) != null
+                    && nestedIn(c)) continue;
             String text = AstEval.text(c).replace(" ", "");
             if (first == null) first = text;
             else if (!first.equals(text)) return c;
         }
         return null;
+    }
+
+    private static boolean nestedIn(Call c) {
+        for (EObject up = c.eContainer(); up != null; up = up.eContainer()) {
+            if (up instanceof Call outer && isReduction(outer.getFunction())) return true;
+        }
+        return false;
     }
 
     /** A use of the coordinate outside every reduction in a psi that has one, or null. */
