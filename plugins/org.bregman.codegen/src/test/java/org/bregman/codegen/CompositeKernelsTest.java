@@ -117,6 +117,31 @@ class CompositeKernelsTest {
         assertTrue(m.inverseIsClosedForm());
     }
 
+    /** The exported jar alone (its own runtime classes, no others) creates the potential under its name, for other q too. */
+    @Test
+    void theExportedJarCreatesThePotentialAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path jar = tmp.resolve("pnorm.jar");
+        JarExporter.export(List.of(), List.of(JarExporter.Composite.of(CompositeDerivation.derive(pNorm(), Map.of()), null)), jar);
+        try (java.net.URLClassLoader l = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            Class<?> factory = l.loadClass("org.bregman.runtime.MirrorMapFactory"), map = l.loadClass("org.bregman.runtime.MirrorMap");
+            Object found = null;
+            for (Object f : (List<?>) l.loadClass("org.bregman.runtime.MirrorMaps").getMethod("factories", ClassLoader.class).invoke(null, l)) {
+                if ("PNorm".equals(factory.getMethod("name").invoke(f))) found = f;
+            }
+            assertNotNull(found, "PNorm is registered");
+            for (double q : new double[] {3, 1.5}) {
+                Object m = factory.getMethod("create", Map.class).invoke(found, Map.of("q", q));
+                double[] w = {0.5, -1, 2}, out = new double[3], expected = reference(w, q);
+                map.getMethod("grad", double[].class, double[].class).invoke(m, w, out);
+                for (int j = 0; j < 3; j++) assertEquals(expected[j], out[j], 1e-12 * (1 + Math.abs(expected[j])));
+                double[] back = new double[3];
+                map.getMethod("inverse", double[].class, double[].class).invoke(m, out, back);
+                for (int j = 0; j < 3; j++) assertEquals(w[j], back[j], 1e-12);
+                assertEquals(true, map.getMethod("inverseIsClosedForm").invoke(m));
+            }
+        }
+    }
+
     /** g = cosh, F = S + S²/2: no closed form, the scalar equation is solved by bisection on S. */
     @ParameterizedTest
     @CsvSource({"COMPILED_ONLY", "INTERPRETED_ONLY"})
