@@ -29,6 +29,12 @@ final class CompositeChecks {
         return r != null && (r.lower() > 0 || r.lower() == 0 && !r.lowerClosed());
     }
 
+    /** F' ≥ 0 on the range of S and somewhere positive, by a rigorous enclosure (F'(0) = 0 for ½‖w‖_q², q &lt; 2). */
+    static boolean outerNonDecreasing(CompositeDerivation d) {
+        RealInterval r = range(d.outer().grad(), d);
+        return r != null && r.lower() >= 0 && r.upper() > 0;
+    }
+
     private static RealInterval range(Expr e, CompositeDerivation d) {
         try {
             return Ranges.range(e, d.outer().assumptions());

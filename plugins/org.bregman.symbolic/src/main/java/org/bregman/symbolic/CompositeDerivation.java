@@ -160,11 +160,11 @@ public final class CompositeDerivation {
 
     /**
      * The dual domain per coordinate, {F'(S)·y : y in the range of g'}: all reals when g' takes every real and
-     * F' &gt; 0; the range of g' scaled by positive numbers when that is a half-line from 0; otherwise null.
+     * F' ≥ 0 is positive somewhere; the range of g' scaled by positive numbers when that is a half-line from 0; otherwise null.
      */
     public RealInterval dualDomain() {
         RealInterval y = inner.dualDomain();
-        if (y == null || !CompositeChecks.outerIncreasing(this)) return null;
+        if (y == null || !CompositeChecks.outerNonDecreasing(this)) return null;
         if (y.isAllReals()) return y;
         if (y.lower() == 0 && y.upper() == Double.POSITIVE_INFINITY) return new RealInterval(0, y.lowerClosed(), y.upper(), false);
         if (y.upper() == 0 && y.lower() == Double.NEGATIVE_INFINITY) return new RealInterval(y.lower(), false, 0, y.upperClosed());
@@ -207,6 +207,11 @@ public final class CompositeDerivation {
         return m;
     }
 
+    /** A derived number as shown: 12 significant digits (1 + 4e-16 from pow's rounding reads 1). */
+    private static String shown(double x) {
+        return Printer.number(new java.math.BigDecimal(x).round(new java.math.MathContext(12)).doubleValue());
+    }
+
     private String inverseText(String w, String z) {
         String coordinate = w + "_j = (g')⁻¹(" + z + "_j / F'(S')) with (g')⁻¹(" + z + ") = "
                 + (inner.inverse().isClosedForm() ? Printer.print(inner.inverse().expr()) : "Newton–bisection on g'");
@@ -214,12 +219,12 @@ public final class CompositeDerivation {
             return coordinate + " and S' = Σ_j g((g')⁻¹(" + z + "_j / F'(S'))), one scalar equation solved by bisection";
         }
         double r = homogeneous.exponent(), k = homogeneous.coefficient(), p = r / (r - 1), big = k * Math.pow(k * r, -p);
-        String t = "Σ_j |" + z + "_j|^" + Printer.number(p);
-        String eq = "S'·F'(S')^" + Printer.number(p) + " = " + Printer.number(big) + "·" + t + " (g = " + Printer.number(k) + "·|" + w
+        String t = "Σ_j |" + z + "_j|^" + shown(p);
+        String eq = "S'·F'(S')^" + shown(p) + " = " + shown(big) + "·" + t + " (g = " + Printer.number(k) + "·|" + w
                 + "|^r, r = " + Printer.print(homogeneous.exponentExpr()) + ", p = r/(r - 1))";
         if (outerPower == null) return coordinate + " and S' from " + eq + ", solved by Newton–bisection";
         double c = outerPower.coefficient(), a = outerPower.exponent(), e = 1 / (1 + (a - 1) * p);
-        return coordinate + " and S' = " + Printer.number(Math.pow(big / Math.pow(c * a, p), e)) + "·(" + t + ")^" + Printer.number(e)
+        return coordinate + " and S' = " + shown(Math.pow(big / Math.pow(c * a, p), e)) + "·(" + t + ")^" + shown(e)
                 + ", the root of " + eq + " for F = " + Printer.number(c) + "·S^α, α = " + Printer.print(outerPower.exponentExpr());
     }
 }
