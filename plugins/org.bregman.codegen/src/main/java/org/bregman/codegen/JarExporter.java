@@ -176,7 +176,7 @@ public final class JarExporter {
             // e.g. inside OSGi: the API's classes by name through its class loader
             // (what generated classes use: the API, the special functions and the numeric inverse)
             for (String cls : new String[] {"MirrorMap", "MirrorMapFactory", "MirrorMaps", "Interval", "NewtonBisection", "CompositeMirrorMap",
-                    "CompositeMirrorMap$1", "CompositeMirrorMap$2", "CompositeFactory",
+                    "CompositeMirrorMap$1", "CompositeMirrorMap$2", "CompositeFactory", "PowerSum",
                     "NewtonBisection$Derivatives", "SpecialFunctions", "SpecialFunctions$ErfDerivatives"}) {
                 String name = RUNTIME_PREFIX + cls + ".class";
                 try (InputStream in = MirrorMap.class.getClassLoader().getResourceAsStream(name)) {

@@ -25,6 +25,7 @@ public final class CompositeMirrorMap implements MirrorMap {
     private final double degree, power, k, c;
     private final Interval sums, dual;
     private final NewtonBisection sumSolver;
+    private final PowerSum powers;
 
     /**
      * @param inner  g as a one-variable map (its step is the coordinate pass of {@link #step})
@@ -46,6 +47,7 @@ public final class CompositeMirrorMap implements MirrorMap {
         this.c = outer.psi(1);
         this.sums = sums;
         this.dual = dual;
+        this.powers = degree == degree ? new PowerSum(degree) : null;
         final double p = dualExponent();
         this.sumSolver = degree == degree && power != power ? new NewtonBisection(new NewtonBisection.Derivatives() {
             public double grad(double s) { // S·F'(S)^p, increasing where Ψ is strictly convex
@@ -185,19 +187,18 @@ public final class CompositeMirrorMap implements MirrorMap {
         MirrorMap.checkRange(wOffset, n, w.length);
         MirrorMap.checkRange(gOffset, n, g.length);
         if (degree != degree) return stepDouble(w, null, wOffset, g, gOffset, n, lr);
-        double s = 0;
-        for (int i = 0; i < n; i++) s += inner.psi(w[wOffset + i]);
+        double s = k * powers.sum(w, wOffset, n);
         double a = outer.grad(s);
         if (!(a > 0 && a < Double.POSITIVE_INFINITY)) return stepDouble(w, null, wOffset, g, gOffset, n, lr);
         int bad = inner.step(w, wOffset, g, gOffset, n, (float) (lr / a));
-        double st = 0;
-        for (int i = 0; i < n; i++) st += inner.psi(w[wOffset + i]);
+        double st = k * powers.sum(w, wOffset, n);
         double a1 = outer.grad(sumFor(Math.pow(a, dualExponent()) * st));
         float lambda = (float) Math.pow(a / a1, 1 / (degree - 1));
-        for (int i = 0; i < n; i++) {
-            float x = w[wOffset + i] * lambda;
-            w[wOffset + i] = x;
-            if (bad < 0 && !(Math.abs(x) <= Float.MAX_VALUE)) bad = i;
+        // every |w̃_j| ≤ (S̃/k)^(1/r): below that bound the scaled weights cannot overflow, and the loop has no branch
+        boolean safe = lambda * Math.pow(st / k, 1 / degree) <= Float.MAX_VALUE;
+        for (int i = 0; i < n; i++) w[wOffset + i] *= lambda;
+        if (!safe) {
+            for (int i = 0; i < n && bad < 0; i++) if (!(Math.abs(w[wOffset + i]) <= Float.MAX_VALUE)) bad = i;
         }
         return bad;
     }
