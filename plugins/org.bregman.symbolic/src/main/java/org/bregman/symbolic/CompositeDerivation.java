@@ -66,9 +66,15 @@ public final class CompositeDerivation {
     /** Where S = Σ_j g(w_j) lies for every number of coordinates: from the range of g. */
     private static RealInterval sums(Derivation g) {
         RealInterval r = Ranges.range(g.psi(), g.assumptions());
-        if (r == null) return RealInterval.REALS;
-        if (r.lower() >= 0) return new RealInterval(r.lower(), r.lowerClosed() || r.lower() == 0, Double.POSITIVE_INFINITY, false);
-        if (r.upper() <= 0) return new RealInterval(Double.NEGATIVE_INFINITY, false, r.upper(), r.upperClosed() || r.upper() == 0);
+        if (r == null || !(Math.abs(r.lower()) < Double.POSITIVE_INFINITY || Math.abs(r.upper()) < Double.POSITIVE_INFINITY)) {
+            return RealInterval.REALS;
+        }
+        if (r.lower() >= 0 && r.lower() < Double.POSITIVE_INFINITY) {
+            return new RealInterval(r.lower(), r.lowerClosed(), Double.POSITIVE_INFINITY, false);
+        }
+        if (r.upper() <= 0 && r.upper() > Double.NEGATIVE_INFINITY) {
+            return new RealInterval(Double.NEGATIVE_INFINITY, false, r.upper(), r.upperClosed());
+        }
         return RealInterval.REALS;
     }
 
