@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.bregman.train.report.Json;
 
+import org.bregman.symbolic.CompositeDerivation;
 import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.Printer;
 import org.bregman.symbolic.RealInterval;
@@ -37,6 +38,12 @@ final class DeriveCommand extends Verb {
         PrintWriter out = out();
         List<Object> rows = new ArrayList<>();
         for (Loader.Potential p : chosen) {
+            if (p.spec().isComposite()) {
+                Map<String, Object> row = describeComposite(p);
+                if (output.json) rows.add(row);
+                else printComposite(out, p, row);
+                continue;
+            }
             Derivation symbolic;
             Derivation bound;
             try {
@@ -82,6 +89,51 @@ final class DeriveCommand extends Verb {
         RealInterval dual = bound.dualDomain();
         row.put("dualDomain", dual == null ? null : interval(dual));
         return row;
+    }
+
+    /** A non-separable potential: its formulas in S = Σ_j g(w_j) ({@link CompositeDerivation#formulas}). */
+    static Map<String, Object> describeComposite(Loader.Potential p) {
+        CompositeDerivation symbolic, bound;
+        try {
+            symbolic = CompositeDerivation.derive(p.spec());
+            bound = symbolic.bind(Map.of());
+        } catch (SymbolicException e) {
+            throw new Main.UserError(p.location() + ": error: " + p.name() + ": " + e.getMessage(), Main.INPUT_ERROR, true);
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", p.name());
+        row.put("file", p.file().toString());
+        row.put("line", p.line());
+        row.put("parameters", bound.parameterValues());
+        row.put("coordinate", p.spec().coordinate());
+        row.put("separable", false);
+        row.putAll(symbolic.formulas());
+        row.put("inverseKind", bound.inverseIsClosedForm() ? "closed-form" : "numeric");
+        row.put("atTheDefaults", bound.formulas());
+        row.put("domain", interval(bound.domain()));
+        RealInterval dual = bound.dualDomain();
+        row.put("dualDomain", dual == null ? null : interval(dual));
+        return row;
+    }
+
+    private static void printComposite(PrintWriter out, Loader.Potential p, Map<String, Object> row) {
+        @SuppressWarnings("unchecked")
+        Map<String, Double> params = (Map<String, Double>) row.get("parameters");
+        StringBuilder head = new StringBuilder();
+        params.forEach((k, v) -> head.append(head.length() == 0 ? "(" : ", ").append(k).append(" = ").append(Printer.number(v)));
+        out.println("potential " + p.name() + (head.length() == 0 ? "" : head + ")") + "    [" + p.location() + "]    non-separable");
+        @SuppressWarnings("unchecked")
+        Map<String, String> at = (Map<String, String>) row.get("atTheDefaults");
+        String w = (String) row.get("coordinate");
+        line(out, 14, "reduction", at.get("sum"));
+        line(out, 14, "psi(" + w + ")", at.get("psi"));
+        line(out, 14, "grad(" + w + ")_j", at.get("grad"));
+        line(out, 14, "hessian", at.get("hessian"));
+        line(out, 14, "inverse", at.get("inverse") + "    [" + row.get("inverseKind") + "]");
+        line(out, 14, "bregman", at.get("bregman"));
+        line(out, 14, "domain", row.get("domain") + " per coordinate");
+        line(out, 14, "dual domain", (row.get("dualDomain") == null ? "not derived" : row.get("dualDomain")) + " per coordinate");
+        out.println();
     }
 
     private static String interval(RealInterval i) {

@@ -40,28 +40,50 @@ final class EvalCommand extends Verb {
     @Mixin
     JsonOutput output;
 
+    private static double[] numbers(String option, List<String> texts) {
+        double[] out = new double[texts.size()];
+        for (int i = 0; i < out.length; i++) out[i] = Values.number(option, texts.get(i));
+        return out;
+    }
+
     @Override
     public Integer call() {
         Loader.Potential p = loadValid(List.of(source.file)).one(potential);
         MirrorMap m = Loader.compile(p, parameters.values());
         List<Double> psi = new ArrayList<>();
         List<Double> grad = new ArrayList<>();
-        for (String s : w) {
-            double x = Values.number("--w", s);
-            psi.add(m.psi(x));
-            grad.add(m.grad(x));
-        }
         List<Double> inverse = new ArrayList<>();
-        for (String s : z) {
-            inverse.add(m.inverse(Values.number("--z", s)));
-        }
         List<Double> bregman = new ArrayList<>();
-        for (String s : pairs) {
-            String[] wv = s.split(":", -1);
-            if (wv.length != 2) {
-                throw new Main.UserError("--bregman takes pairs W:V, e.g. 0.5:1.5; got '" + s + "'", Main.USAGE_ERROR);
+        double[] ws = numbers("--w", w), zs = numbers("--z", z);
+        double[][] wv = new double[2][pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            String[] two = pairs.get(i).split(":", -1);
+            if (two.length != 2) {
+                throw new Main.UserError("--bregman takes pairs W:V, e.g. 0.5:1.5; got '" + pairs.get(i) + "'", Main.USAGE_ERROR);
             }
-            bregman.add(m.bregman(Values.number("--bregman", wv[0]), Values.number("--bregman", wv[1])));
+            wv[0][i] = Values.number("--bregman", two[0]);
+            wv[1][i] = Values.number("--bregman", two[1]);
+        }
+        if (m.separable()) {
+            for (double x : ws) {
+                psi.add(m.psi(x));
+                grad.add(m.grad(x));
+            }
+            for (double x : zs) inverse.add(m.inverse(x));
+            for (int i = 0; i < pairs.size(); i++) bregman.add(m.bregman(wv[0][i], wv[1][i]));
+        } else {
+            // non-separable: --w is one vector (Ψ and ∇Ψ of it), --z one dual vector, the pairs one pair of vectors
+            double[] out = new double[Math.max(ws.length, zs.length)];
+            if (ws.length > 0) {
+                psi.add(m.psi(ws));
+                m.grad(ws, out);
+                for (int j = 0; j < ws.length; j++) grad.add(out[j]);
+            }
+            if (zs.length > 0) {
+                m.inverse(zs, out);
+                for (int j = 0; j < zs.length; j++) inverse.add(out[j]);
+            }
+            if (pairs.size() > 0) bregman.add(m.bregman(wv[0], wv[1]));
         }
         PrintWriter out = out();
         if (output.json) {
@@ -74,6 +96,11 @@ final class EvalCommand extends Verb {
         } else {
             out.println(p.name() + " " + m.parameters() + "    [inverse: "
                     + (m.inverseIsClosedForm() ? "closed-form" : "numeric") + "]");
+            if (!m.separable()) {
+                out.println("  non-separable: w = (" + String.join(", ", w) + "): psi = " + psi + ", grad = " + grad);
+                out.println("  z = (" + String.join(", ", z) + "): inverse = " + inverse + "; D(w, v) of the pairs as two vectors = " + bregman);
+                return 0;
+            }
             for (int i = 0; i < w.size(); i++) {
                 out.printf("  w = %-12s psi = %-24s grad = %s%n", w.get(i), psi.get(i), grad.get(i));
             }

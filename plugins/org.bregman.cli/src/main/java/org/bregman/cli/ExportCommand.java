@@ -10,6 +10,7 @@ import org.bregman.codegen.AtomicFiles;
 import org.bregman.codegen.FromSymbolic;
 import org.bregman.codegen.JarExporter;
 import org.bregman.codegen.KernelSpec;
+import org.bregman.symbolic.CompositeDerivation;
 import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.SymbolicException;
 
@@ -46,8 +47,13 @@ final class ExportCommand extends Verb {
             throw new Main.UserError(source.file + " defines no potential to export");
         }
         List<KernelSpec> specs = new ArrayList<>();
+        List<JarExporter.Composite> composites = new ArrayList<>();
         for (Loader.Potential p : chosen) {
             try {
+                if (p.spec().isComposite()) {
+                    composites.add(JarExporter.Composite.of(CompositeDerivation.derive(p.spec(), Map.of()), p.resolved().doc()));
+                    continue;
+                }
                 Derivation bound = Derivation.derive(p.spec(), p.spec().arguments(Map.of()));
                 specs.add(FromSymbolic.spec(bound, p.resolved().doc()));
             } catch (SymbolicException e) {
@@ -55,9 +61,9 @@ final class ExportCommand extends Verb {
             }
         }
         try {
-            List<String> entries = JarExporter.export(specs, output);
+            List<String> entries = JarExporter.export(specs, composites, output);
             err().printf("bregman: wrote %s (%d potential%s: %s; %d entries)%n", output,
-                    specs.size(), specs.size() == 1 ? "" : "s",
+                    chosen.size(), chosen.size() == 1 ? "" : "s",
                     String.join(", ", chosen.stream().map(Loader.Potential::name).toList()), entries.size());
         } catch (IOException e) {
             throw new Main.UserError("cannot write " + output + ": " + e.getMessage());

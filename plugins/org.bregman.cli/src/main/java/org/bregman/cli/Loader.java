@@ -12,7 +12,6 @@ import org.bregman.potential.api.Diagnostic;
 import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.potential.api.ResolvedPotential;
 import org.bregman.runtime.MirrorMap;
-import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.PotentialSpec;
 import org.bregman.symbolic.SymbolicException;
 
@@ -108,8 +107,6 @@ final class Loader {
      * compiler warnings (the interpreter fallback) go to stderr.
      */
     static MirrorMap compile(Potential p, Map<String, Double> overrides, Optimizers.Options options) {
-        Map<String, Double> args;
-        Derivation bound;
         List<String> known = p.spec().parameters().stream().map(x -> x.name()).toList();
         for (String name : overrides.keySet()) {
             if (!known.contains(name)) {
@@ -117,21 +114,17 @@ final class Loader {
                         + (known.isEmpty() ? " (it has none)" : " (its parameters: " + String.join(", ", known) + ")"), Main.USAGE_ERROR);
             }
         }
-        try {
-            args = p.spec().arguments(overrides);
-            bound = Derivation.derive(p.spec(), args);
-        } catch (SymbolicException e) {
-            // values come from the command line (--set), so name them; the potential's place helps find it
-            // a value given with --set is a usage error (2); the potential's own defaults an input error (1)
-            throw new Main.UserError((overrides.isEmpty() ? "" : "--set " + overrides + ": ") + p.name() + ": "
-                    + e.getMessage() + " (" + p.location() + ")", overrides.isEmpty() ? Main.INPUT_ERROR : Main.USAGE_ERROR);
-        }
         Consumer<String> warn = msg -> {
             if (msg.startsWith("warning")) System.err.println("bregman: " + msg);
         };
         Optimizers.addListener(warn);
         try {
-            return Optimizers.compile(bound, p.resolved().doc(), options);
+            return Optimizers.compile(p.spec(), p.spec().arguments(overrides), p.resolved().doc(), options);
+        } catch (SymbolicException e) {
+            // values come from the command line (--set), so name them; the potential's place helps find it
+            // a value given with --set is a usage error (2); the potential's own defaults an input error (1)
+            throw new Main.UserError((overrides.isEmpty() ? "" : "--set " + overrides + ": ") + p.name() + ": "
+                    + e.getMessage() + " (" + p.location() + ")", overrides.isEmpty() ? Main.INPUT_ERROR : Main.USAGE_ERROR);
         } finally {
             Optimizers.removeListener(warn);
         }

@@ -19,6 +19,8 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.bregman.runtime.MirrorMap;
+import org.bregman.symbolic.CompositeDerivation;
+import org.bregman.symbolic.RealInterval;
 
 /**
  * Writes a self-contained optimizer jar: the compiled classes of each potential (Janino's bytecode,
@@ -36,11 +38,67 @@ public final class JarExporter {
     private JarExporter() {
     }
 
+    /**
+     * A non-separable potential to export: g's and F's kernels (exported as {@code NAME_g} and {@code NAME_F}) and a
+     * registered {@link org.bregman.runtime.CompositeFactory} under the potential's own name.
+     */
+    public record Composite(String name, KernelSpec inner, KernelSpec outer, boolean homogeneous, boolean power, RealInterval sums,
+            RealInterval dual) {
+        public static Composite of(CompositeDerivation bound, String doc) {
+            RealInterval dual = bound.dualDomain();
+            return new Composite(bound.spec().name(), renamed(FromSymbolic.spec(bound.inner(), doc), "_g"),
+                    renamed(FromSymbolic.spec(bound.outer(), doc), "_F"), bound.homogeneous() != null, bound.outerPower() != null, bound.sums(),
+                    dual == null ? RealInterval.REALS : dual);
+        }
+
+        private static KernelSpec renamed(KernelSpec k, String suffix) {
+            return new KernelSpec(k.name() + suffix, k.doc(), k.parameterNames(), k.defaults(), k.values(), k.bound(), k.general(), k.constraint(),
+                    k.constraintText());
+        }
+
+        /** The registering subclass: it names only runtime classes (the kernels are found by name at run time). */
+        String factorySource() {
+            String pkg = MirrorMapTemplate.PACKAGE;
+            return "package " + pkg + ";\npublic final class " + factoryClass() + " extends org.bregman.runtime.CompositeFactory {\n"
+                    + "    public " + factoryClass() + "() {\n        super(" + JavaText.stringLiteral(name) + ", "
+                    + JavaText.stringLiteral(Optimizers.className(inner) + "$Factory") + ", "
+                    + JavaText.stringLiteral(Optimizers.className(outer) + "$Factory") + ", " + homogeneous + ", " + power + ", "
+                    + interval(sums) + ", " + interval(dual) + ");\n    }\n}\n";
+        }
+
+        String factoryClass() {
+            return JavaText.className(name) + "_Composite";
+        }
+
+        private static String interval(RealInterval r) {
+            return "new org.bregman.runtime.Interval(" + JavaText.doubleLiteral(r.lower()) + ", " + r.lowerClosed() + ", "
+                    + JavaText.doubleLiteral(r.upper()) + ", " + r.upperClosed() + ")";
+        }
+    }
+
     /** Exports these potentials; their names must differ. Returns the entry names written. */
     public static List<String> export(List<KernelSpec> specs, Path jar) throws IOException {
+        return export(specs, List.of(), jar);
+    }
+
+    /** Exports separable and non-separable potentials; their names must differ. Returns the entry names written. */
+    public static List<String> export(List<KernelSpec> specs, List<Composite> composites, Path jar) throws IOException {
         Map<String, byte[]> entries = new TreeMap<>();
         StringBuilder services = new StringBuilder();
         List<String> seen = new ArrayList<>();
+        for (Composite c : composites) {
+            if (seen.contains(c.name())) throw new IllegalArgumentException("two potentials named " + c.name() + " in one export");
+            seen.add(c.name());
+            for (String source : List.of(Optimizers.generateSource(c.inner()), Optimizers.generateSource(c.outer()), c.factorySource())) {
+                try {
+                    JaninoCompiler.shared().compile(source).bytecodes()
+                            .forEach((k, v) -> entries.put(k.replace('.', '/') + ".class", v));
+                } catch (JaninoCompiler.CompilationFailed e) {
+                    throw new IOException("cannot export " + c.name() + ": " + e.getMessage(), e);
+                }
+            }
+            services.append(MirrorMapTemplate.PACKAGE).append('.').append(c.factoryClass()).append('\n');
+        }
         for (KernelSpec spec : specs) {
             String cls = Optimizers.className(spec);
             if (seen.contains(cls)) throw new IllegalArgumentException("two potentials named " + spec.name() + " in one export");
@@ -118,6 +176,7 @@ public final class JarExporter {
             // e.g. inside OSGi: the API's classes by name through its class loader
             // (what generated classes use: the API, the special functions and the numeric inverse)
             for (String cls : new String[] {"MirrorMap", "TimeVaryingMirrorMap", "MirrorMapFactory", "MirrorMaps", "Interval", "NewtonBisection",
+                    "CompositeMirrorMap", "CompositeMirrorMap$1", "CompositeMirrorMap$2", "CompositeFactory", "PowerSum",
                     "NewtonBisection$Derivatives", "SpecialFunctions", "SpecialFunctions$ErfDerivatives"}) {
                 String name = RUNTIME_PREFIX + cls + ".class";
                 try (InputStream in = MirrorMap.class.getClassLoader().getResourceAsStream(name)) {

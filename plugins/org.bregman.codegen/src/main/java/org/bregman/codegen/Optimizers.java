@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.bregman.runtime.CompositeMirrorMap;
 import org.bregman.runtime.MirrorMap;
+import org.bregman.symbolic.CompositeDerivation;
+import org.bregman.symbolic.PotentialSpec;
+import org.bregman.symbolic.RealInterval;
 
 /**
  * The entry point for the CLI and the trainer: generate the Java source of a potential, compile it
@@ -103,6 +107,35 @@ public final class Optimizers {
 
     public static MirrorMap compile(org.bregman.symbolic.Derivation bound, String doc, Options options) {
         return compile(FromSymbolic.kernelOnly(bound, doc), options);
+    }
+
+    /**
+     * Derives and compiles a potential for these arguments (others default), separable or not; a bad value is a
+     * {@code SymbolicException}.
+     */
+    public static MirrorMap compile(PotentialSpec spec, Map<String, Double> arguments, String doc, Options options) {
+        return spec.isComposite() ? compile(CompositeDerivation.derive(spec, arguments), doc, options)
+                : compile(org.bregman.symbolic.Derivation.derive(spec, arguments), doc, options);
+    }
+
+    /**
+     * A non-separable potential: g compiled as a one-variable kernel with {@code options} (compiled, vector or
+     * interpreted as any potential: the coordinate pass), F compiled scalar, combined by the runtime's
+     * {@link CompositeMirrorMap} (the reductions and the scalar equation).
+     */
+    public static MirrorMap compile(CompositeDerivation bound, String doc, Options options) {
+        if (!bound.isBound() && !bound.spec().parameters().isEmpty()) {
+            throw new IllegalArgumentException(bound.spec().name() + ": bind the derivation to parameter values before compiling it");
+        }
+        MirrorMap inner = compile(bound.inner(), doc, options);
+        MirrorMap outer = compile(bound.outer(), doc, Options.SCALAR);
+        RealInterval dual = bound.dualDomain();
+        CompositeMirrorMap m = new CompositeMirrorMap(bound.spec().name(), bound.parameterValues(), inner, outer,
+                bound.homogeneous() == null ? Double.NaN : bound.homogeneous().exponent(),
+                bound.outerPower() == null ? Double.NaN : bound.outerPower().exponent(), bound.sums().toRuntime(),
+                (dual == null ? RealInterval.REALS : dual).toRuntime());
+        KINDS.put(m, "non-separable: " + kernelKind(inner) + " coordinate pass");
+        return m;
     }
 
     /** The Java source for a bound derivation. */

@@ -4,7 +4,9 @@ import java.nio.FloatBuffer;
 import java.util.Map;
 
 /**
- * A separable mirror-descent potential Ψ(w) = Σ_j ψ(w_j), compiled for one set of parameter values.
+ * A mirror-descent potential compiled for one set of parameter values: separable, Ψ(w) = Σ_j ψ(w_j)
+ * (the scalar methods are ψ and its derivation), or not ({@link #separable()} false, e.g.
+ * {@link CompositeMirrorMap}: the vector methods and the steps then act on the whole vector at once).
  *
  * <p>This is the whole contract between generated optimizers and their users (the trainer, exported
  * jars, benchmarks). Implementations are generated from {@code .potential} files and compiled at run
@@ -21,7 +23,36 @@ public interface MirrorMap {
     /** The parameter values this instance was compiled for, in declaration order. */
     Map<String, Double> parameters();
 
-    /** ψ(w). */
+    /** Whether Ψ(w) = Σ_j ψ(w_j), so that the scalar methods below are the whole story (true unless overridden). */
+    default boolean separable() {
+        return true;
+    }
+
+    /** Ψ(w) of the whole vector. */
+    default double psi(double[] w) {
+        double s = 0;
+        for (double x : w) s += psi(x);
+        return s;
+    }
+
+    /** ∇Ψ(w) of the whole vector into {@code out}. */
+    default void grad(double[] w, double[] out) {
+        for (int j = 0; j < w.length; j++) out[j] = grad(w[j]);
+    }
+
+    /** (∇Ψ)⁻¹(z) of the whole vector into {@code out} (NaN where z is outside the dual domain). */
+    default void inverse(double[] z, double[] out) {
+        for (int j = 0; j < z.length; j++) out[j] = inverse(z[j]);
+    }
+
+    /** D_Ψ(w, v) of two whole vectors. */
+    default double bregman(double[] w, double[] v) {
+        double s = 0;
+        for (int j = 0; j < w.length; j++) s += bregman(w[j], v[j]);
+        return s;
+    }
+
+    /** ψ(w); for a non-separable potential, Ψ of the one-coordinate vector (w). */
     double psi(double w);
 
     /** ψ'(w): the mirror map. */

@@ -58,6 +58,7 @@ public final class Derivation {
     private final NumericInverse numericInverse;
 
     private Derivation(PotentialSpec spec, Map<String, Double> values, boolean bound) {
+        if (spec.isComposite()) throw new SymbolicException(spec.name() + " is non-separable: derive it with CompositeDerivation");
         this.spec = spec;
         this.values = Map.copyOf(values);
         this.bound = bound;

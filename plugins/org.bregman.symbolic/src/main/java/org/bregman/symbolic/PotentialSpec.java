@@ -17,9 +17,19 @@ import java.util.Set;
  * @param time    for a time-varying {@code psi(w; t)}: the name of t, which is then the last parameter (default 0,
  *                {@code where t >= 0}: the derivation treats it as a parameter, the checks hold for every t ≥ 0);
  *                {@code null} for a potential fixed in time
+ * @param reduction {@code null} for a separable ψ; otherwise ψ is F(S), an expression in the reduction's
+ *                  variable S = Σ_j g(w_j) (a non-separable potential, {@link CompositeDerivation})
  */
 public record PotentialSpec(String name, List<Parameter> parameters, String coordinate, RealInterval domain, Expr psi,
-        Override grad, Override inverse, String time) {
+        Override grad, Override inverse, String time, Reduction reduction) {
+
+    /** S = Σ_j inner(w_j) over the whole parameter vector, named {@code variable} inside ψ. */
+    public record Reduction(String variable, Expr inner) {
+        public Reduction {
+            Objects.requireNonNull(variable, "variable");
+            Objects.requireNonNull(inner, "inner");
+        }
+    }
 
     /** A parameter {@code name = defaultValue where constraint}; {@code where} may be {@code null}. */
     public record Parameter(String name, double defaultValue, Condition where) {
@@ -58,16 +68,33 @@ public record PotentialSpec(String name, List<Parameter> parameters, String coor
         }
     }
 
+    /** A separable potential fixed in time. */
     public PotentialSpec(String name, List<Parameter> parameters, String coordinate, RealInterval domain, Expr psi, Override grad,
             Override inverse) {
-        this(name, parameters, coordinate, domain, psi, grad, inverse, null);
+        this(name, parameters, coordinate, domain, psi, grad, inverse, null, null);
+    }
+
+    /** A separable potential, time-varying when {@code time} is not null. */
+    public PotentialSpec(String name, List<Parameter> parameters, String coordinate, RealInterval domain, Expr psi, Override grad,
+            Override inverse, String time) {
+        this(name, parameters, coordinate, domain, psi, grad, inverse, time, null);
+    }
+
+    /** Whether ψ is non-separable (F of a reduction). */
+    public boolean isComposite() {
+        return reduction != null;
+    }
+
+    /** The same potential with ψ = F(S), S = Σ_j inner(w_j). */
+    public PotentialSpec withReduction(String variable, Expr inner) {
+        return new PotentialSpec(name, parameters, coordinate, domain, psi, grad, inverse, time, new Reduction(variable, inner));
     }
 
     /** This potential with ψ depending on the time variable {@code t} (appended as the last parameter, t ≥ 0). */
     public PotentialSpec withTime(String t) {
         List<Parameter> ps = new java.util.ArrayList<>(parameters);
         ps.add(new Parameter(t, 0, new Condition.Compare(Exprs.var(t), Condition.Op.GE, Exprs.num(0))));
-        return new PotentialSpec(name, ps, coordinate, domain, psi, grad, inverse, t);
+        return new PotentialSpec(name, ps, coordinate, domain, psi, grad, inverse, t, reduction);
     }
 
     /** Whether ψ depends on a time variable ({@code psi(w; t)}). */
@@ -88,7 +115,8 @@ public record PotentialSpec(String name, List<Parameter> parameters, String coor
             if (!k.equals(time)) nums.put(k, Exprs.num(x));
         });
         Parameter t = parameters.get(parameters.size() - 1);
-        return new PotentialSpec(name, List.of(t), coordinate, domain, Simplifier.substitute(psi, nums), null, null, time);
+        return new PotentialSpec(name, List.of(t), coordinate, domain, Simplifier.substitute(psi, nums), null, null, time,
+                reduction == null ? null : new Reduction(reduction.variable(), Simplifier.substitute(reduction.inner(), nums)));
     }
 
     /** A potential with parameters and ψ only (no domain restriction, no overrides). */
@@ -97,15 +125,15 @@ public record PotentialSpec(String name, List<Parameter> parameters, String coor
     }
 
     public PotentialSpec withDomain(RealInterval d) {
-        return new PotentialSpec(name, parameters, coordinate, d, psi, grad, inverse, time);
+        return new PotentialSpec(name, parameters, coordinate, d, psi, grad, inverse, time, reduction);
     }
 
     public PotentialSpec withGrad(String variable, Expr body) {
-        return new PotentialSpec(name, parameters, coordinate, domain, psi, new Override(variable, body), inverse, time);
+        return new PotentialSpec(name, parameters, coordinate, domain, psi, new Override(variable, body), inverse, time, reduction);
     }
 
     public PotentialSpec withInverse(String variable, Expr body) {
-        return new PotentialSpec(name, parameters, coordinate, domain, psi, grad, new Override(variable, body), time);
+        return new PotentialSpec(name, parameters, coordinate, domain, psi, grad, new Override(variable, body), time, reduction);
     }
 
     /** Default values in declaration order. */

@@ -64,7 +64,7 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
         Loss loss = Loss.of(x.loss().name());
         List<MirrorSpec> mirrors = new ArrayList<>();
         for (var m : x.mirrors()) {
-            MirrorMap map = Optimizers.compile(Derivation.derive(m.spec(), m.values()), null);
+            MirrorMap map = Optimizers.compile(m.spec(), m.values(), null, Optimizers.Options.DEFAULT); // separable or not
             mirrors.add(new MirrorSpec(m.potential(), m.arguments(), map, m.lr() == x.lr() ? null : m.lr()));
         }
         for (var o : x.optimizers()) mirrors.add(MirrorSpec.optimizer(o));

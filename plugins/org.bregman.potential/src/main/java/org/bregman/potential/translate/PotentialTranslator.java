@@ -52,6 +52,10 @@ public final class PotentialTranslator {
 
     private final IdentityHashMap<Expr, EObject> origins = new IdentityHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    /** While translating psi: the coordinate and the name of S = Σ_j g(w_j); g once a reduction was met. */
+    private String coordinate, sumVariable;
+    private Expr reduced;
+    private boolean insideReduction;
 
     private PotentialTranslator() {
     }
@@ -96,16 +100,30 @@ public final class PotentialTranslator {
             if (next == null) throw new UntranslatableException("the domain of " + p.getName() + " is empty");
             domain = next;
         }
-        PotentialSpec spec = new PotentialSpec(p.getName(), params, psi.getCoordinate().getName(), domain, expr(psi.getBody()),
-                null, null);
+        coordinate = psi.getCoordinate().getName();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        params.forEach(x -> taken.add(x.name()));
+        taken.add(coordinate);
+        sumVariable = "S";
+        for (int i = 1; taken.contains(sumVariable); i++) sumVariable = "S" + i;
+        Expr body = expr(psi.getBody());
+        coordinate = null;
+        PotentialSpec spec = new PotentialSpec(p.getName(), params, psi.getCoordinate().getName(), domain, body, null, null);
+        boolean overrides = PotentialModels.definition(p, DefinitionKind.GRAD) != null || PotentialModels.definition(p, DefinitionKind.INVERSE) != null;
         if (!psi.getExtra().isEmpty()) {
             String t = psi.getExtra().get(0).getName();
             if (t == null) throw new UntranslatableException("the time variable has no name");
+            if (reduced != null) throw new UntranslatableException("a time-varying non-separable psi is not supported");
             // t is the last parameter (t >= 0); the validator rejects overrides of a time-varying psi
-            if (PotentialModels.definition(p, DefinitionKind.GRAD) != null || PotentialModels.definition(p, DefinitionKind.INVERSE) != null) {
-                throw new UntranslatableException("a time-varying psi cannot have grad or inverse overrides");
-            }
+            if (overrides) throw new UntranslatableException("a time-varying psi cannot have grad or inverse overrides");
             return spec.withTime(t);
+        }
+        if (reduced != null) {
+            if (body.contains(psi.getCoordinate().getName())) {
+                throw new UntranslatableException("the coordinate is used outside sum(…)/norm(…) in a non-separable psi");
+            }
+            if (overrides) throw new UntranslatableException("grad/inverse overrides of a non-separable potential are not supported");
+            return spec.withReduction(sumVariable, reduced);
         }
         Definition grad = PotentialModels.definition(p, DefinitionKind.GRAD);
         if (grad != null) spec = spec.withGrad(variable(grad), expr(grad.getBody()));
@@ -148,6 +166,7 @@ public final class PotentialTranslator {
         if (e instanceof Negation n) return Exprs.neg(expr(n.getOperand()));
         if (e instanceof Plus p) return build(p.getOperand());
         if (e instanceof Abs a) return Exprs.abs(expr(a.getOperand()));
+        if (e instanceof Call c && Reductions.isReduction(c.getFunction())) return reduction(c);
         if (e instanceof Call c) {
             Func f = Func.byName(c.getFunction());
             if (f == null) throw new UntranslatableException("unknown function " + c.getFunction());
@@ -169,6 +188,29 @@ public final class PotentialTranslator {
             };
         }
         throw new UntranslatableException(AstEval.text(e) + " is a condition, not a number");
+    }
+
+    /** sum(g) is S, norm(w, p) is S^(1/p) with g = |w|^p: one g per potential (the validator says why otherwise). */
+    private Expr reduction(Call c) {
+        if (coordinate == null || insideReduction || Reductions.problem(c) != null) {
+            throw new UntranslatableException(c.getFunction() + "(…) is misplaced");
+        }
+        Expr g;
+        Expr p = null;
+        insideReduction = true;
+        try {
+            if ("norm".equals(c.getFunction())) {
+                p = expr(c.getArgs().get(1));
+                g = Exprs.pow(Exprs.abs(Exprs.var(coordinate)), p);
+            } else {
+                g = expr(c.getArgs().get(0));
+            }
+        } finally {
+            insideReduction = false;
+        }
+        if (reduced != null && !reduced.equals(g)) throw new UntranslatableException("two different reductions in one psi");
+        reduced = g;
+        return p == null ? Exprs.var(sumVariable) : Exprs.pow(Exprs.var(sumVariable), Exprs.div(Exprs.num(1), p));
     }
 
     /** A where constraint as a symbolic {@link Condition}; chains {@code a < b < c} become {@code a < b and b < c}. */

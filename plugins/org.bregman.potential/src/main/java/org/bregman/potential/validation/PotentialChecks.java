@@ -22,6 +22,8 @@ import org.bregman.potential.potential.Expression;
 import org.bregman.potential.potential.Not;
 import org.bregman.potential.potential.Parameter;
 import org.bregman.potential.potential.PotentialDef;
+import org.bregman.potential.potential.SymbolRef;
+import org.bregman.potential.translate.Reductions;
 import org.bregman.potential.util.AstEval;
 import org.bregman.potential.util.PotentialModels;
 import org.bregman.symbolic.Func;
@@ -36,11 +38,6 @@ import org.eclipse.xtext.validation.CheckType;
  * {@link PotentialValidator}.
  */
 public class PotentialChecks extends ComposedCheck {
-
-    /** Functions reserved for non-separable potentials (a later version). */
-    public static final Map<String, String> RESERVED_FUNCTIONS = Map.of(
-            "sum", "sum(…), a reduction over coordinates,",
-            "norm", "norm(w, p), a non-separable potential,");
 
     /** Expressions within the language's limits (depth, size, nested calls) before anything derives them. */
     @Check
@@ -128,6 +125,29 @@ public class PotentialChecks extends ComposedCheck {
         }
     }
 
+    /** A non-separable psi: one reduction, the coordinate only inside it, no grad/inverse overrides. */
+    @Check
+    public void checkNonSeparable(PotentialDef p) {
+        Definition psi = PotentialModels.psi(p);
+        if (psi == null || !Reductions.nonSeparable(p)) return;
+        Call second = Reductions.secondReduction(psi);
+        if (second != null) {
+            error("one reduction per potential: " + AstEval.text(second) + " differs from the first; write psi as a function of one "
+                    + "sum(…) or norm(…) (separable terms next to it are not supported yet)", second, CALL__FUNCTION, NOT_SUPPORTED);
+        }
+        SymbolRef stray = Reductions.strayCoordinate(psi);
+        if (stray != null) {
+            error("in a non-separable psi the coordinate " + AstEval.text(stray) + " may appear only inside sum(…) or norm(…), "
+                    + "which range over every coordinate", stray, null, NOT_SUPPORTED);
+        }
+        for (DefinitionKind kind : List.of(DefinitionKind.GRAD, DefinitionKind.INVERSE)) {
+            for (Definition d : PotentialModels.definitions(p, kind)) {
+                error(kind.getLiteral() + " overrides are not supported for a non-separable potential (its gradient F'(S)·g'(w_j) "
+                        + "and inverse are derived)", d, DEFINITION__KIND, NOT_SUPPORTED);
+            }
+        }
+    }
+
     @Check
     public void checkParameter(Parameter param) {
         if (!Double.isFinite(param.getDefault()) || parseErrorIn(param)) return;
@@ -161,15 +181,16 @@ public class PotentialChecks extends ComposedCheck {
     public void checkCall(Call call) {
         String name = call.getFunction();
         if (name == null) return;
-        String reserved = RESERVED_FUNCTIONS.get(name);
-        if (reserved != null) {
-            error(reserved + " is reserved for a later version: not yet supported", call, CALL__FUNCTION, NOT_SUPPORTED);
+        if (Reductions.isReduction(name)) {
+            String problem = Reductions.problem(call);
+            if (problem != null) error(problem, call, CALL__FUNCTION, NOT_SUPPORTED);
             return;
         }
         Func f = Func.byName(name);
         if (f == null) {
             List<String> known = new ArrayList<>();
             for (Func g : Func.inTheLanguage()) known.add(g.symbol());
+            known.addAll(Reductions.DESCRIPTIONS.keySet());
             error("unknown function '" + name + "'" + PotentialModels.didYouMean(name, known) + " (functions: " + String.join(" ", known) + ")",
                     call, CALL__FUNCTION, UNKNOWN_FUNCTION);
             return;

@@ -11,6 +11,7 @@ import org.bregman.potential.potential.PotentialDef;
 import org.bregman.potential.translate.PotentialTranslator;
 import org.bregman.potential.util.AstEval;
 import org.bregman.potential.util.PotentialModels;
+import org.bregman.symbolic.CompositeDerivation;
 import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.CheckFinding;
 import org.bregman.symbolic.Expr;
@@ -104,9 +105,15 @@ public final class SymbolicChecks {
         }
         // a time-varying psi(w; t) is checked with t left symbolic, t >= 0: what is proved holds at every time
         PotentialSpec checkedSpec = spec.isTimeVarying() ? spec.boundExceptTime(arguments == null ? Map.of() : arguments) : spec;
-        Derivation d = spec.isTimeVarying() ? Derivation.derive(checkedSpec)
-                : arguments == null ? Derivation.derive(spec) : Derivation.derive(spec, arguments);
-        Checked c = new Checked(checkedSpec, List.copyOf(d.check()));
+        List<CheckFinding> findings;
+        if (spec.isComposite()) {
+            findings = (arguments == null ? CompositeDerivation.derive(spec) : CompositeDerivation.derive(spec, arguments)).check();
+        } else if (spec.isTimeVarying()) {
+            findings = Derivation.derive(checkedSpec).check();
+        } else {
+            findings = (arguments == null ? Derivation.derive(spec) : Derivation.derive(spec, arguments)).check();
+        }
+        Checked c = new Checked(checkedSpec, List.copyOf(findings));
         synchronized (CACHE) {
             CACHE.put(key, c);
         }
@@ -119,6 +126,7 @@ public final class SymbolicChecks {
         pair(from.psi(), to.psi(), m);
         if (from.grad() != null && to.grad() != null) pair(from.grad().body(), to.grad().body(), m);
         if (from.inverse() != null && to.inverse() != null) pair(from.inverse().body(), to.inverse().body(), m);
+        if (from.reduction() != null && to.reduction() != null) pair(from.reduction().inner(), to.reduction().inner(), m);
         return m;
     }
 

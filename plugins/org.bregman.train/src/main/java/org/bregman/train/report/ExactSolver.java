@@ -7,7 +7,8 @@ import org.bregman.runtime.MirrorMap;
  *
  * <p>By the optimality conditions, ∇ψ(w) − ∇ψ(w0) lies in the row space of X: w(λ) = (∇ψ)⁻¹(∇ψ(w0) + Xᵀλ).
  * λ minimises the convex dual G(λ) = Σ_j ψ*(z_j(λ)) − λᵀy, whose gradient is X w(λ) − y and whose
- * Hessian is X diag(1/ψ''(w)) Xᵀ: damped Newton with an Armijo line search on G.
+ * Hessian is X diag(1/ψ''(w)) Xᵀ: damped Newton with an Armijo line search on G. A non-separable ψ goes to
+ * {@link CompositeExactSolver} (the same Newton with ∇²ψ diagonal plus rank one).
  */
 public final class ExactSolver {
 
@@ -22,6 +23,7 @@ public final class ExactSolver {
      * @param x n × d row-major, @param y n targets, @param w0 the initial point
      */
     public static Solution solve(MirrorMap map, double[] x, double[] y, double[] w0, int n, int d) {
+        if (map instanceof org.bregman.runtime.CompositeMirrorMap c) return CompositeExactSolver.solve(c, x, y, w0, n, d);
         Solution dual = solveDual(map, x, y, w0, n, d);
         if (dual.converged()) return dual;
         // the dual of a potential whose ψ'' vanishes (|w|^10 at 0) has a near-kink where Newton crawls; the primal is smooth there
@@ -113,7 +115,7 @@ public final class ExactSolver {
     }
 
     /** X diag(c) Xᵀ. */
-    private static double[] gram(double[] x, double[] c, int n, int d) {
+    static double[] gram(double[] x, double[] c, int n, int d) {
         double[] g = new double[n * n];
         for (int a = 0; a < n; a++) {
             for (int b = a; b < n; b++) {
@@ -210,7 +212,7 @@ public final class ExactSolver {
         return new Solution(w.clone(), res, 500, res <= 1e-9 * (1 + scale));
     }
 
-    private static double residual(double[] x, double[] y, double[] w, int n, int d) {
+    static double residual(double[] x, double[] y, double[] w, int n, int d) {
         double r = 0;
         for (int i = 0; i < n; i++) {
             double s = 0;
@@ -240,7 +242,7 @@ public final class ExactSolver {
     }
 
     /** Cholesky solve of a symmetric positive (semi)definite system, with a tiny ridge for safety. */
-    private static double[] solveSpd(double[] a, double[] b, int n) {
+    static double[] solveSpd(double[] a, double[] b, int n) {
         double[] l = new double[n * n];
         double ridge = 0;
         for (int i = 0; i < n; i++) ridge = Math.max(ridge, a[i * n + i]);

@@ -53,8 +53,9 @@ public record KktReport(String markdown, String csv, Object json) {
         for (RunResult r : result.runs()) {
             if (r.fin() == null) continue;
             // an update rule has no ψ: its row measures the Euclidean condition (ψ = w²/2: w − w0 in row(X))
-            DoubleUnaryOperator grad = r.mirror().isMirror() ? r.mirror().map()::grad : w -> w;
-            double res = residual(grad, rows, r.init(), r.fin(), d);
+            double res = r.mirror().isMirror() && !r.mirror().map().separable()
+                    ? residual(wholeGrad(r.mirror().map(), r.fin()), wholeGrad(r.mirror().map(), r.init()), rows, d)
+                    : residual(r.mirror().isMirror() ? r.mirror().map()::grad : w -> w, rows, r.init(), r.fin(), d);
             if (r.finished() && !Double.isNaN(res)) {
                 worst = Math.max(worst, res);
                 converged++;
@@ -81,10 +82,28 @@ public record KktReport(String markdown, String csv, Object json) {
      * when ∇ψ(w) = ∇ψ(w0).
      */
     public static double residual(DoubleUnaryOperator grad, RowSpace rows, float[] init, float[] fin, int d) {
+        double[] gf = new double[fin.length], gi = new double[init.length];
+        for (int j = 0; j < fin.length; j++) {
+            gf[j] = grad.applyAsDouble(fin[j]);
+            gi[j] = grad.applyAsDouble(init[j]);
+        }
+        return residual(gf, gi, rows, d);
+    }
+
+    /** ∇ψ of the whole parameter vector (a non-separable ψ couples every coordinate, of every output). */
+    static double[] wholeGrad(org.bregman.runtime.MirrorMap map, float[] w) {
+        double[] v = new double[w.length], out = new double[w.length];
+        for (int j = 0; j < w.length; j++) v[j] = w[j];
+        map.grad(v, out);
+        return out;
+    }
+
+    /** The same from ∇ψ(w) and ∇ψ(w0), each k·d long. */
+    public static double residual(double[] gradFin, double[] gradInit, RowSpace rows, int d) {
         double out = 0, all = 0;
-        for (int off = 0; off < fin.length; off += d) {
+        for (int off = 0; off < gradFin.length; off += d) {
             double[] v = new double[d];
-            for (int j = 0; j < d; j++) v[j] = grad.applyAsDouble(fin[off + j]) - grad.applyAsDouble(init[off + j]);
+            for (int j = 0; j < d; j++) v[j] = gradFin[off + j] - gradInit[off + j];
             double a = RowSpace.norm(v), o = RowSpace.norm(rows.outside(v));
             all += a * a;
             out += o * o;

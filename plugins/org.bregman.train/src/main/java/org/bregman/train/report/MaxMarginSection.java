@@ -116,6 +116,7 @@ final class MaxMarginSection implements ReportSection {
      * homogeneous potentials, whose max-margin geometry is ℓq.
      */
     static Double degree(MirrorMap map) {
+        if (!map.separable()) return null; // the ℓq max-margin direction is for ψ = c·|w|^q coordinate-wise
         double one = map.psi(1) - map.psi(0);
         if (!(one > 0) || !Double.isFinite(map.psi(0)) || Math.abs(map.psi(0)) > 1e-12) return null;
         double q = Math.log(map.psi(2) / one) / Math.log(2);

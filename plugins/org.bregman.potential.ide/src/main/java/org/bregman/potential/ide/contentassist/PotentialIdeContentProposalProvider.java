@@ -12,6 +12,7 @@ import org.bregman.potential.potential.Definition;
 import org.bregman.potential.potential.Domain;
 import org.bregman.potential.potential.Element;
 import org.bregman.potential.potential.Parameter;
+import org.bregman.potential.translate.Reductions;
 import org.bregman.symbolic.Func;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.INode;
@@ -47,6 +48,8 @@ public class PotentialIdeContentProposalProvider extends IdeContentProposalProvi
 					propose(name, name + "(", "function of " + f.arity() + " argument" + (f.arity() == 1 ? "" : "s"),
 							ContentAssistEntry.KIND_FUNCTION, context, acceptor);
 			}
+			for (var r : Reductions.DESCRIPTIONS.entrySet())
+				propose(r.getKey(), r.getKey() + "(", r.getValue(), ContentAssistEntry.KIND_FUNCTION, context, acceptor);
 			return;
 		}
 		if ("Spec".equals(ruleName) && "name".equals(feature)) {

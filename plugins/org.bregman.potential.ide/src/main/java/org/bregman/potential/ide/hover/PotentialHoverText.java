@@ -10,6 +10,8 @@ import org.bregman.potential.potential.PotentialDef;
 import org.bregman.potential.potential.Setting;
 import org.bregman.potential.potential.Spec;
 import org.bregman.potential.translate.PotentialTranslator;
+import org.bregman.potential.translate.Reductions;
+import org.bregman.symbolic.CompositeDerivation;
 import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.Printer;
 import org.bregman.symbolic.RealInterval;
@@ -23,7 +25,8 @@ import org.eclipse.xtext.resource.XtextResource;
  * Hover text of a potential, from the symbolic engine: ψ, ∇ψ, (∇ψ)⁻¹ (closed form or numeric), D_ψ,
  * domain and dual domain. Over a use site ({@code QNorm(q = 10)} in {@code mirrors}) the arguments are
  * substituted; over the definition the parameters stay symbolic. Over a data source, model, loss,
- * initialisation, update rule or report item: its signature and description from the vocabulary.
+ * initialisation, update rule or report item: its signature and description from the vocabulary; over
+ * {@code sum}/{@code norm} in an expression: what the reduction is.
  */
 public final class PotentialHoverText {
 	private PotentialHoverText() {
@@ -52,6 +55,8 @@ public final class PotentialHoverText {
 		}
 		if (o instanceof PotentialDef p && leaf.getText().equals(p.getName()))
 			return of(p, Map.of(), false);
+		if (o instanceof org.bregman.potential.potential.Call c && leaf.getText().equals(c.getFunction()) && Reductions.isReduction(leaf.getText()))
+			return Reductions.DESCRIPTIONS.get(leaf.getText());
 		return vocabulary(o, leaf.getText());
 	}
 
@@ -99,6 +104,8 @@ public final class PotentialHoverText {
 				sb.append(": ").append(String.join("; ", r.problems()));
 			return sb.toString();
 		}
+		if (r.spec().isComposite())
+			return composite(sb, r.spec(), args, bind);
 		try {
 			// a time-varying psi(w; t) keeps t symbolic: its hover shows the potential at every time
 			String time = r.spec().time();
@@ -122,6 +129,28 @@ public final class PotentialHoverText {
 			if (time != null)
 				line(sb, "time", time + " ≥ 0, the sum of the learning rates of the steps taken (η·k at a fixed rate η); "
 						+ "convexity and domains are checked for every " + time + " ≥ 0");
+		} catch (RuntimeException e) {
+			sb.append("cannot be derived: ").append(e.getMessage());
+		}
+		return sb.toString().stripTrailing();
+	}
+
+	/** A non-separable potential: its formulas in S = Σ_j g(w_j) (the same text as {@code bregman derive}). */
+	private static String composite(StringBuilder sb, org.bregman.symbolic.PotentialSpec spec, Map<String, Double> args, boolean bind) {
+		try {
+			CompositeDerivation d = bind ? CompositeDerivation.derive(spec, args) : CompositeDerivation.derive(spec);
+			CompositeDerivation values = bind ? d : d.bind(Map.of());
+			String w = spec.coordinate();
+			Map<String, String> f = d.formulas();
+			sb.append("non-separable: Ψ(").append(w).append(") = F(S) over the whole parameter vector\n");
+			line(sb, "S", f.get("sum").substring("S = ".length()));
+			line(sb, "Ψ(" + w + ")", f.get("psi"));
+			line(sb, "∇Ψ(" + w + ")_j", f.get("grad"));
+			line(sb, "∇²Ψ(" + w + ")", f.get("hessian"));
+			line(sb, "(∇Ψ)⁻¹(z)", f.get("inverse") + "   [" + (values.inverseIsClosedForm() ? "closed-form" : "numeric") + "]");
+			line(sb, "D_Ψ(" + w + ", v)", f.get("bregman"));
+			line(sb, "domain", interval(d.domain(), w) + " per coordinate");
+			line(sb, "dual domain", interval(values.dualDomain(), "z") + " per coordinate");
 		} catch (RuntimeException e) {
 			sb.append("cannot be derived: ").append(e.getMessage());
 		}

@@ -1,0 +1,73 @@
+package org.bregman.benchmarks;
+
+import static org.bregman.symbolic.Exprs.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.bregman.codegen.Optimizers;
+import org.bregman.runtime.MirrorMap;
+import org.bregman.symbolic.CompositeDerivation;
+import org.bregman.symbolic.PotentialSpec;
+import org.bregman.symbolic.RealInterval;
+
+/**
+ * The non-separable p-norm step (seed 000, ψ(w) = ½‖w‖_q², {@code 0.5 * norm(w, q)^2}) against the plain SGD loop at
+ * 10 M floats, interleaved as {@link StepRatios}: each round times every kernel once and takes the ratio to SGD within
+ * the round; medians over the rounds. The separable |w|^q/q step of the same q is timed alongside.
+ * {@code java --add-modules jdk.incubator.vector -Xmx3g -cp benchmarks/target/benchmarks.jar org.bregman.benchmarks.PNormStepRatios [rounds]}
+ */
+public final class PNormStepRatios {
+
+    static PotentialSpec pNorm() {
+        return new PotentialSpec("PNorm", List.of(new PotentialSpec.Parameter("q", 3)), "w", RealInterval.REALS,
+                mul(num(0.5), pow(pow(var("S"), div(num(1), var("q"))), num(2))), null, null)
+                .withReduction("S", pow(abs(var("w")), var("q")));
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int size = 10_000_000;
+        Random r = new Random(1);
+        float[] g = new float[size], base = new float[size];
+        for (int i = 0; i < size; i++) {
+            base[i] = (r.nextBoolean() ? 1 : -1) * (0.5f + r.nextFloat());
+            g[i] = (float) (r.nextGaussian() * 1e-3);
+        }
+        List<String> names = new ArrayList<>();
+        List<StepRatios.Step> steps = new ArrayList<>();
+        for (double q : new double[] {3, 1.5}) {
+            MirrorMap m = Optimizers.compile(CompositeDerivation.derive(pNorm(), Map.of("q", q)), null, new Optimizers.Options(true, 1));
+            float[] w = base.clone();
+            names.add("p-norm q = " + q + ", " + Optimizers.kernelKind(m));
+            steps.add(lr -> m.step(w, g, lr));
+        }
+        MirrorMap sep = Optimizers.compile(Potentials.byName("q3"), new Optimizers.Options(true, 1));
+        float[] wq = base.clone();
+        names.add("separable |w|^3/3, " + Optimizers.kernelKind(sep));
+        steps.add(lr -> sep.step(wq, g, lr));
+        float[] ws = base.clone();
+        names.add("plain SGD loop");
+        steps.add(lr -> {
+            for (int i = 0; i < ws.length; i++) ws[i] = ws[i] - lr * g[i];
+        });
+        int k = steps.size(), sgd = k - 1;
+        double[][] ns = new double[k][rounds];
+        for (int round = -5; round < rounds; round++) {
+            float lr = (round & 1) == 0 ? 0.01f : -0.01f;
+            for (int j = 0; j < k; j++) {
+                long t0 = System.nanoTime();
+                steps.get(j).run(lr);
+                long t = System.nanoTime() - t0;
+                if (round >= 0) ns[j][round] = (double) t / size;
+            }
+        }
+        System.out.printf("size %d, %d rounds (medians)%n", size, rounds);
+        for (int j = 0; j < k; j++) {
+            double[] ratio = new double[rounds];
+            for (int i = 0; i < rounds; i++) ratio[i] = ns[j][i] / ns[sgd][i];
+            System.out.printf("  %-75s %8.3f ns/element  %7.2f x SGD%n", names.get(j), StepRatios.median(ns[j]), StepRatios.median(ratio));
+        }
+    }
+}
