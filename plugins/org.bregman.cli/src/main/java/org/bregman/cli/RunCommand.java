@@ -44,12 +44,20 @@ final class RunCommand extends Verb {
     @Option(names = "--save-weights", description = "also write initial and final weights (and synthetic X, y) as .npy")
     boolean saveWeights;
 
+    @Option(names = "--list-layers",
+            description = "list the model's layers with their parameter counts (the names of `for layers` and `per layer`) and train nothing")
+    boolean listLayers;
+
     @Override
     public Integer call() {
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new Main.UserError("--data-dir " + dataDir + " is not a directory", Main.USAGE_ERROR);
         }
         List<ResolvedExperiment> chosen = chosen(loadValid(List.of(file), true).workspace().experiments());
+        if (listLayers) {
+            for (ResolvedExperiment x : chosen) listLayers(x);
+            return 0;
+        }
         Path base = out != null ? out : Path.of("results");
         try {
             // before any training: an output folder that cannot be written is reported now, not after hours
@@ -98,12 +106,7 @@ final class RunCommand extends Verb {
     }
 
     private void run(ResolvedExperiment x, Path base, ConsoleProgress progress, ExperimentRunner.Stop stop) {
-        org.bregman.train.ExperimentSpec spec;
-        try {
-            spec = ExperimentTranslator.translate(x);
-        } catch (RuntimeException e) {
-            throw new Main.UserError(file + ":1:1: error: experiment " + x.name() + ": " + e.getMessage(), Main.INPUT_ERROR, true);
-        }
+        org.bregman.train.ExperimentSpec spec = translate(x);
         ExperimentRunner.Outcome o;
         try {
             o = ExperimentRunner.run(spec, new ExperimentRunner.Options(base.resolve(Num.safe(spec.name())), dataDir, saveWeights),
@@ -113,6 +116,35 @@ final class RunCommand extends Verb {
         }
         progress.message(consoleSummary(o.report().headlines()));
         progress.message("report: " + o.report().summary() + (o.result().interrupted() ? " (interrupted: finished runs kept)" : ""));
+    }
+
+    /** {@code --list-layers}: one line per block of the parameter vector, name and count; running statistics marked. */
+    private void listLayers(ResolvedExperiment x) {
+        org.bregman.train.ExperimentSpec spec = translate(x);
+        List<org.bregman.train.model.Layer> layers;
+        try {
+            layers = ExperimentRunner.layers(spec, dataDir);
+        } catch (ExperimentRunner.ExperimentException e) {
+            throw new Main.UserError("error: " + e.getMessage(), Main.INPUT_ERROR, true);
+        }
+        long total = layers.stream().filter(org.bregman.train.model.Layer::optimised).mapToLong(org.bregman.train.model.Layer::length).sum();
+        int width = layers.stream().mapToInt(l -> l.name().length()).max().orElse(0);
+        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "experiment %s: %s, %,d parameters%n", x.name(),
+                spec.model().describe(), total));
+        for (org.bregman.train.model.Layer l : layers) {
+            b.append(String.format(java.util.Locale.ROOT, "  %-" + width + "s %,12d%s%n", l.name(), l.length(),
+                    l.optimised() ? "" : "  (batch-norm running statistic, not optimised)"));
+        }
+        out().print(b);
+        out().flush();
+    }
+
+    private org.bregman.train.ExperimentSpec translate(ResolvedExperiment x) {
+        try {
+            return ExperimentTranslator.translate(x);
+        } catch (RuntimeException e) {
+            throw new Main.UserError(file + ":1:1: error: experiment " + x.name() + ": " + e.getMessage(), Main.INPUT_ERROR, true);
+        }
     }
 
     /** A report's headlines for the terminal: one-line verdicts line by line; a block (the Bregman tables) set apart by a blank line. */

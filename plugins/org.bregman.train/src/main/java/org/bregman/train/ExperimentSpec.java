@@ -57,6 +57,11 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
         this(name, data, model, loss, mirrors, init, seeds, lr, batch, until, reports, null);
     }
 
+    /** The same experiment with other mirrors (the trainer's, bound to the model's layers: {@link LayerwiseMirrorMap}). */
+    public ExperimentSpec withMirrors(List<MirrorSpec> others) {
+        return new ExperimentSpec(name, data, model, loss, others, init, seeds, lr, batch, until, reports, safeguard);
+    }
+
     /** The learning rate of one mirror: its own when it has one, else the experiment's. */
     public double lrOf(MirrorSpec m) {
         return m.lr() != null ? m.lr() : lr;

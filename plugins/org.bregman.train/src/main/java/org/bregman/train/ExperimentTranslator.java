@@ -25,10 +25,18 @@ public final class ExperimentTranslator {
     public static ExperimentSpec translate(org.bregman.potential.api.ResolvedExperiment x) {
         Loss loss = Loss.of(x.loss().name());
         List<MirrorSpec> mirrors = new ArrayList<>();
+        Map<String, Double> layerRates = x.layerRates();
         for (var m : x.mirrors()) {
-            Derivation bound = Derivation.derive(m.spec(), m.values());
-            MirrorMap map = Optimizers.compile(bound, null);
+            MirrorMap map = compile(m);
+            // per-layer rates: the mirror on every layer, at the layer's rate where it has one (bound to the layers by the trainer)
+            if (!layerRates.isEmpty()) map = LayerwiseMirrorMap.of(m.label(), List.of(new LayerwiseMirrorMap.Part(map, List.of(), m.lr())), layerRates);
             mirrors.add(new MirrorSpec(m.potential(), m.arguments(), map, m.lr() == x.lr() ? null : m.lr()));
+        }
+        for (var lw : x.layerwise()) {
+            List<LayerwiseMirrorMap.Part> parts = new ArrayList<>();
+            for (var p : lw.parts()) parts.add(new LayerwiseMirrorMap.Part(compile(p.mirror()), p.layers(), p.mirror().lr()));
+            // the run's rate is the experiment's; each layer steps at its part's (or its own per-layer) rate
+            mirrors.add(new MirrorSpec(lw.label(), Map.of(), LayerwiseMirrorMap.of(lw.label(), parts, layerRates)));
         }
         for (var o : x.optimizers()) mirrors.add(optimizer(o));
         List<Long> seeds = x.seeds().stream().map(Integer::longValue).toList();
@@ -37,6 +45,11 @@ public final class ExperimentTranslator {
         return new ExperimentSpec(x.name(), TrainingRegistry.DATA.create(x.data(), loss), TrainingRegistry.MODELS.create(x.model(), loss), loss,
                 mirrors, TrainingRegistry.INITS.create(x.init(), loss), seeds, x.lr(), batch, until(x.until()), new LinkedHashSet<>(x.report()),
                 x.safeguarded() ? Safeguard.DEFAULT : null);
+    }
+
+    /** A potential derived at the use site's parameter values and compiled. */
+    private static MirrorMap compile(org.bregman.potential.api.ResolvedExperiment.Mirror m) {
+        return Optimizers.compile(Derivation.derive(m.spec(), m.values()), null);
     }
 
     /** A built-in update rule of the {@code optimizers} setting: its parameters (defaults filled in) label it; {@code lr} is its own rate. */

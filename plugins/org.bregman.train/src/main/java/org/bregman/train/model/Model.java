@@ -32,6 +32,14 @@ public abstract class Model implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The named blocks of the flat parameter vector, in order, covering it ({@link Layer}). A model that does not name its
+     * layers is one block {@code parameters}.
+     */
+    public java.util.List<Layer> layers() {
+        return java.util.List.of(new Layer("parameters", 0, size(), true));
+    }
+
     /** A copy of the parameters, in the model's flattened order. */
     public abstract float[] params();
 

@@ -28,7 +28,8 @@ import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 /**
  * Content assist beyond the grammar's keywords and cross references (potentials in scope, parameters,
  * the coordinate): the built-in functions inside expressions, and the built-in names of data sets,
- * models, losses, initialisations, reports and stopping metrics inside experiments. Keywords are those
+ * models, losses, initialisations, reports and stopping metrics inside experiments, the model's layers in
+ * {@code for layers "…"} and {@code per layer { … }}. Keywords are those
  * the grammar accepts at the caret, less the boolean operators where the expression is a number.
  */
 public class PotentialIdeContentProposalProvider extends IdeContentProposalProvider {
@@ -56,6 +57,14 @@ public class PotentialIdeContentProposalProvider extends IdeContentProposalProvi
 			for (Vocabulary.Entry e : names.values())
 				if (e.supported())
 					propose(e.name(), e.name(), e.description(), ContentAssistEntry.KIND_VALUE, context, acceptor);
+			return;
+		}
+		if (("MirrorUse".equals(ruleName) && "layers".equals(feature)) || ("LayerRate".equals(ruleName) && "layer".equals(feature))) {
+			// for layers "…" / per layer { "…": rate }: the layers of the experiment's model
+			var layers = org.bregman.potential.util.LayerwiseMirrors.modelLayers(context.getCurrentModel());
+			if (layers != null)
+				for (String l : layers)
+					propose("\"" + l + "\"", "\"" + l + "\"", "a layer of this experiment's model", ContentAssistEntry.KIND_VALUE, context, acceptor);
 			return;
 		}
 		if ("ReportItem".equals(ruleName)) {
