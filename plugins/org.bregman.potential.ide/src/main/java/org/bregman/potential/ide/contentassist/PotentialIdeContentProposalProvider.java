@@ -61,7 +61,7 @@ public class PotentialIdeContentProposalProvider extends IdeContentProposalProvi
 		}
 		if (("MirrorUse".equals(ruleName) && "layers".equals(feature)) || ("LayerRate".equals(ruleName) && "layer".equals(feature))) {
 			// for layers "…" / per layer { "…": rate }: the layers of the experiment's model
-			var layers = org.bregman.potential.util.LayerwiseMirrors.modelLayers(context.getCurrentModel());
+			var layers = org.bregman.potential.util.LayerwiseMirrors.modelLayers(experimentAt(context));
 			if (layers != null)
 				for (String l : layers)
 					propose("\"" + l + "\"", "\"" + l + "\"", "a layer of this experiment's model", ContentAssistEntry.KIND_VALUE, context, acceptor);
@@ -123,6 +123,23 @@ public class PotentialIdeContentProposalProvider extends IdeContentProposalProvi
 		});
 		if (entry != null)
 			acceptor.accept(entry, getProposalPriorities().getDefaultPriority(entry));
+	}
+
+	/** The experiment around the caret: a container of the current model or, while the text does not parse, the last one that starts before the caret. */
+	private static EObject experimentAt(ContentAssistContext context) {
+		for (EObject o = context.getCurrentModel(); o != null; o = o.eContainer())
+			if (o instanceof org.bregman.potential.potential.Experiment)
+				return o;
+		EObject root = context.getRootModel();
+		if (root == null)
+			return null;
+		EObject last = null;
+		for (EObject e : root.eContents()) {
+			INode node = NodeModelUtils.getNode(e);
+			if (e instanceof org.bregman.potential.potential.Experiment && node != null && node.getOffset() <= context.getOffset())
+				last = e;
+		}
+		return last;
 	}
 
 	/** The setting keyword (data, model, loss, init …) that starts the line being completed. */

@@ -64,7 +64,7 @@ class KeywordProposalsTest {
 
 	@Test
 	void theModelsLayersAreProposedForLayerwiseMirrorsAndPerLayerRates() throws Exception {
-		String experiment = "potential Q(q = 3) {\n    psi(w) = |w|^q / q\n}\nexperiment X {\n    data teacher\n    model mlp(4)\n    loss crossEntropy\n";
+		String experiment = "potential Q {\n    psi(w) = w * w / 2\n}\nexperiment X {\n    data teacher\n    model mlp(4)\n    loss crossEntropy\n";
 		List<String> mirrors = proposalsAt(experiment + "    mirrors Q for layers ^\n}\n", ContentAssistEntry.KIND_VALUE);
 		assertTrue(mirrors.containsAll(List.of("\"0_W\"", "\"0_b\"", "\"1_W\"", "\"1_b\"")), mirrors.toString());
 		List<String> rates = proposalsAt(experiment + "    mirrors Q\n    lr 0.1 per layer { ^ }\n}\n", ContentAssistEntry.KIND_VALUE);
