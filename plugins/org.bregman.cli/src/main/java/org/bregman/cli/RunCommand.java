@@ -64,6 +64,9 @@ final class RunCommand extends Verb {
             description = "run only part I of N of the (mirror, seed) runs into DIR/<Experiment>.shard-I-of-N.runs/; "
                     + "`bregman report DIR…` merges the parts into the report")
     String shard;
+    @Option(names = "--list-layers",
+            description = "list the model's layers with their parameter counts (the names of `for layers` and `per layer`) and train nothing")
+    boolean listLayers;
 
     @Override
     public Integer call() {
@@ -84,6 +87,10 @@ final class RunCommand extends Verb {
             } catch (IllegalArgumentException e) {
                 throw new Main.UserError("error: " + e.getMessage(), Main.INPUT_ERROR, true);
             }
+        }
+        if (listLayers) {
+            for (ResolvedExperiment x : chosen) listLayers(x);
+            return 0;
         }
         Path base = resume != null ? resume : out != null ? out : Path.of("results");
         try {
@@ -172,6 +179,27 @@ final class RunCommand extends Verb {
     static void printReport(ExperimentRunner.Outcome o, org.bregman.train.ProgressListener progress) {
         progress.message(consoleSummary(o.report().headlines()));
         progress.message("report: " + o.report().summary() + (o.result().interrupted() ? " (interrupted: finished runs kept)" : ""));
+    }
+
+    /** {@code --list-layers}: one line per block of the parameter vector, name and count; running statistics marked. */
+    private void listLayers(ResolvedExperiment x) {
+        org.bregman.train.ExperimentSpec spec = translate(file, x);
+        List<org.bregman.train.model.Layer> layers;
+        try {
+            layers = ExperimentRunner.layers(spec, dataDir);
+        } catch (ExperimentRunner.ExperimentException e) {
+            throw new Main.UserError("error: " + e.getMessage(), Main.INPUT_ERROR, true);
+        }
+        long total = layers.stream().filter(org.bregman.train.model.Layer::optimised).mapToLong(org.bregman.train.model.Layer::length).sum();
+        int width = layers.stream().mapToInt(l -> l.name().length()).max().orElse(0);
+        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "experiment %s: %s, %,d parameters%n", x.name(),
+                spec.model().describe(), total));
+        for (org.bregman.train.model.Layer l : layers) {
+            b.append(String.format(java.util.Locale.ROOT, "  %-" + width + "s %,12d%s%n", l.name(), l.length(),
+                    l.optimised() ? "" : "  (batch-norm running statistic, not optimised)"));
+        }
+        out().print(b);
+        out().flush();
     }
 
     /** A report's headlines for the terminal: one-line verdicts line by line; a block (the Bregman tables) set apart by a blank line. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.bregman.codegen.AtomicFiles;
 import org.bregman.train.data.DataException;
 import org.bregman.train.data.Dataset;
+import org.bregman.train.model.Layer;
 import org.bregman.train.model.Model;
 import org.bregman.train.report.ReportWriter;
 import org.bregman.train.report.WrittenReport;
@@ -73,6 +74,22 @@ public final class ExperimentRunner {
         synchronized void attach(Trainer t) {
             trainer = t;
             if (requested) t.requestStop();
+        }
+    }
+
+    /**
+     * The model's layers on the experiment's data (loaded, the model built, nothing trained): {@code bregman run --list-layers}.
+     *
+     * @throws ExperimentException when the data cannot be loaded or the model does not fit it
+     */
+    public static List<Layer> layers(ExperimentSpec spec, Path dataDir) throws ExperimentException {
+        try {
+            Dataset data = spec.data().load(dataDir);
+            try (Model model = Model.create(spec.model(), spec.loss(), data)) {
+                return model.layers();
+            }
+        } catch (DataException | IllegalArgumentException e) {
+            throw new ExperimentException("experiment " + spec.name() + ": " + e.getMessage(), e);
         }
     }
 

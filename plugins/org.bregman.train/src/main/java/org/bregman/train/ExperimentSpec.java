@@ -10,7 +10,6 @@ import org.bregman.codegen.Optimizers;
 import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.potential.api.Until;
 import org.bregman.runtime.MirrorMap;
-import org.bregman.symbolic.Derivation;
 import org.bregman.train.data.DataSpec;
 import org.bregman.train.model.Loss;
 import org.bregman.train.model.ModelSpec;
@@ -63,9 +62,18 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
     public static ExperimentSpec of(ResolvedExperiment x) {
         Loss loss = Loss.of(x.loss().name());
         List<MirrorSpec> mirrors = new ArrayList<>();
+        java.util.Map<String, Double> layerRates = x.layerRates();
         for (var m : x.mirrors()) {
-            MirrorMap map = Optimizers.compile(m.spec(), m.values(), null, Optimizers.Options.DEFAULT); // separable or not
+            MirrorMap map = compile(m);
+            // per-layer rates: the mirror on every layer, at the layer's rate where it has one (bound to the layers by the trainer)
+            if (!layerRates.isEmpty()) map = LayerwiseMirrorMap.of(m.label(), List.of(new LayerwiseMirrorMap.Part(map, List.of(), m.lr())), layerRates);
             mirrors.add(new MirrorSpec(m.potential(), m.arguments(), map, m.lr() == x.lr() ? null : m.lr()));
+        }
+        for (var lw : x.layerwise()) {
+            List<LayerwiseMirrorMap.Part> parts = new ArrayList<>();
+            for (var p : lw.parts()) parts.add(new LayerwiseMirrorMap.Part(compile(p.mirror()), p.layers(), p.mirror().lr()));
+            // the run's rate is the experiment's; each layer steps at its part's (or its own per-layer) rate
+            mirrors.add(new MirrorSpec(lw.label(), java.util.Map.of(), LayerwiseMirrorMap.of(lw.label(), parts, layerRates)));
         }
         for (var o : x.optimizers()) mirrors.add(MirrorSpec.optimizer(o));
         // batch 0 = the whole data set (the trainer takes min(batch, n))
@@ -75,10 +83,20 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
                 x.safeguarded() ? Safeguard.DEFAULT : null);
     }
 
+    /** A potential derived at the use site's parameter values and compiled (separable or not). */
+    private static MirrorMap compile(ResolvedExperiment.Mirror m) {
+        return Optimizers.compile(m.spec(), m.values(), null, Optimizers.Options.DEFAULT);
+    }
+
     /** Without a safeguard: every step takes the learning rate as given. */
     public ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss loss, List<MirrorSpec> mirrors, InitSpec init, List<Long> seeds,
             double lr, int batch, Until until, Set<String> reports) {
         this(name, data, model, loss, mirrors, init, seeds, lr, batch, until, reports, null);
+    }
+
+    /** The same experiment with other mirrors (the trainer's, bound to the model's layers: {@link LayerwiseMirrorMap}). */
+    public ExperimentSpec withMirrors(List<MirrorSpec> others) {
+        return new ExperimentSpec(name, data, model, loss, others, init, seeds, lr, batch, until, reports, safeguard);
     }
 
     /** The learning rate of one mirror: its own when it has one, else the experiment's. */

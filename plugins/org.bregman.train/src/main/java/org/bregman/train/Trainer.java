@@ -12,6 +12,7 @@ import org.bregman.runtime.MirrorMap;
 import org.bregman.runtime.TimeVaryingMirrorMap;
 import org.bregman.train.RunResult.Status;
 import org.bregman.train.data.Dataset;
+import org.bregman.train.model.Layer;
 import org.bregman.train.model.Model;
 import org.bregman.potential.api.Until;
 
@@ -73,16 +74,20 @@ public final class Trainer {
         int total = spec.seeds().size() * spec.mirrors().size();
         listener.experimentStarted(spec, data, total);
         String names;
+        ExperimentSpec bound;
+        List<Layer> layers;
         try (Model model = Model.create(spec.model(), spec.loss(), data)) {
             names = String.format(java.util.Locale.ROOT, "%,d", model.size());
             String tooBig = model.memoryProblem(Math.min(spec.batch(), data.n()));
             if (tooBig != null) throw new IllegalArgumentException(tooBig); // before any training
             model.augment(spec.data().augmentation());
+            layers = model.layers();
+            bound = spec.withMirrors(spec.mirrors().stream().map(m -> bind(m, layers)).toList());
             int index = 0;
             for (long seed : spec.seeds()) {
                 float[] init = model.initial(spec.init().draw(model.size(), seed));
                 inits.put(seed, init);
-                for (MirrorSpec m : spec.mirrors()) {
+                for (MirrorSpec m : bound.mirrors()) {
                     index++;
                     if (shard != null && !shard.includes(index)) continue; // another shard's run
                     RunResult r;
@@ -102,7 +107,13 @@ public final class Trainer {
                 }
             }
         }
-        return new ExperimentResult(spec, data, List.copyOf(runs), inits, stop, names, (System.nanoTime() - t0) / 1e9);
+        return new ExperimentResult(bound, data, List.copyOf(runs), inits, stop, names, (System.nanoTime() - t0) / 1e9, layers);
+    }
+
+    /** A mirror whose map is layer-wise, bound to the model's layers (others unchanged). */
+    private MirrorSpec bind(MirrorSpec m, List<Layer> layers) {
+        if (!(m.map() instanceof LayerwiseMirrorMap)) return m;
+        return new MirrorSpec(m.name(), m.args(), LayerwiseMirrorMap.bind(m.map(), layers, spec.lrOf(m)), m.lr());
     }
 
     private RunResult kept(MirrorSpec m, long seed) {
@@ -149,10 +160,11 @@ public final class Trainer {
         double lr = spec.lrOf(m);
         String who = m.label() + ", seed " + seed;
         for (int j = 0; j < init.length && map != null; j++) {
-            if (!map.domain().contains(init[j])) {
+            MirrorMap at = LayerwiseMirrorMap.at(map, j); // the layer's potential; none for a running statistic
+            if (at != null && !at.domain().contains(init[j])) {
                 return new RunResult(m, seed, lr, Status.FAILED, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                         who + ": initial " + model.coordinate(j) + " = " + init[j] + " lies outside the domain "
-                                + map.domain() + " of " + m.name() + "; draw the initial point inside it (e.g. uniform with a > 0)",
+                                + at.domain() + " of " + at.name() + "; draw the initial point inside it (e.g. uniform with a > 0)",
                         init, null, null, List.of(), 0);
             }
         }
@@ -216,7 +228,7 @@ public final class Trainer {
                     status = Status.DIVERGED;
                     float v = model.params()[bad];
                     message = who + ": diverged at step " + s.steps + " (epoch " + (s.epochs + 1) + "): " + model.coordinate(bad)
-                            + why(map, m, v) + "; try a smaller lr";
+                            + why(LayerwiseMirrorMap.at(map, bad), m, v) + "; try a smaller lr";
                     s.metrics = model.evaluate(data);
                     break outer;
                 }

@@ -15,14 +15,12 @@ import com.google.inject.Injector;
 import org.bregman.potential.PotentialStandaloneSetup;
 import org.bregman.potential.experiment.Vocabulary;
 import org.bregman.potential.potential.Arg;
-import org.bregman.potential.potential.ArgOverride;
 import org.bregman.potential.potential.BatchSetting;
 import org.bregman.potential.potential.DataSetting;
 import org.bregman.potential.potential.Experiment;
 import org.bregman.potential.potential.InitSetting;
 import org.bregman.potential.potential.LossSetting;
 import org.bregman.potential.potential.LrSetting;
-import org.bregman.potential.potential.MirrorRate;
 import org.bregman.potential.potential.MirrorUse;
 import org.bregman.potential.potential.MirrorsSetting;
 import org.bregman.potential.potential.Model;
@@ -44,6 +42,7 @@ import org.bregman.potential.util.PotentialModels;
 import org.bregman.potential.validation.ExpressionLimits;
 import org.bregman.potential.validation.IssueCodes;
 import org.bregman.potential.validation.MirrorChecks;
+import org.bregman.potential.util.LayerwiseMirrors;
 import org.bregman.potential.validation.Nodes;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -321,18 +320,10 @@ public final class PotentialWorkspace {
         if (init == null) init = call(null, Vocabulary.INITS.get(Vocabulary.DEFAULT_INIT), x);
         for (Setting s : x.getSettings()) {
             if (!(s instanceof MirrorsSetting ms)) continue;
-            for (MirrorUse m : ms.getMirrors()) {
-                String key = MirrorChecks.mirrorKey(m);
-                double rate = lr;
-                if (lrSetting != null) {
-                    for (MirrorRate r : lrSetting.getRates()) {
-                        if (key != null && key.equals(MirrorChecks.mirrorKey(r.getMirror()))) rate = r.getRate();
-                    }
-                }
-                Map<String, Double> args = new LinkedHashMap<>();
-                for (ArgOverride a : m.getArgs()) args.put(a.getParameter().getName(), a.getValue());
-                mirrors.add(new ResolvedExperiment.Mirror(m.getPotential().getName(), translation(m.getPotential()).spec(),
-                        Collections.unmodifiableMap(args), Collections.unmodifiableMap(MirrorChecks.effectiveArgs(m)), rate, key));
+            for (List<MirrorUse> group : LayerwiseMirrors.groups(ms)) {
+                if (LayerwiseMirrors.layerwise(group)) continue; // ResolvedExperiment.layerwise()
+                MirrorUse m = group.get(0);
+                mirrors.add(ResolvedExperiment.Mirror.of(m, translation(m.getPotential()).spec(), lrSetting, lr));
             }
         }
         List<ResolvedExperiment.Call> optimizers = new ArrayList<>();

@@ -59,5 +59,60 @@ public record ResolvedExperiment(String name, Path file, Call data, Call model, 
      */
     public record Mirror(String potential, PotentialSpec spec, Map<String, Double> arguments, Map<String, Double> values, double lr,
             String label) {
+
+        /** The mirror of a use site: its rate is its {@code per mirror} rate when it has one, else the experiment's {@code lr}. */
+        static Mirror of(org.bregman.potential.potential.MirrorUse m, PotentialSpec spec, org.bregman.potential.potential.LrSetting lrSetting,
+                double lr) {
+            String key = org.bregman.potential.validation.MirrorChecks.mirrorKey(m);
+            double rate = lr;
+            if (lrSetting != null) {
+                for (var r : lrSetting.getRates()) {
+                    if (key != null && key.equals(org.bregman.potential.validation.MirrorChecks.mirrorKey(r.getMirror()))) rate = r.getRate();
+                }
+            }
+            Map<String, Double> args = new java.util.LinkedHashMap<>();
+            for (var a : m.getArgs()) args.put(a.getParameter().getName(), a.getValue());
+            return new Mirror(m.getPotential().getName(), spec, java.util.Collections.unmodifiableMap(args),
+                    java.util.Collections.unmodifiableMap(org.bregman.potential.validation.MirrorChecks.effectiveArgs(m)), rate, key);
+        }
+    }
+
+    /**
+     * A layer-wise mirror ({@code mirrors QNorm(q = 3) for layers "0_W", "1_W", QNorm(q = 2) otherwise}): one run in which each
+     * part's potential steps its layers ({@code layers} empty: {@code otherwise}, every layer no earlier part names), each
+     * part at its own rate ({@link Mirror#lr}), labelled e.g. {@code QNorm(q = 3) for 0_W, 1_W; QNorm(q = 2) otherwise}.
+     */
+    public record Layerwise(String label, List<Part> parts) {
+        public record Part(Mirror mirror, List<String> layers) {
+        }
+    }
+
+    /** The layer-wise mirrors of the {@code mirrors} settings, in order (the plain ones are {@link #mirrors}). */
+    public List<Layerwise> layerwise() {
+        List<Layerwise> out = new java.util.ArrayList<>();
+        org.bregman.potential.potential.LrSetting lrSetting = null;
+        for (var s : ast.getSettings()) if (s instanceof org.bregman.potential.potential.LrSetting l) lrSetting = l;
+        for (var s : ast.getSettings()) {
+            if (!(s instanceof org.bregman.potential.potential.MirrorsSetting ms)) continue;
+            for (var group : org.bregman.potential.util.LayerwiseMirrors.groups(ms)) {
+                if (!org.bregman.potential.util.LayerwiseMirrors.layerwise(group)) continue;
+                List<Layerwise.Part> parts = new java.util.ArrayList<>();
+                for (var use : group) {
+                    PotentialSpec spec = org.bregman.potential.translate.PotentialTranslator.translate(use.getPotential()).spec();
+                    parts.add(new Layerwise.Part(Mirror.of(use, spec, lrSetting, lr), List.copyOf(use.getLayers())));
+                }
+                out.add(new Layerwise(org.bregman.potential.util.LayerwiseMirrors.label(group), List.copyOf(parts)));
+            }
+        }
+        return out;
+    }
+
+    /** The {@code per layer} rates ({@code lr 0.01 per layer { "0_W": 0.001 }}): a layer's rate in every mirror, by layer name. */
+    public Map<String, Double> layerRates() {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (var s : ast.getSettings()) {
+            if (s instanceof org.bregman.potential.potential.LrSetting l) for (var r : l.getLayerRates()) out.put(r.getLayer(), r.getRate());
+        }
+        return out;
     }
 }

@@ -270,8 +270,10 @@ public final class Vocabulary {
             .register(new ReportItem("bregman", "D_ψ(final point of each mirror, initial point), per seed", ReportItem.ALWAYS))
             .register(new ReportItem("closest", "D_ψ(final point of each seed, initial point of each seed), per mirror", ReportItem.ALWAYS))
             .register(new ReportItem("exact", "distance to the exact Bregman minimiser over {w : Xw = y}", ReportItem.EXACT))
-            .register(new ReportItem("histogram", "fractions of small final weights per mirror", ReportItem.ALWAYS))
-            .register(new ReportItem("accuracy", "train and test accuracy of each run", ReportItem.CLASSIFICATION))
+            .register(new ReportItem("histogram", "fractions of small final weights per mirror; |w| final against initial on a log axis,"
+                    + " runs stopped at their budget included", ReportItem.ALWAYS))
+            .register(new ReportItem("accuracy", "train and test accuracy of each run; test accuracy per mirror, mean ± std over seeds,"
+                    + " ranked", ReportItem.CLASSIFICATION))
             .register(new ReportItem("curves", "the training loss of every run per epoch", ReportItem.ALWAYS))
             .register(new ReportItem("margin", "the minimum margin of each run", ReportItem.CLASSIFICATION))
             .register(new ReportItem("kkt", "the Bregman projection's optimality conditions at each final point", ReportItem.ALWAYS))
@@ -280,7 +282,9 @@ public final class Vocabulary {
             .register(new ReportItem("maxMargin", "each run's direction against the max-margin direction of its own geometry (lq for psi = c|w|^q),"
                     + " computed from the data alone", (item, s) -> s.model() != null && !"linear".equals(s.model()) && !"logistic".equals(s.model())
                             && MODELS.containsKey(s.model()) ? "report maxMargin needs model linear or logistic (a linear classifier's direction)"
-                            : ReportItem.CLASSIFICATION.problem(item, s)));
+                            : ReportItem.CLASSIFICATION.problem(item, s)))
+            .register(new ReportItem("closeness", "D_ψ of each final point to its own initial point against the number of parameters"
+                    + " (seed 000: closeness comes for free)", ReportItem.ALWAYS));
 
     /** Quantities an {@code until} condition may test. */
     public static final List<String> METRICS = List.of("loss", "trainAccuracy", "testAccuracy", "epochs", "steps");

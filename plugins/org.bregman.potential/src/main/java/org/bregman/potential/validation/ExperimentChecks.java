@@ -169,6 +169,18 @@ public class ExperimentChecks extends ArgumentChecks {
             }
             if (!seen.add(key)) error(key + " has two learning rates", r, null, DUPLICATE);
         }
+        List<String> layers = org.bregman.potential.util.LayerwiseMirrors.modelLayers(s);
+        Set<String> rated = new HashSet<>();
+        for (org.bregman.potential.potential.LayerRate r : s.getLayerRates()) {
+            if (!(r.getRate() > 0)) error("the learning rate must be > 0, not " + fmt(r.getRate()), r, LAYER_RATE__RATE, BAD_VALUE);
+            if (r.getLayer() == null) continue;
+            if (layers != null && !layers.contains(r.getLayer())) {
+                error("unknown layer \"" + r.getLayer() + "\": the layers of this model are " + String.join(", ", layers), r, LAYER_RATE__LAYER,
+                        UNKNOWN_LAYER);
+            } else if (!rated.add(r.getLayer())) {
+                error("layer \"" + r.getLayer() + "\" has two learning rates", r, LAYER_RATE__LAYER, DUPLICATE);
+            }
+        }
     }
 
     @Check

@@ -44,7 +44,7 @@ public final class ExperimentLimits {
             if (s instanceof DataSetting d) data = d.getSource();
             else if (s instanceof ModelSetting m) model = m.getModel();
             else if (s instanceof InitSetting i) init = i;
-            else if (s instanceof MirrorsSetting ms) mirrors += ms.getMirrors().size();
+            else if (s instanceof MirrorsSetting ms) mirrors += org.bregman.potential.util.LayerwiseMirrors.groups(ms).size(); // one run per mirror
         }
         double seeds = 1;
         if (init != null && init.getSeeds().size() == 2 && init.isRange()) {

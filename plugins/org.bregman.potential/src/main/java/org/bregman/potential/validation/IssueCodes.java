@@ -30,6 +30,8 @@ public final class IssueCodes {
     public static final String STRAY_CHARACTER = "strayCharacter";
     public static final String TOO_LARGE = "tooLarge";
     public static final String INIT_OUTSIDE_DOMAIN = "initOutsideDomain";
+    public static final String UNKNOWN_LAYER = "unknownLayer";
+    public static final String LAYERS_UNCOVERED = "layersUncovered";
 
     // codes of diagnostics that do not come from the checks
     public static final String SYNTAX = "syntax";

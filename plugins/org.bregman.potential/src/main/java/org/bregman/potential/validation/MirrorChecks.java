@@ -20,10 +20,11 @@ import org.bregman.potential.potential.MirrorsSetting;
 import org.bregman.potential.potential.Parameter;
 import org.bregman.potential.potential.PotentialDef;
 import org.bregman.potential.util.AstEval;
+import org.bregman.potential.util.LayerwiseMirrors;
 import org.eclipse.xtext.validation.Check;
 
 /**
- * Checks of the mirrors of an experiment: layer-wise mirrors, mirrors listed twice, arguments at the use site against
+ * Checks of the mirrors of an experiment: layer-wise mirrors (known layers, each once, all covered), mirrors listed twice, arguments at the use site against
  * the potential's constraints, imported potentials with errors, and the symbolic checks of the bound potential.
  * Composed into {@link PotentialValidator}.
  */
@@ -32,17 +33,49 @@ public class MirrorChecks extends ComposedCheck {
     @Check
     public void checkMirrors(MirrorsSetting s) {
         List<String> seen = new ArrayList<>();
-        for (MirrorUse m : s.getMirrors()) {
-            if (!m.getLayers().isEmpty() || m.isOtherwise()) {
-                error("layer-wise mirrors (" + (m.isOtherwise() ? "otherwise" : "for layers") + ") are not yet supported", m,
-                        m.isOtherwise() ? MIRROR_USE__OTHERWISE : MIRROR_USE__LAYERS, NOT_SUPPORTED);
-            }
-            String key = mirrorKey(m);
+        List<String> layers = LayerwiseMirrors.modelLayers(s);
+        for (List<MirrorUse> group : LayerwiseMirrors.groups(s)) {
+            if (LayerwiseMirrors.layerwise(group)) checkLayerwise(group, layers);
+            String key = LayerwiseMirrors.layerwise(group) ? LayerwiseMirrors.label(group) : mirrorKey(group.get(0));
             if (key != null) {
-                if (seen.contains(key)) error("mirror " + key + " is listed twice", m, MIRROR_USE__POTENTIAL, DUPLICATE);
+                if (seen.contains(key)) error("mirror " + key + " is listed twice", group.get(0), MIRROR_USE__POTENTIAL, DUPLICATE);
                 seen.add(key);
             }
         }
+    }
+
+    /** One layer-wise mirror: {@code otherwise} after layers, names of the model's layers, each once, every layer covered. */
+    private void checkLayerwise(List<MirrorUse> group, List<String> modelLayers) {
+        MirrorUse last = group.get(group.size() - 1);
+        if (group.size() == 1 && last.isOtherwise()) {
+            error("otherwise needs mirrors for layers \"…\" before it (e.g. QNorm(q = 3) for layers \"0_W\", QNorm(q = 2) otherwise)", last,
+                    MIRROR_USE__OTHERWISE, BAD_VALUE);
+            return;
+        }
+        Set<String> named = new HashSet<>();
+        for (MirrorUse m : group) {
+            for (int i = 0; i < m.getLayers().size(); i++) {
+                String layer = m.getLayers().get(i);
+                if (modelLayers != null && !modelLayers.contains(layer)) {
+                    error("unknown layer \"" + layer + "\": the layers of this model are " + String.join(", ", modelLayers), m, MIRROR_USE__LAYERS, i,
+                            UNKNOWN_LAYER);
+                } else if (!named.add(layer)) {
+                    error("layer \"" + layer + "\" is listed twice in this layer-wise mirror", m, MIRROR_USE__LAYERS, i, DUPLICATE);
+                }
+            }
+        }
+        if (modelLayers == null || last.isOtherwise()) return;
+        List<String> missing = modelLayers.stream().filter(l -> !named.contains(l)).toList();
+        if (!missing.isEmpty()) {
+            error("layers " + shortList(missing) + " have no mirror: add a mirror for them with otherwise (e.g. QNorm(q = 2) otherwise)", last,
+                    MIRROR_USE__LAYERS, last.getLayers().size() - 1, LAYERS_UNCOVERED);
+        }
+    }
+
+    /** At most 8 names, then how many more. */
+    private static String shortList(List<String> names) {
+        if (names.size() <= 8) return String.join(", ", names);
+        return String.join(", ", names.subList(0, 8)) + " and " + (names.size() - 8) + " more";
     }
 
     @Check

@@ -180,8 +180,10 @@ class SpecExamplesTest {
                 }
                 """;
         PotentialWorkspace ws = check(text);
-        // the layer-wise form parses and is reported, precisely, as not yet supported
-        assertEquals(2, ws.diagnostics().size(), () -> dump(ws.diagnostics()));
-        assertTrue(ws.diagnostics().stream().allMatch(d -> d.message().contains("not yet supported")), () -> dump(ws.diagnostics()));
+        // the layer-wise form parses, validates and resolves to one layer-wise mirror
+        assertEquals(0, ws.diagnostics().size(), () -> dump(ws.diagnostics()));
+        assertEquals(List.of("QNorm(q = 3) for 0_W, 1_W; QNorm(q = 2) otherwise"),
+                ws.experiment("Seeds").layerwise().stream().map(ResolvedExperiment.Layerwise::label).toList());
+        assertEquals(List.of(1, 4, 9), ws.experiment("Seeds").seeds());
     }
 }

@@ -66,6 +66,26 @@ final class ConvLayers {
         return c[layers] * h[layers] * w[layers];
     }
 
+    /** The conv layers' blocks of the parameter vector, DL4J's order: {@code convI_b} then {@code convI_W}. */
+    List<Layer> layers() {
+        List<Layer> out = new java.util.ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            out.add(new Layer("conv" + l + "_b", bAt[l], c[l + 1], true));
+            out.add(new Layer("conv" + l + "_W", wAt[l], c[l + 1] * c[l] * k * k, true));
+        }
+        return out;
+    }
+
+    /** Floats of the buffers one example needs: columns (and their gradients), convolution outputs, poolings, both ways. */
+    long floatsPerExample() {
+        long n = 0;
+        for (int l = 0; l < layers; l++) {
+            long cells = (long) (h[l] - k + 1) * (w[l] - k + 1);
+            n += cells * c[l] * k * k * (l > 0 ? 2 : 1) + 2 * cells * c[l + 1] + 2L * c[l + 1] * h[l + 1] * w[l + 1];
+        }
+        return n;
+    }
+
     /** Which conv layer a parameter belongs to and its name, or null past the front. */
     String coordinate(int i) {
         for (int l = layers - 1; l >= 0; l--) {

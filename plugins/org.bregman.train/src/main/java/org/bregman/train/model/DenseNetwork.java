@@ -50,6 +50,9 @@ final class DenseNetwork extends Model {
     private FloatBuffer images; // cnn: the batch's input images
     private int capacity;
     private float[] marked;
+    private org.bregman.train.data.Augmentation augmentation;
+    private long seed, epoch;
+    private float[] augmented; // one augmented image
     private double lastLoss = Double.NaN;
 
     /** {@code mlp(hidden…)}, with or without biases, ReLU or identity (a deep linear network) between the layers. */
@@ -125,12 +128,28 @@ final class DenseNetwork extends Model {
 
     /** Forward pass of examples order[from..to) of {@code set}; the scores end up in act[last]. */
     private void forward(Dataset set, int[] order, int from, int to) {
+        forward(set, order, from, to, false);
+    }
+
+    /** {@code training}: the mini-batch of a gradient, augmented when an augmentation is set (as the DL4J networks do). */
+    private void forward(Dataset set, int[] order, int from, int to, boolean training) {
         int rows = to - from;
         ensure(rows);
         int d = set.d();
         FloatBuffer in = convs == null ? act[0] : images;
         float[] x = set.x();
-        for (int r = 0; r < rows; r++) in.put(r * d, x, (order == null ? from + r : order[from + r]) * d, d);
+        boolean augment = training && augmentation != null;
+        int[] shape = set.imageShape();
+        if (augment && augmented == null) augmented = new float[d];
+        for (int r = 0; r < rows; r++) {
+            int i = order == null ? from + r : order[from + r];
+            if (!augment) {
+                in.put(r * d, x, i * d, d);
+                continue;
+            }
+            augmentation.apply(x, i * d, augmented, 0, shape[0], shape[1], shape[2], seed, epoch, i);
+            in.put(r * d, augmented, 0, d);
+        }
         if (convs != null) convs.forward(params, images, rows, act[0]);
         int layers = width.length - 1;
         for (int l = 0; l < layers; l++) {
@@ -164,7 +183,7 @@ final class DenseNetwork extends Model {
     @Override
     public void gradient(int[] order, int from, int to) {
         int rows = to - from;
-        forward(data, order, from, to);
+        forward(data, order, from, to, true);
         lastLoss = losses(data, order, from, to, true) / rows;
         for (int l = width.length - 2; l >= 0; l--) {
             int nIn = width[l], nOut = width[l + 1];
@@ -208,7 +227,7 @@ final class DenseNetwork extends Model {
         int correct = 0;
         double minMargin = Double.POSITIVE_INFINITY;
         double[] fi = new double[k];
-        int chunk = convs == null ? 1024 : 128; // the convolutions' im2col columns grow with the chunk
+        int chunk = MemoryEstimate.evaluationChunk(activationsPerExample());
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
             forward(set, null, from, to);
@@ -225,6 +244,42 @@ final class DenseNetwork extends Model {
             }
         }
         return set.classification() ? new Metrics(sum / n, (double) correct / n, minMargin) : new Metrics(sum / n, Double.NaN, Double.NaN);
+    }
+
+    /** Floats of the buffers one example needs (activations, their gradients, the convolutions' columns). */
+    private long activationsPerExample() {
+        long n = convs == null ? 0 : convs.floatsPerExample() + data.d();
+        for (int l = 0; l < width.length; l++) n += 2L * width[l];
+        return n;
+    }
+
+    @Override
+    public String memoryProblem(int batch) {
+        return MemoryEstimate.problem(size, activationsPerExample(), batch);
+    }
+
+    @Override
+    public void augment(org.bregman.train.data.Augmentation a) {
+        if (a != null && data.imageShape() == null) throw new IllegalArgumentException("augment needs image data; " + data.description() + " has none");
+        augmentation = a;
+    }
+
+    @Override
+    public void trainingEpoch(long seed, long epoch) {
+        this.seed = seed;
+        this.epoch = epoch;
+    }
+
+    /** DL4J's parameter-table names and order: {@code conv0_b, conv0_W, …} then {@code 0_W, 0_b, …} (mlp) or {@code dense0_W, …, output_b}. */
+    @Override
+    public List<Layer> layers() {
+        List<Layer> out = new java.util.ArrayList<>(convs == null ? List.of() : convs.layers());
+        for (int l = 0; l < wAt.length; l++) {
+            int nw = width[l] * width[l + 1];
+            out.add(new Layer(names[l] + "_W", wAt[l], nw, true));
+            if (bias) out.add(new Layer(names[l] + "_b", wAt[l] + nw, width[l + 1], true));
+        }
+        return out;
     }
 
     @Override

@@ -357,6 +357,18 @@ final class Dl4jModel extends Model {
     }
 
     @Override
+    public List<Layer> layers() {
+        List<Layer> out = new ArrayList<>();
+        boolean[] optimised = statistics.optimised();
+        for (int j = 0; j < names.size(); j++) {
+            int start = Math.toIntExact(starts.get(j));
+            int end = j + 1 < names.size() ? Math.toIntExact(starts.get(j + 1)) : size;
+            out.add(new Layer(names.get(j), start, end - start, end == start || optimised[start]));
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
     public String coordinate(int i) {
         int at = 0;
         for (int j = 0; j < names.size(); j++) if (starts.get(j) <= i) at = j;

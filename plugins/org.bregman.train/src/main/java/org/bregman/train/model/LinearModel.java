@@ -197,6 +197,13 @@ final class LinearModel extends Model {
     }
 
     @Override
+    public java.util.List<Layer> layers() {
+        if (depth == 0) return java.util.List.of(new Layer("W", 0, p.length, true));
+        int m = p.length / 2;
+        return java.util.List.of(new Layer("u", 0, m, true), new Layer("v", m, m, true));
+    }
+
+    @Override
     public String coordinate(int i) {
         if (depth == 0) return k == 1 ? "w[" + i + "]" : "W[" + i / d + "," + i % d + "]";
         int m = k * d;

@@ -33,6 +33,14 @@ public abstract class Model implements AutoCloseable {
     }
 
     /**
+     * The named blocks of the flat parameter vector, in order, covering it ({@link Layer}). A model that does not name its
+     * layers is one block {@code parameters}.
+     */
+    public java.util.List<Layer> layers() {
+        return java.util.List.of(new Layer("parameters", 0, size(), true));
+    }
+
+    /**
      * What the iterate holds beyond {@link #params()} (the compensated iterate's low word), for a checkpoint;
      * {@code null} when nothing.
      */

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.bregman.train.RunResult;
 
-/** The {@code accuracy} item: train and test accuracy of each run. */
+/** The {@code accuracy} item: train and test accuracy of each run, then per mirror over the seeds ({@link AccuracyRanking}). */
 final class AccuracySection implements ReportSection {
 
     @Override
@@ -35,5 +35,6 @@ final class AccuracySection implements ReportSection {
         c.md.append('\n');
         c.put("accuracy.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         c.tables.put("accuracy", js);
+        c.tables.put("accuracyPerMirror", AccuracyRanking.write(c));
     }
 }

@@ -15,7 +15,7 @@ import org.bregman.train.MirrorSpec;
 import org.bregman.train.Num;
 import org.bregman.train.RunResult;
 
-/** The {@code histogram} item: fractions of small final weights per mirror, and their histograms. */
+/** The {@code histogram} item: fractions of small final weights per mirror, and their histograms; then |w| on a log axis ({@link AbsoluteWeights}). */
 final class HistogramSection implements ReportSection {
 
     /** Thresholds of the |w| histogram table. */
@@ -95,6 +95,7 @@ final class HistogramSection implements ReportSection {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("thresholds", THRESHOLDS.clone());
         o.put("rows", rows);
+        o.put("absolute", AbsoluteWeights.write(c));
         c.tables.put("histogram", o);
     }
 }

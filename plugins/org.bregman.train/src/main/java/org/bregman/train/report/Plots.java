@@ -141,6 +141,118 @@ public final class Plots {
         return png(img);
     }
 
+    /**
+     * |w| per mirror on a log axis, one panel each, shared bins: the final values as bars, the initial ones as a black
+     * outline. Values at or below the lowest bin's edge (zeros included) fall into the first bin.
+     */
+    public static byte[] logHistograms(String title, List<String> labels, List<double[]> finals, List<double[]> initials) {
+        int panels = labels.size();
+        int pw = 420, ph = 220, gap = 50;
+        int cols = Math.min(2, panels);
+        int rows = (panels + cols - 1) / cols;
+        BufferedImage img = new BufferedImage(cols * (pw + gap) + 40, rows * (ph + gap + 30) + 50, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = start(img, title);
+        double max = 0, min = Double.POSITIVE_INFINITY;
+        for (List<double[]> vs : List.of(finals, initials)) {
+            for (double[] v : vs) {
+                for (double a : v) {
+                    if (!Double.isFinite(a)) continue;
+                    max = Math.max(max, a);
+                    if (a > 0) min = Math.min(min, a);
+                }
+            }
+        }
+        double hi = max > 0 ? Math.ceil(Math.log10(max)) : 0;
+        double lo = Double.isFinite(min) ? Math.max(Math.floor(Math.log10(min)), hi - 10) : hi - 1;
+        if (lo >= hi) lo = hi - 1;
+        int bins = 60;
+        for (int p = 0; p < panels; p++) {
+            int ox = 40 + (p % cols) * (pw + gap), oy = 60 + (p / cols) * (ph + gap + 30);
+            int[] fin = logCounts(finals.get(p), lo, hi, bins), init = logCounts(initials.get(p), lo, hi, bins);
+            int cmax = 1;
+            for (int b = 0; b < bins; b++) cmax = Math.max(cmax, Math.max(fin[b], init[b]));
+            g.setColor(PALETTE[p % PALETTE.length]);
+            for (int b = 0; b < bins; b++) {
+                int bh = (int) ((double) fin[b] / cmax * ph);
+                g.fillRect(ox + b * pw / bins, oy + ph - bh, Math.max(1, pw / bins - 1), bh);
+            }
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(1.2f));
+            int py = oy + ph;
+            for (int b = 0; b < bins; b++) {
+                int y = oy + ph - (int) ((double) init[b] / cmax * ph), x0 = ox + b * pw / bins, x1 = ox + (b + 1) * pw / bins;
+                g.drawLine(x0, py, x0, y);
+                g.drawLine(x0, y, x1, y);
+                py = y;
+            }
+            g.drawLine(ox + pw, py, ox + pw, oy + ph);
+            axes(g, ox, oy, pw, ph);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+            g.drawString(labels.get(p), ox, oy - 8);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            g.drawString("≤1e" + (int) lo, ox - 10, oy + ph + 15);
+            g.drawString("1e" + (int) hi, ox + pw - 25, oy + ph + 15);
+            g.drawString("|w| (log axis, peak " + cmax + ")", ox + pw / 2 - 60, oy + ph + 30);
+        }
+        return png(img);
+    }
+
+    /** Counts of |w| in {@code bins} equal bins of log10 |w| over [lo, hi]; below lo (and 0) in the first. */
+    static int[] logCounts(double[] values, double lo, double hi, int bins) {
+        int[] counts = new int[bins];
+        for (double a : values) {
+            if (!Double.isFinite(a)) continue;
+            int b = a > 0 ? (int) ((Math.log10(a) - lo) / (hi - lo) * bins) : 0;
+            counts[Math.max(0, Math.min(bins - 1, b))]++;
+        }
+        return counts;
+    }
+
+    /** Points (x, y) per series on log-log axes (non-positive values skipped); one decade at least on each axis. */
+    public static byte[] scatter(String title, String xLabel, List<Series> series) {
+        int w = 900, h = 560, left = 80, right = 250, top = 40, bottom = 50;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = start(img, title);
+        double[] x = range(series, true), y = range(series, false);
+        int pw = w - left - right, ph = h - top - bottom;
+        axes(g, left, top, pw, ph);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        for (double e = y[0]; e <= y[1]; e++) g.drawString("1e" + (int) e, 10, top + ph - (int) ((e - y[0]) / (y[1] - y[0]) * ph) + 4);
+        for (double e = x[0]; e <= x[1]; e++) g.drawString("1e" + (int) e, left + (int) ((e - x[0]) / (x[1] - x[0]) * pw) - 10, top + ph + 18);
+        g.drawString(xLabel + " (log axis)", left + pw / 2 - 40, h - 10);
+        int legendY = top + 10;
+        for (Series s : series) {
+            g.setColor(PALETTE[s.colour() % PALETTE.length]);
+            for (int i = 0; i < s.x().length; i++) {
+                if (!(s.x()[i] > 0) || !(s.y()[i] > 0) || !Double.isFinite(s.y()[i])) continue;
+                int cx = left + (int) ((Math.log10(s.x()[i]) - x[0]) / (x[1] - x[0]) * pw);
+                int cy = top + ph - (int) ((Math.log10(s.y()[i]) - y[0]) / (y[1] - y[0]) * ph);
+                g.fillOval(cx - 4, cy - 4, 8, 8);
+            }
+            g.fillOval(left + pw + 15, legendY - 9, 8, 8);
+            g.setColor(Color.BLACK);
+            g.drawString(s.label(), left + pw + 32, legendY - 3);
+            legendY += 16;
+        }
+        return png(img);
+    }
+
+    /** {floor, ceil} of log10 of the positive finite x (or y) values of all series, at least one decade apart. */
+    private static double[] range(List<Series> series, boolean x) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (double v : x ? s.x() : s.y()) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, Math.log10(v));
+                    hi = Math.max(hi, Math.log10(v));
+                }
+            }
+        }
+        if (!Double.isFinite(lo)) return new double[] {-1, 1};
+        lo = Math.floor(lo);
+        return new double[] {lo, Math.max(Math.ceil(hi), lo + 1)};
+    }
+
     /** A heat map of a table, colour = log10 of the value, diagonal outlined. */
     public static byte[] heatMap(Table t) {
         int n = t.rows().size(), m = t.columns().size();

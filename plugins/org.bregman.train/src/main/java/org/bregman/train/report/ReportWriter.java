@@ -95,6 +95,15 @@ public final class ReportWriter {
         json.put("experiment", spec.name());
         if (dataPaths != null) json.put("data", dataPaths);
         json.put("settings", settings());
+        // the layout of every .npy weight vector: the model's named blocks (the names of layer-wise mirrors)
+        if (!result.layers().isEmpty()) json.put("layers", result.layers().stream().map(l -> {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("name", l.name());
+            o.put("offset", (long) l.offset());
+            o.put("length", (long) l.length());
+            o.put("optimised", l.optimised());
+            return (Object) o;
+        }).toList());
         List<Object> runs = new ArrayList<>();
         for (RunResult r : result.runs()) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -151,6 +160,7 @@ public final class ReportWriter {
         md.append("| data | ").append(result.data().description())
                 .append(spec.data().augmentation() == null ? "" : ", training images augmented: " + spec.data().augmentation()).append(" |\n");
         md.append("| model | ").append(spec.model().describe()).append(" (").append(result.parameterNames()).append(" parameters) |\n");
+        if (!result.layers().isEmpty()) md.append("| layers | ").append(layerList(result.layers())).append(" |\n");
         md.append("| loss | ").append(spec.loss().keyword).append(" |\n");
         md.append("| mirrors | ").append(spec.mirrors().stream().map(m -> m.label() + (m.lr() != null ? " (lr " + Num.format(m.lr()) + ")" : ""))
                 .collect(Collectors.joining(", "))).append(" |\n");
@@ -160,6 +170,14 @@ public final class ReportWriter {
         md.append("| batch | ").append(spec.batch()).append(" |\n");
         md.append("| until | ").append(spec.until()).append(" |\n");
         md.append(String.format(Locale.ROOT, "| wall time | %.1f s |%n%n", result.seconds()));
+    }
+
+    /** {@code 0_W (1,600), 0_b (40), …}: the optimised layers with their parameter counts, then the running statistics' count. */
+    public static String layerList(List<org.bregman.train.model.Layer> layers) {
+        String named = layers.stream().filter(org.bregman.train.model.Layer::optimised)
+                .map(l -> l.name() + String.format(Locale.ROOT, " (%,d)", l.length())).collect(Collectors.joining(", "));
+        long statistics = layers.stream().filter(l -> !l.optimised()).count();
+        return statistics == 0 ? named : named + "; " + statistics + " blocks of batch-norm running statistics (not optimised)";
     }
 
     private void runsSection() throws IOException {

@@ -29,7 +29,8 @@ import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 /**
  * Content assist beyond the grammar's keywords and cross references (potentials in scope, parameters,
  * the coordinate): the built-in functions inside expressions, and the built-in names of data sets,
- * models, losses, initialisations, reports and stopping metrics inside experiments. Keywords are those
+ * models, losses, initialisations, reports and stopping metrics inside experiments, the model's layers in
+ * {@code for layers "…"} and {@code per layer { … }}. Keywords are those
  * the grammar accepts at the caret, less the boolean operators where the expression is a number.
  */
 public class PotentialIdeContentProposalProvider extends IdeContentProposalProvider {
@@ -59,6 +60,14 @@ public class PotentialIdeContentProposalProvider extends IdeContentProposalProvi
 			for (Vocabulary.Entry e : names.values())
 				if (e.supported())
 					propose(e.name(), e.name(), e.description(), ContentAssistEntry.KIND_VALUE, context, acceptor);
+			return;
+		}
+		if (("MirrorUse".equals(ruleName) && "layers".equals(feature)) || ("LayerRate".equals(ruleName) && "layer".equals(feature))) {
+			// for layers "…" / per layer { "…": rate }: the layers of the experiment's model
+			var layers = org.bregman.potential.util.LayerwiseMirrors.modelLayers(experimentAt(context));
+			if (layers != null)
+				for (String l : layers)
+					propose("\"" + l + "\"", "\"" + l + "\"", "a layer of this experiment's model", ContentAssistEntry.KIND_VALUE, context, acceptor);
 			return;
 		}
 		if ("ReportItem".equals(ruleName)) {
@@ -117,6 +126,23 @@ public class PotentialIdeContentProposalProvider extends IdeContentProposalProvi
 		});
 		if (entry != null)
 			acceptor.accept(entry, getProposalPriorities().getDefaultPriority(entry));
+	}
+
+	/** The experiment around the caret: a container of the current model or, while the text does not parse, the last one that starts before the caret. */
+	private static EObject experimentAt(ContentAssistContext context) {
+		for (EObject o = context.getCurrentModel(); o != null; o = o.eContainer())
+			if (o instanceof org.bregman.potential.potential.Experiment)
+				return o;
+		EObject root = context.getRootModel();
+		if (root == null)
+			return null;
+		EObject last = null;
+		for (EObject e : root.eContents()) {
+			INode node = NodeModelUtils.getNode(e);
+			if (e instanceof org.bregman.potential.potential.Experiment && node != null && node.getOffset() <= context.getOffset())
+				last = e;
+		}
+		return last;
 	}
 
 	/** The setting keyword (data, model, loss, init …) that starts the line being completed. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.google.inject.Injector;
 
-/** The keywords content assist offers at a caret (marked {@code ^}): only those the grammar accepts there. */
+/** The keywords content assist offers at a caret (marked {@code ^}): only those the grammar accepts there; and the model's layer names. */
 class KeywordProposalsTest {
 	private static Injector injector;
 	private static ExecutorService pool;
@@ -43,6 +43,11 @@ class KeywordProposalsTest {
 
 	/** The keyword proposals at {@code ^} in {@code marked}. */
 	static List<String> keywordsAt(String marked) throws Exception {
+		return proposalsAt(marked, ContentAssistEntry.KIND_KEYWORD);
+	}
+
+	/** The proposals of one kind at {@code ^} in {@code marked}. */
+	static List<String> proposalsAt(String marked, String kind) throws Exception {
 		int offset = marked.indexOf('^');
 		String text = marked.substring(0, offset) + marked.substring(offset + 1);
 		XtextResource r = TestResources.parse(injector, text);
@@ -53,9 +58,18 @@ class KeywordProposalsTest {
 		injector.getInstance(IdeContentProposalProvider.class).createProposals(Arrays.asList(contexts), acceptor);
 		List<String> keywords = new ArrayList<>();
 		for (ContentAssistEntry e : acceptor.getEntries())
-			if (ContentAssistEntry.KIND_KEYWORD.equals(e.getKind()))
+			if (kind.equals(e.getKind()))
 				keywords.add(e.getProposal());
 		return keywords;
+	}
+
+	@Test
+	void theModelsLayersAreProposedForLayerwiseMirrorsAndPerLayerRates() throws Exception {
+		String experiment = "potential Q {\n    psi(w) = w * w / 2\n}\nexperiment X {\n    data teacher\n    model mlp(4)\n    loss crossEntropy\n";
+		List<String> mirrors = proposalsAt(experiment + "    mirrors Q for layers ^\n}\n", ContentAssistEntry.KIND_VALUE);
+		assertTrue(mirrors.containsAll(List.of("\"0_W\"", "\"0_b\"", "\"1_W\"", "\"1_b\"")), mirrors.toString());
+		List<String> rates = proposalsAt(experiment + "    mirrors Q\n    lr 0.1 per layer { ^ }\n}\n", ContentAssistEntry.KIND_VALUE);
+		assertTrue(rates.containsAll(List.of("\"0_W\"", "\"1_b\"")), rates.toString());
 	}
 
 	/** A caret, the keywords that must be offered there and those that must not. */
