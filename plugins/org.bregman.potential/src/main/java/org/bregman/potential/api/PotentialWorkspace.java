@@ -318,14 +318,25 @@ public final class PotentialWorkspace {
             else if (s instanceof ReportSetting r) report = r.getItems().stream().map(ReportItem::getName).toList();
         }
         if (init == null) init = call(null, Vocabulary.INITS.get(Vocabulary.DEFAULT_INIT), x);
+        List<ResolvedExperiment.Layerwise> layerwise = new ArrayList<>();
         for (Setting s : x.getSettings()) {
             if (!(s instanceof MirrorsSetting ms)) continue;
             for (List<MirrorUse> group : LayerwiseMirrors.groups(ms)) {
-                if (LayerwiseMirrors.layerwise(group)) continue; // ResolvedExperiment.layerwise()
+                if (LayerwiseMirrors.layerwise(group)) {
+                    List<ResolvedExperiment.Layerwise.Part> parts = new ArrayList<>();
+                    for (MirrorUse use : group) {
+                        parts.add(new ResolvedExperiment.Layerwise.Part(ResolvedExperiment.Mirror.of(use, translation(use.getPotential()).spec(),
+                                lrSetting, lr), List.copyOf(use.getLayers())));
+                    }
+                    layerwise.add(new ResolvedExperiment.Layerwise(LayerwiseMirrors.label(group), List.copyOf(parts)));
+                    continue;
+                }
                 MirrorUse m = group.get(0);
                 mirrors.add(ResolvedExperiment.Mirror.of(m, translation(m.getPotential()).spec(), lrSetting, lr));
             }
         }
+        Map<String, Double> layerRates = new LinkedHashMap<>();
+        if (lrSetting != null) for (var r : lrSetting.getLayerRates()) layerRates.put(r.getLayer(), r.getRate());
         List<ResolvedExperiment.Call> optimizers = new ArrayList<>();
         for (Setting s : x.getSettings()) {
             if (!(s instanceof OptimizersSetting o)) continue;
@@ -333,7 +344,7 @@ public final class PotentialWorkspace {
         }
         boolean safeguarded = lrSetting != null && (lrSetting.isAuto() || lrSetting.isSafeguarded());
         return new ResolvedExperiment(x.getName(), file, data, model, loss, List.copyOf(mirrors), List.copyOf(optimizers), init, seeds, lr,
-                batch, until, List.copyOf(report), safeguarded);
+                batch, until, List.copyOf(report), safeguarded, List.copyOf(layerwise), java.util.Collections.unmodifiableMap(layerRates));
     }
 
     static ResolvedExperiment.Call call(Spec spec, Vocabulary.Entry entry, Experiment x) {

@@ -23,9 +23,13 @@ import org.bregman.symbolic.PotentialSpec;
  * @param report      the report items, in order
  * @param safeguarded whether the steps are safeguarded ({@code lr … safeguarded} or {@code lr auto}): backtracking on the
  *                    batch loss
+ * @param layerwise   the layer-wise mirrors of the {@code mirrors} settings, in order (the plain ones are {@code mirrors})
+ * @param layerRates  the {@code per layer} rates ({@code lr 0.01 per layer { "0_W": 0.001 }}): a layer's rate in every
+ *                    mirror, by layer name
  */
 public record ResolvedExperiment(String name, Path file, Call data, Call model, Call loss, List<Mirror> mirrors, List<Call> optimizers,
-        Call init, List<Long> seeds, double lr, int batch, Until until, List<String> report, boolean safeguarded) {
+        Call init, List<Long> seeds, double lr, int batch, Until until, List<String> report, boolean safeguarded,
+        List<Layerwise> layerwise, Map<String, Double> layerRates) {
 
     /** {@code name(arg = value, …)}: named arguments (defaults included) and positional ones (mlp). */
     public record Call(String name, Map<String, Object> args, List<Object> positional) {
@@ -85,34 +89,5 @@ public record ResolvedExperiment(String name, Path file, Call data, Call model, 
     public record Layerwise(String label, List<Part> parts) {
         public record Part(Mirror mirror, List<String> layers) {
         }
-    }
-
-    /** The layer-wise mirrors of the {@code mirrors} settings, in order (the plain ones are {@link #mirrors}). */
-    public List<Layerwise> layerwise() {
-        List<Layerwise> out = new java.util.ArrayList<>();
-        org.bregman.potential.potential.LrSetting lrSetting = null;
-        for (var s : ast.getSettings()) if (s instanceof org.bregman.potential.potential.LrSetting l) lrSetting = l;
-        for (var s : ast.getSettings()) {
-            if (!(s instanceof org.bregman.potential.potential.MirrorsSetting ms)) continue;
-            for (var group : org.bregman.potential.util.LayerwiseMirrors.groups(ms)) {
-                if (!org.bregman.potential.util.LayerwiseMirrors.layerwise(group)) continue;
-                List<Layerwise.Part> parts = new java.util.ArrayList<>();
-                for (var use : group) {
-                    PotentialSpec spec = org.bregman.potential.translate.PotentialTranslator.translate(use.getPotential()).spec();
-                    parts.add(new Layerwise.Part(Mirror.of(use, spec, lrSetting, lr), List.copyOf(use.getLayers())));
-                }
-                out.add(new Layerwise(org.bregman.potential.util.LayerwiseMirrors.label(group), List.copyOf(parts)));
-            }
-        }
-        return out;
-    }
-
-    /** The {@code per layer} rates ({@code lr 0.01 per layer { "0_W": 0.001 }}): a layer's rate in every mirror, by layer name. */
-    public Map<String, Double> layerRates() {
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
-        for (var s : ast.getSettings()) {
-            if (s instanceof org.bregman.potential.potential.LrSetting l) for (var r : l.getLayerRates()) out.put(r.getLayer(), r.getRate());
-        }
-        return out;
     }
 }
