@@ -3,6 +3,7 @@ package org.bregman.ui.tests;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.bregman.ui.refactoring.PotentialReferences;
 import org.bregman.ui.refactoring.PotentialReferences.Location;
@@ -154,24 +155,23 @@ public class RenameAndReferencesTest {
 		}
 	}
 
+	/** The first visible control of this type in the tree under {@code c}, or null. */
 	static <T extends Control> T find(Control c, Class<T> type) {
-		if (type.isInstance(c) && c.isVisible())
+		return find(c, type, Control::isVisible);
+	}
+
+	/** The button labelled {@code label} (mnemonic ampersands ignored) under {@code c}, or null. */
+	static Button button(Control c, String label) {
+		return find(c, Button.class, b -> label.equals(b.getText().replace("&", "")));
+	}
+
+	/** Depth-first: the first control of this type under {@code c}, itself included, that {@code which} accepts. */
+	private static <T extends Control> T find(Control c, Class<T> type, Predicate<? super T> which) {
+		if (type.isInstance(c) && which.test(type.cast(c)))
 			return type.cast(c);
 		if (c instanceof Composite comp)
 			for (Control child : comp.getChildren()) {
-				T found = find(child, type);
-				if (found != null)
-					return found;
-			}
-		return null;
-	}
-
-	static Button button(Control c, String label) {
-		if (c instanceof Button b && label.equals(b.getText().replace("&", "")))
-			return b;
-		if (c instanceof Composite comp)
-			for (Control child : comp.getChildren()) {
-				Button found = button(child, label);
+				T found = find(child, type, which);
 				if (found != null)
 					return found;
 			}
