@@ -3,6 +3,7 @@ package org.bregman.ui.tests;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.bregman.ui.refactoring.PotentialReferences;
 import org.bregman.ui.refactoring.PotentialReferences.Location;
@@ -26,6 +27,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Rename (with its preview) and Find References of a potential and a parameter across two files. */
@@ -33,6 +35,15 @@ public class RenameAndReferencesTest {
 	static final String DEFS = TestFiles.QNORM;
 	static final String USES = "import \"defs.potential\"\n\n"
 			+ TestFiles.experiment("Uses", "n = 4, d = 8", "QNorm(q = 2), QNorm(q = 4)", "1 .. 1", "until   epochs >= 2");
+
+	/** Every test starts from these two files: the declarations and an experiment that imports them. */
+	private IFile defs, uses;
+
+	@BeforeEach
+	void createBothFiles() throws Exception {
+		defs = TestFiles.create("defs.potential", DEFS);
+		uses = TestFiles.create("uses.potential", USES);
+	}
 
 	@AfterEach
 	void close() {
@@ -45,8 +56,6 @@ public class RenameAndReferencesTest {
 
 	@Test
 	void findsTheDeclarationAndEveryUseAcrossAnImport() throws Exception {
-		IFile defs = TestFiles.create("defs.potential", DEFS);
-		IFile uses = TestFiles.create("uses.potential", USES);
 		PotentialReferences refs = PotentialReferences.ofWorkspace();
 		Target t = refs.targetAt(uses, USES.indexOf("QNorm(q = 4)") + 2);
 		assertNotNull(t, "the caret on a use of QNorm");
@@ -70,8 +79,6 @@ public class RenameAndReferencesTest {
 
 	@Test
 	void renamesAPotentialInBothFiles() throws Exception {
-		IFile defs = TestFiles.create("defs.potential", DEFS);
-		IFile uses = TestFiles.create("uses.potential", USES);
 		RenameRefactoring r = RenameRefactoring.at(uses, USES.indexOf("QNorm(q = 2)"));
 		assertNotNull(r);
 		r.setNewName("potential");
@@ -91,8 +98,6 @@ public class RenameAndReferencesTest {
 
 	@Test
 	void renamesAParameterWithItsOverrides() throws Exception {
-		IFile defs = TestFiles.create("defs.potential", DEFS);
-		IFile uses = TestFiles.create("uses.potential", USES);
 		RenameRefactoring r = RenameRefactoring.at(uses, USES.indexOf("q = 4"));
 		assertEquals("q", r.target().name());
 		r.setNewName("p");
@@ -108,8 +113,6 @@ public class RenameAndReferencesTest {
 	/** The wizard a user sees: new name, then "Preview >" with both files; cancelled, nothing changes. */
 	@Test
 	void previewShowsBothFilesBeforeAnythingChanges() throws Exception {
-		IFile defs = TestFiles.create("defs.potential", DEFS);
-		IFile uses = TestFiles.create("uses.potential", USES);
 		RenameRefactoring r = RenameRefactoring.at(defs, DEFS.indexOf("QNorm"));
 		Display d = Display.getCurrent();
 		Shell parent = TestFiles.page().getWorkbenchWindow().getShell();
@@ -152,24 +155,23 @@ public class RenameAndReferencesTest {
 		}
 	}
 
+	/** The first visible control of this type in the tree under {@code c}, or null. */
 	static <T extends Control> T find(Control c, Class<T> type) {
-		if (type.isInstance(c) && c.isVisible())
+		return find(c, type, Control::isVisible);
+	}
+
+	/** The button labelled {@code label} (mnemonic ampersands ignored) under {@code c}, or null. */
+	static Button button(Control c, String label) {
+		return find(c, Button.class, b -> label.equals(b.getText().replace("&", "")));
+	}
+
+	/** Depth-first: the first control of this type under {@code c}, itself included, that {@code which} accepts. */
+	private static <T extends Control> T find(Control c, Class<T> type, Predicate<? super T> which) {
+		if (type.isInstance(c) && which.test(type.cast(c)))
 			return type.cast(c);
 		if (c instanceof Composite comp)
 			for (Control child : comp.getChildren()) {
-				T found = find(child, type);
-				if (found != null)
-					return found;
-			}
-		return null;
-	}
-
-	static Button button(Control c, String label) {
-		if (c instanceof Button b && label.equals(b.getText().replace("&", "")))
-			return b;
-		if (c instanceof Composite comp)
-			for (Control child : comp.getChildren()) {
-				Button found = button(child, label);
+				T found = find(child, type, which);
 				if (found != null)
 					return found;
 			}

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import net.jqwik.api.Arbitrary;
@@ -66,25 +67,20 @@ class DerivationPropertiesTest {
     }
 
     private static List<BigDecimal> points(Case c) {
-        SplittableRandom rnd = new SplittableRandom(c.source().hashCode());
+        SplittableRandom rnd = c.pointStream();
         List<BigDecimal> out = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            double x = Math.pow(10, rnd.nextDouble(-2, 1.3));
-            if (c.domain().isAllReals() && rnd.nextBoolean()) x = -x;
-            out.add(HighPrecision.of(Double.parseDouble(String.format("%.6g", x))));
-        }
+        for (int i = 0; i < 3; i++) out.add(HighPrecision.of(Double.parseDouble(String.format("%.6g", c.samplePoint(rnd, 1.3)))));
         return out;
     }
 
     @Property(tries = 2000, seed = "20261126")
     void derivationsAgreeWithHighPrecision(@ForAll("potentials") Case c) {
-        Derivation d;
-        try {
-            d = Derivation.derive(c.spec());
-        } catch (SymbolicException ex) {
+        Optional<Derivation> derived = c.derivation();
+        if (derived.isEmpty()) {
             Statistics.label("derivation").collect("refused");
             return;
         }
+        Derivation d = derived.get();
         ConvexityProof.Verdict verdict = ConvexityProof.decide(d);
         Statistics.label("derivation").collect(d.inverse().isClosedForm() ? "closed-form inverse" : "numeric inverse");
         Statistics.label("convexity").collect(verdict.getClass().getSimpleName());

@@ -3,6 +3,8 @@ package org.bregman.symbolic;
 import static org.bregman.symbolic.Exprs.*;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -23,6 +25,26 @@ public final class RandomPotentials {
 
         public PotentialSpec spec() {
             return PotentialSpec.of("P", List.of(), "w", psi).withDomain(domain);
+        }
+
+        /** The derivation, or empty where the engine refuses this ψ (a suite skips or counts those). */
+        public Optional<Derivation> derivation() {
+            try {
+                return Optional.of(Derivation.derive(spec()));
+            } catch (SymbolicException refused) {
+                return Optional.empty();
+            }
+        }
+
+        /** The random stream of this case's sample points: the same points on every run and in every suite. */
+        public SplittableRandom pointStream() {
+            return new SplittableRandom(source().hashCode());
+        }
+
+        /** A point of magnitude 10^-2 … 10^maxExponent, negative half the time where ψ is defined there. */
+        public double samplePoint(SplittableRandom rnd, double maxExponent) {
+            double x = Math.pow(10, rnd.nextDouble(-2, maxExponent));
+            return domain.isAllReals() && rnd.nextBoolean() ? -x : x;
         }
 
         @Override
