@@ -10,6 +10,9 @@ import org.bregman.runtime.MirrorMap;
 import org.bregman.runtime.rules.UpdateRule;
 import org.bregman.runtime.rules.UpdateRules;
 import org.bregman.symbolic.Derivation;
+import org.bregman.potential.experiment.Vocabulary;
+import org.bregman.train.data.DataSpec;
+import org.bregman.train.data.TestSplit;
 import org.bregman.train.model.Loss;
 
 /**
@@ -34,9 +37,33 @@ public final class ExperimentTranslator {
         List<Long> seeds = x.seeds().stream().map(Integer::longValue).toList();
         // batch 0 = the whole data set (the trainer takes min(batch, n))
         int batch = x.batch() <= 0 ? Integer.MAX_VALUE : x.batch();
-        return new ExperimentSpec(x.name(), TrainingRegistry.DATA.create(x.data(), loss), TrainingRegistry.MODELS.create(x.model(), loss), loss,
+        return new ExperimentSpec(x.name(), data(x, loss), TrainingRegistry.MODELS.create(x.model(), loss), loss,
                 mirrors, TrainingRegistry.INITS.create(x.init(), loss), seeds, x.lr(), batch, until(x.until()), new LinkedHashSet<>(x.report()),
                 x.safeguarded() ? Safeguard.DEFAULT : null);
+    }
+
+    /** The data source, with rows held out for testing when the data setting says {@code test = N} or {@code testFraction = f}. */
+    static DataSpec data(org.bregman.potential.api.ResolvedExperiment x, Loss loss) {
+        DataSpec source = TrainingRegistry.DATA.create(x.data(), loss);
+        double test = x.data().number(Vocabulary.TEST), fraction = x.data().number(Vocabulary.TEST_FRACTION);
+        if (!(test > 0) && !(fraction > 0) || !Vocabulary.DATA.get(x.data().name()).params().stream().anyMatch(p -> p.name().equals(Vocabulary.TEST_FRACTION))) {
+            return source; // fashionMnist and cifar10 read their own test files (their test is a count of those)
+        }
+        TestSplit split = new TestSplit(test > 0 ? (int) Math.round(test) : 0, fraction > 0 ? fraction : 0, where(x));
+        return split.none() ? source : new DataSpec.HeldOut(source, split);
+    }
+
+    /** {@code file:line:column} of the experiment's data source, or {@code null} when the text has no node model. */
+    private static String where(org.bregman.potential.api.ResolvedExperiment x) {
+        for (var s : x.ast().getSettings()) {
+            if (!(s instanceof org.bregman.potential.potential.DataSetting d)) continue;
+            var node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(d.getSource());
+            if (node == null) return null;
+            String text = node.getRootNode().getText();
+            int column = node.getOffset() - text.lastIndexOf('\n', node.getOffset() - 1);
+            return x.file() + ":" + node.getStartLine() + ":" + column;
+        }
+        return null;
     }
 
     /** A built-in update rule of the {@code optimizers} setting: its parameters (defaults filled in) label it; {@code lr} is its own rate. */

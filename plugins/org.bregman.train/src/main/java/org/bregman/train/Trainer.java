@@ -160,10 +160,10 @@ public final class Trainer {
             listener.epoch(m, seed, epochs, mt.loss(), mt.accuracy(), eta);
         }
         if (guard != null) message = message == null ? guard.summary() : message + "; " + guard.summary();
-        double test = Double.NaN;
-        if (data.test() != null && status != Status.DIVERGED) test = model.evaluate(data.test()).accuracy();
-        return new RunResult(m, seed, lr, status, epochs, steps, mt.loss(), mt.accuracy(), test, mt.margin(), message, init,
-                model.params(), model.predictor(), List.copyOf(curve), (System.nanoTime() - t0) / 1e9);
+        Model.Metrics test = data.test() != null && status != Status.DIVERGED ? model.evaluate(data.test()) : null;
+        return new RunResult(m, seed, lr, status, epochs, steps, mt.loss(), mt.accuracy(), test == null ? Double.NaN : test.accuracy(), mt.margin(),
+                message, init, model.params(), model.predictor(), List.copyOf(curve), (System.nanoTime() - t0) / 1e9,
+                test == null ? Double.NaN : test.loss());
     }
 
     /** Why a step failed at a coordinate whose new value is {@code v}. */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.bregman.potential.util.AstEval;
+
 /**
  * The registries of the experiment vocabulary (spec section 3): every data source, model, loss, initialisation,
  * update rule, report item and stopping metric is described here once, by one registration line: its name, its
@@ -141,27 +143,53 @@ public final class Vocabulary {
     private static final double NONE = Double.NaN;
 
     public static final Registry<Entry> DATA = map(
-            new Entry("regression", List.of(Param.integer("n", 40.0, 1), Param.integer("d", 400.0, 1),
+            withTestSplit(new Entry("regression", List.of(Param.integer("n", 40.0, 1), Param.integer("d", 400.0, 1),
                     Param.num("noise", 0, 0, false), Param.integer("seed", 1.0, 0)), false, true,
-                    "synthetic linear regression y = X w* + noise, X Gaussian"),
-            new Entry("teacher", List.of(Param.integer("n", 200.0, 1), Param.integer("d", 20.0, 1),
+                    "synthetic linear regression y = X w* + noise, X Gaussian")),
+            withTestSplit(new Entry("teacher", List.of(Param.integer("n", 200.0, 1), Param.integer("d", 20.0, 1),
                     Param.integer("width", 16.0, 1), Param.integer("seed", 1.0, 0)), false, true,
-                    "synthetic classification labelled by a random two-layer network"),
-            new Entry("idx", List.of(new Param("images", Kind.FILE, true, null, NONE, false),
+                    "synthetic classification labelled by a random two-layer network")),
+            withTestSplit(new Entry("idx", List.of(new Param("images", Kind.FILE, true, null, NONE, false),
                     new Param("labels", Kind.FILE, true, null, NONE, false), Param.integer("limit", null, 1)), false, true,
-                    "IDX image and label files (optionally gzipped)"),
+                    "IDX image and label files (optionally gzipped)")),
             new Entry("fashionMnist", List.of(Param.integer("limit", null, 1), Param.integer("test", 10000.0, 0),
                     new Param("dir", Kind.DIRECTORY, false, "/usr/share/datasets/fashion-mnist", NONE, false)), false, true,
                     "Fashion-MNIST IDX files (Debian package dataset-fashion-mnist)"),
-            new Entry("csv", List.of(new Param("file", Kind.FILE, true, null, NONE, false),
+            withTestSplit(new Entry("csv", List.of(new Param("file", Kind.FILE, true, null, NONE, false),
                     new Param("label", Kind.STRING, false, "label", NONE, false), Param.integer("limit", null, 1)), false, true,
-                    "a CSV file with a header row; `label` names the target column"),
+                    "a CSV file with a header row; `label` names the target column")),
             new Entry("cifar10", List.of(new Param("dir", Kind.DIRECTORY, true, null, NONE, false), Param.integer("limit", null, 1),
                     Param.integer("test", 10000.0, 0)), false, true,
                     "CIFAR-10 in its binary format (data_batch_1.bin … test_batch.bin of cifar-10-binary.tar.gz)"),
-            new Entry("separable", List.of(Param.integer("n", 200.0, 2), Param.integer("d", 20.0, 1), Param.num("margin", 0.1, 0, true),
-                    Param.integer("seed", 1.0, 0)), false, true,
-                    "two classes separated through the origin by a planted direction, with an l2 margin of at least `margin`"));
+            withTestSplit(new Entry("separable", List.of(Param.integer("n", 200.0, 2), Param.integer("d", 20.0, 1),
+                    Param.num("margin", 0.1, 0, true), Param.integer("seed", 1.0, 0)), false, true,
+                    "two classes separated through the origin by a planted direction, with an l2 margin of at least `margin`")));
+
+    /** The arguments that hold rows out of a data source for testing: a count or a fraction of its rows. */
+    public static final String TEST = "test", TEST_FRACTION = "testFraction";
+
+    /**
+     * The entry with {@code test = N} / {@code testFraction = f} (rows held out of the source's rows for testing,
+     * {@code org.bregman.train.data.TestSplit}), and the rules between them: not both, a fraction below 1, and for a
+     * source whose row count {@code n} is an argument, fewer test rows than rows.
+     */
+    private static Entry withTestSplit(Entry e) {
+        List<Param> ps = new java.util.ArrayList<>(e.params());
+        ps.add(Param.integer(TEST, null, 0));
+        ps.add(new Param(TEST_FRACTION, Kind.NUMBER, false, null, 0, true));
+        return new Entry(e.name(), List.copyOf(ps), e.varargs(), e.supported(), e.description(), e.constraint(), e.initialWeights()).where(v -> {
+                    Double test = v.get(TEST), fraction = v.get(TEST_FRACTION), n = v.get("n");
+                    if (test != null && fraction != null) return e.name() + ": give test or testFraction, not both";
+                    if (fraction != null && !(fraction < 1)) return "testFraction must be below 1 (the rest of the rows train), got " + AstEval.fmt(fraction);
+                    if (test != null && n != null && test >= n) {
+                        return "test = " + AstEval.fmt(test) + " is not smaller than the " + AstEval.fmt(n) + " rows of " + e.name()
+                                + " (test rows are held out of n); leave rows to train on";
+                    }
+                    if (fraction != null && n != null && Math.round(fraction * n) >= n) return "testFraction = " + AstEval.fmt(fraction)
+                            + " leaves no training row of the " + AstEval.fmt(n) + " rows of " + e.name();
+                    return e.constraint() == null ? null : e.constraint().violation(v);
+                });
+    }
 
     public static final Registry<Entry> MODELS = map(
             new Entry("linear", List.of(), false, true, "w·x"),

@@ -96,4 +96,15 @@ public sealed interface DataSpec {
             return "separable(n = " + n + ", d = " + d + ", margin = " + Num.format(margin) + ", seed = " + seed + ")";
         }
     }
+
+    /** A source with rows held out for testing ({@code test = N} / {@code testFraction = f}): {@link TestSplit}. */
+    record HeldOut(DataSpec source, TestSplit split) implements DataSpec {
+        public Dataset load(Path dataDir) {
+            return split.apply(source.load(dataDir));
+        }
+
+        public String describe() {
+            return source.describe() + " with " + split.describe();
+        }
+    }
 }
