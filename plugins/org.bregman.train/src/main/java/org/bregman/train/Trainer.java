@@ -98,7 +98,12 @@ public final class Trainer {
         long epochs = 0;
         long steps = 0;
         Model.Metrics mt = model.evaluate(data);
-        curve.add(new double[] {0, 0, mt.loss(), mt.accuracy(), 0});
+        Geometry geometry = Geometry.of(m);
+        int degree = spec.model().homogeneity();
+        boolean[] optimised = model.optimised();
+        curve.add(new double[] {0, 0, mt.loss(), mt.accuracy(), 0, normalised(geometry, mt, model, optimised, degree)});
+        List<double[]> path = new ArrayList<>();
+        snapshot(path, 0, model);
         Status status = null;
         String message = null;
         boolean stepCheck = spec.until().mentionsSteps();
@@ -106,7 +111,8 @@ public final class Trainer {
         Safeguard.StepFn step = map != null ? r -> model.step(map, r) : r -> model.step(m.rule(), r);
         outer:
         while (true) {
-            Until.State st = new Until.State(mt.loss(), mt.accuracy(), testAcc(model), epochs, steps);
+            double nm = curve.get(curve.size() - 1)[5];
+            Until.State st = new Until.State(mt.loss(), mt.accuracy(), testAcc(model), epochs, steps, nm);
             if (!Double.isFinite(mt.loss())) {
                 status = Status.DIVERGED;
                 message = who + ": diverged: the loss became " + mt.loss() + " after step " + steps + " (epoch " + epochs + ")"
@@ -144,10 +150,11 @@ public final class Trainer {
                 }
                 if (stepCheck && to < n) {
                     // a step budget may end a run inside an epoch; loss and accuracy are from the last epoch
-                    Until.State s = new Until.State(mt.loss(), mt.accuracy(), Double.NaN, epochs, steps);
+                    Until.State s = new Until.State(mt.loss(), mt.accuracy(), Double.NaN, epochs, steps, Double.NaN);
                     if (spec.until().holds(s)) {
                         mt = model.evaluate(data);
-                        status = status(new Until.State(mt.loss(), mt.accuracy(), testAcc(model), epochs, steps));
+                        status = status(new Until.State(mt.loss(), mt.accuracy(), testAcc(model), epochs, steps,
+                                normalised(geometry, mt, model, optimised, degree)));
                         break outer;
                     }
                 }
@@ -155,7 +162,8 @@ public final class Trainer {
             epochs++;
             mt = model.evaluate(data);
             double secs = (System.nanoTime() - t0) / 1e9;
-            curve.add(new double[] {epochs, steps, mt.loss(), mt.accuracy(), secs});
+            curve.add(new double[] {epochs, steps, mt.loss(), mt.accuracy(), secs, normalised(geometry, mt, model, optimised, degree)});
+            if (logGrid(epochs)) snapshot(path, epochs, model);
             double eta = Double.isInfinite(epochLimit) ? Double.NaN : Math.max(0, epochLimit - epochs) * secs / epochs;
             listener.epoch(m, seed, epochs, mt.loss(), mt.accuracy(), eta);
         }
@@ -163,7 +171,34 @@ public final class Trainer {
         Model.Metrics test = data.test() != null && status != Status.DIVERGED ? model.evaluate(data.test()) : null;
         return new RunResult(m, seed, lr, status, epochs, steps, mt.loss(), mt.accuracy(), test == null ? Double.NaN : test.accuracy(), mt.margin(),
                 message, init, model.params(), model.predictor(), List.copyOf(curve), (System.nanoTime() - t0) / 1e9,
-                test == null ? Double.NaN : test.loss());
+                test == null ? Double.NaN : test.loss(), finish(path, epochs, model));
+    }
+
+    /** Whether {@code epochs} is 1, 2 or 5 times a power of ten: the path's log-time grid. */
+    public static boolean logGrid(long epochs) {
+        long p = 1;
+        while (p * 10 <= epochs) p *= 10;
+        return epochs == p || epochs == 2 * p || epochs == 5 * p;
+    }
+
+    /** Appends {epoch, predictor…} for models with an effective linear predictor. */
+    private static void snapshot(List<double[]> path, long epoch, Model model) {
+        float[] w = model.predictor();
+        if (w == null) return;
+        double[] row = new double[w.length + 1];
+        row[0] = epoch;
+        for (int j = 0; j < w.length; j++) row[j + 1] = w[j];
+        path.add(row);
+    }
+
+    private static List<double[]> finish(List<double[]> path, long epochs, Model model) {
+        if (!path.isEmpty() && path.get(path.size() - 1)[0] != epochs) snapshot(path, epochs, model);
+        return List.copyOf(path);
+    }
+
+    /** The normalised margin of the run's geometry at the current point (NaN for regression or a model that is not homogeneous). */
+    private double normalised(Geometry geometry, Model.Metrics mt, Model model, boolean[] optimised, int degree) {
+        return data.classification() && degree > 0 ? geometry.normalise(mt.margin(), model.params(), optimised, degree) : Double.NaN;
     }
 
     /** Why a step failed at a coordinate whose new value is {@code v}. */

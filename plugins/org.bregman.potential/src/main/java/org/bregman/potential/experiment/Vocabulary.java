@@ -282,12 +282,13 @@ public final class Vocabulary {
                             : ReportItem.CLASSIFICATION.problem(item, s)));
 
     /** Quantities an {@code until} condition may test. */
-    public static final List<String> METRICS = List.of("loss", "trainAccuracy", "testAccuracy", "epochs", "steps");
+    public static final List<String> METRICS = List.of("loss", "trainAccuracy", "testAccuracy", "epochs", "steps", "margin");
 
     /** What each metric is (content assist, hover). */
     public static final Map<String, String> METRIC_DESCRIPTIONS = Map.of("loss", "mean training loss",
             "trainAccuracy", "fraction of training examples classified correctly", "testAccuracy",
-            "fraction of test examples classified correctly", "epochs", "passes over the training set", "steps", "parameter updates");
+            "fraction of test examples classified correctly", "epochs", "passes over the training set", "steps", "parameter updates",
+            "margin", "normalised margin min_i y_i f(x_i) / ||theta||_q^L in the mirror's geometry (classification, homogeneous models)");
 
     /** Metrics that grow by one per epoch / step: a lower bound on them ends every run. */
     public static final Set<String> COUNTERS = Set.of("epochs", "steps");

@@ -21,10 +21,19 @@ public interface ModelSpec {
         return false;
     }
 
+    /**
+     * L when the scores are homogeneous of degree L in the parameters, f(c·θ) = c^L f(θ) for c > 0 (the normalised margin
+     * divides by ‖θ‖^L), else 0: biases, batch normalisation and max-pooling after biases break it.
+     */
+    default int homogeneity() {
+        return 0;
+    }
+
     /** {@code linear}: scores f = W x, no bias (W is k × d, k = 1 for regression). */
     record Linear() implements ModelSpec {
         public String describe() { return "linear"; }
         @Override public boolean linearInWeights() { return true; }
+        @Override public int homogeneity() { return 1; }
         public Model create(Loss loss, Dataset data) { return new LinearModel(data, loss, 0); }
     }
 
@@ -32,6 +41,7 @@ public interface ModelSpec {
     record Logistic() implements ModelSpec {
         public String describe() { return "logistic"; }
         @Override public boolean linearInWeights() { return true; }
+        @Override public int homogeneity() { return 1; }
         public Model create(Loss loss, Dataset data) {
             if (!loss.classification()) {
                 throw new IllegalArgumentException("model logistic needs a classification loss (logistic, crossEntropy or exponential), not squared");
@@ -46,6 +56,7 @@ public interface ModelSpec {
             if (depth < 1) throw new IllegalArgumentException("diagonal: depth must be at least 1, got " + depth);
         }
         public String describe() { return "diagonal(depth = " + depth + ")"; }
+        @Override public int homogeneity() { return depth; }
         public Model create(Loss loss, Dataset data) {
             if (loss.outputs(data.classes()) != 1) {
                 throw new IllegalArgumentException("model diagonal has one output; loss " + loss.keyword + " on " + data.classes()
