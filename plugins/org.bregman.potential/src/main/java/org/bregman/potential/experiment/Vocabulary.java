@@ -163,7 +163,27 @@ public final class Vocabulary {
                     "CIFAR-10 in its binary format (data_batch_1.bin … test_batch.bin of cifar-10-binary.tar.gz)"),
             withTestSplit(new Entry("separable", List.of(Param.integer("n", 200.0, 2), Param.integer("d", 20.0, 1),
                     Param.num("margin", 0.1, 0, true), Param.integer("seed", 1.0, 0)), false, true,
-                    "two classes separated through the origin by a planted direction, with an l2 margin of at least `margin`")));
+                    "two classes separated through the origin by a planted direction, with an l2 margin of at least `margin`")),
+            withTestSplit(new Entry("matrixSensing", List.of(Param.integer("n", 60.0, 1), Param.integer("d", 10.0, 1), Param.integer("rank", 2.0, 1),
+                    Param.integer("seed", 1.0, 0)), false, true,
+                    "n measurements <A_i, M*> of a planted d x d matrix M* of the given rank, A_i Gaussian (seed 003)")
+                    .where(Vocabulary::rankAtMostD)),
+            new Entry("matrixCompletion", List.of(Param.integer("d", 10.0, 1), Param.integer("rank", 2.0, 1), Param.integer("observed", 50.0, 1),
+                    Param.integer("seed", 1.0, 0)), false, true,
+                    "observed entries of a planted d x d matrix M* of the given rank; the unobserved entries are the test set (seed 003)")
+                    .where(v -> {
+                        String r = rankAtMostD(v);
+                        Double d = v.get("d"), observed = v.get("observed");
+                        if (r == null && d != null && observed != null && observed >= d * d) {
+                            return "observed = " + AstEval.fmt(observed) + " must be below d² = " + AstEval.fmt(d * d) + " (the rest is the test set)";
+                        }
+                        return r;
+                    }));
+
+    private static String rankAtMostD(Map<String, Double> v) {
+        Double rank = v.get("rank"), d = v.get("d");
+        return rank != null && d != null && rank > d ? "rank = " + AstEval.fmt(rank) + " must be at most d = " + AstEval.fmt(d) : null;
+    }
 
     /** The arguments that hold rows out of a data source for testing: a count or a fraction of its rows. */
     public static final String TEST = "test", TEST_FRACTION = "testFraction";
@@ -196,6 +216,8 @@ public final class Vocabulary {
             new Entry("logistic", List.of(), false, true, "sigmoid(w·x)"),
             new Entry("diagonal", List.of(Param.integer("depth", 2.0, 1)), false, true,
                     "diagonal linear network w = u^D - v^D"),
+            new Entry("factorization", List.of(new Param("rank", Kind.INTEGER, true, null, 1, false)), false, true,
+                    "matrix factorisation W = U V^T (U, V: d x rank) on d x d matrix data; rank = d is over-parameterised (seed 003)"),
             new Entry("mlp", List.of(new Param("width", Kind.INTEGER, true, null, 1, false)), true, true,
                     "dense ReLU network with the given hidden widths"),
             new Entry("cnn", List.of(new Param("channels", Kind.INTEGER, false, null, 1, false), Param.integer("dense", 2048.0, 0),
@@ -276,6 +298,9 @@ public final class Vocabulary {
             .register(new ReportItem("kkt", "the Bregman projection's optimality conditions at each final point", ReportItem.ALWAYS))
             .register(new ReportItem("combined", "D_ψ of every mirror from every initial point to every final point, in one table (Fig. 5 / Appendix B)",
                     ReportItem.ALWAYS))
+            .register(new ReportItem("nuclear", "nuclear norm of the final U V^T against the minimum nuclear norm among the solutions, computed"
+                    + " independently, and the error on the test (unobserved) entries", (item, s) -> s.model() != null && !"factorization".equals(s.model())
+                            && MODELS.containsKey(s.model()) ? "report nuclear needs model factorization" : null))
             .register(new ReportItem("maxMargin", "each run's direction against the max-margin direction of its own geometry (lq for psi = c|w|^q),"
                     + " computed from the data alone", (item, s) -> s.model() != null && !"linear".equals(s.model()) && !"logistic".equals(s.model())
                             && MODELS.containsKey(s.model()) ? "report maxMargin needs model linear or logistic (a linear classifier's direction)"

@@ -66,6 +66,23 @@ public interface ModelSpec {
         }
     }
 
+    /** {@code factorization(rank)}: W = U Vᵀ on d × d matrix data ({@link FactorizationModel}); rank = d is the over-parameterised case. */
+    record Factorization(int rank) implements ModelSpec {
+        public Factorization {
+            if (rank < 1) throw new IllegalArgumentException("factorization: rank must be at least 1, got " + rank);
+        }
+        public String describe() { return "factorization(rank = " + rank + ")"; }
+        @Override public int homogeneity() { return 2; }
+        public Model create(Loss loss, Dataset data) {
+            int d = FactorizationModel.side(data);
+            if (loss.outputs(data.classes()) != 1) {
+                throw new IllegalArgumentException("model factorization has one output; loss " + loss.keyword + " on " + data.classes()
+                        + " classes needs " + loss.outputs(data.classes()));
+            }
+            return new FactorizationModel(data, loss, d, rank);
+        }
+    }
+
     /** {@code mlp(h1, h2, …)}: dense ReLU layers with biases, then a dense output layer. */
     record Mlp(List<Integer> hidden) implements ModelSpec {
         public Mlp {

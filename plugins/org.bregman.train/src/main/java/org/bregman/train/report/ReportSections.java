@@ -27,6 +27,7 @@ public final class ReportSections {
         register("margin", new MarginSection());
         register("combined", new CombinedSection());
         register("maxMargin", new MaxMarginSection());
+        register("nuclear", new NuclearSection());
         register("curves", new CurvesSection());
     }
 
