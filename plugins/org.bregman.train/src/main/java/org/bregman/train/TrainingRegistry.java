@@ -74,7 +74,8 @@ public final class TrainingRegistry {
             .register("logistic", (c, l) -> new ModelSpec.Logistic())
             .register("diagonal", (c, l) -> new ModelSpec.Diagonal(c.integer("depth")))
             .register("factorization", (c, l) -> new ModelSpec.Factorization(c.integer("rank")))
-            .register("mlp", (c, l) -> new ModelSpec.Mlp(c.positional().stream().map(o -> (int) Math.round((Double) o)).toList()))
+            .register("mlp", (c, l) -> new ModelSpec.Mlp(c.positional().stream().map(o -> (int) Math.round((Double) o)).toList(),
+                    !"false".equals(c.string("bias")), "linear".equals(c.string("activation"))))
             .register("cnn", (c, l) -> ModelSpec.Cnn.of(c.positional().stream().map(o -> (int) Math.round((Double) o)).toList(),
                     c.integer("dense"), c.integer("kernel")))
             .register("resnet18", (c, l) -> new ModelSpec.ResNet18())

@@ -347,7 +347,8 @@ public final class PotentialWorkspace {
             int i = 0;
             for (Arg a : spec.getArgs()) {
                 Object v = a.getValue() instanceof NumberValue n ? (Object) n.getValue()
-                        : a.getValue() instanceof StringValue sv ? sv.getValue() : null;
+                        : a.getValue() instanceof StringValue sv ? sv.getValue()
+                        : a.getValue() instanceof org.bregman.potential.potential.WordValue wv ? wv.getValue() : null;
                 Vocabulary.Param p = a.getName() != null ? entry.param(a.getName()) : entry.varargs() ? null
                         : i < entry.params().size() ? entry.params().get(i) : null;
                 if (p != null && v instanceof String str && (p.kind() == Vocabulary.Kind.FILE || p.kind() == Vocabulary.Kind.DIRECTORY)) {

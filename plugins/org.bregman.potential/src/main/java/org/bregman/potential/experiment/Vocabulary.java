@@ -21,7 +21,9 @@ public final class Vocabulary {
 
     /** What an argument value must be. FILE and DIRECTORY are strings naming paths relative to the .potential file. */
     public enum Kind {
-        NUMBER, INTEGER, STRING, FILE, DIRECTORY;
+        NUMBER, INTEGER, STRING, FILE, DIRECTORY,
+        /** One of the param's {@code words}, written bare: {@code activation = linear}, {@code bias = false}. */
+        WORD;
 
         public boolean isString() {
             return this == STRING || this == FILE || this == DIRECTORY;
@@ -32,7 +34,17 @@ public final class Vocabulary {
      * One argument. {@code min} is a lower bound ({@code minExclusive}: strictly above it); NaN: none.
      * {@code defaultValue} is a Double, a String or null (required when {@code required}).
      */
-    public record Param(String name, Kind kind, boolean required, Object defaultValue, double min, boolean minExclusive) {
+    public record Param(String name, Kind kind, boolean required, Object defaultValue, double min, boolean minExclusive, List<String> words) {
+
+        public Param(String name, Kind kind, boolean required, Object defaultValue, double min, boolean minExclusive) {
+            this(name, kind, required, defaultValue, min, minExclusive, List.of());
+        }
+
+        /** A word argument: one of {@code words}, the first the default. */
+        static Param word(String name, String... words) {
+            return new Param(name, Kind.WORD, false, words[0], NONE, false, List.of(words));
+        }
+
         static Param num(String name, double dflt, double min, boolean exclusive) {
             return new Param(name, Kind.NUMBER, false, dflt, min, exclusive);
         }
@@ -83,6 +95,7 @@ public final class Vocabulary {
                 Param p = params.get(i);
                 sb.append(i == 0 ? "" : ", ").append(p.name());
                 if (p.defaultValue() instanceof Double d) sb.append(" = ").append(org.bregman.potential.util.AstEval.fmt(d));
+                else if (p.kind() == Kind.WORD) sb.append(" = ").append(String.join("|", p.words()));
                 else if (p.defaultValue() instanceof String str) sb.append(" = \"").append(str).append('"');
             }
             return sb.append(varargs ? ", …)" : ")").toString();
@@ -218,8 +231,10 @@ public final class Vocabulary {
                     "diagonal linear network w = u^D - v^D"),
             new Entry("factorization", List.of(new Param("rank", Kind.INTEGER, true, null, 1, false)), false, true,
                     "matrix factorisation W = U V^T (U, V: d x rank) on d x d matrix data; rank = d is over-parameterised (seed 003)"),
-            new Entry("mlp", List.of(new Param("width", Kind.INTEGER, true, null, 1, false)), true, true,
-                    "dense ReLU network with the given hidden widths"),
+            new Entry("mlp", List.of(new Param("width", Kind.INTEGER, true, null, 1, false), Param.word("bias", "true", "false"),
+                    Param.word("activation", "relu", "linear")), true, true,
+                    "dense network with the given hidden widths (ReLU, or linear: a deep linear network); bias = false makes it homogeneous"
+                    + " of degree L = layers in its weights"),
             new Entry("cnn", List.of(new Param("channels", Kind.INTEGER, false, null, 1, false), Param.integer("dense", 2048.0, 0),
                     Param.integer("kernel", 5.0, 1)), true, true,
                     "convolutions (channels given in order; valid padding, ReLU, 2x2 max-pooling each), a dense ReLU layer (0: none), the output;"

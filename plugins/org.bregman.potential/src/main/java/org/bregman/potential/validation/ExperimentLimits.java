@@ -113,6 +113,7 @@ public final class ExperimentLimits {
             case "mlp": {
                 double total = 0, in = d;
                 for (Arg a : model.getArgs()) {
+                    if (a.getName() != null) continue; // bias, activation: at most the biases fewer
                     if (!(a.getValue() instanceof NumberValue n)) return Double.NaN;
                     total += in * n.getValue() + n.getValue();
                     in = n.getValue();

@@ -83,16 +83,26 @@ public interface ModelSpec {
         }
     }
 
-    /** {@code mlp(h1, h2, …)}: dense ReLU layers with biases, then a dense output layer. */
-    record Mlp(List<Integer> hidden) implements ModelSpec {
+    /**
+     * {@code mlp(h1, h2, …, bias = true|false, activation = relu|linear)}: dense layers, then a dense output layer. Without
+     * biases the scores are homogeneous of degree L = layers (ReLU and the identity are 1-homogeneous); activation linear
+     * is a deep linear network.
+     */
+    record Mlp(List<Integer> hidden, boolean bias, boolean linear) implements ModelSpec {
         public Mlp {
             hidden = List.copyOf(hidden);
             for (int h : hidden) if (h < 1) throw new IllegalArgumentException("mlp: a layer width must be at least 1, got " + h);
         }
-        public String describe() {
-            return "mlp" + hidden.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+        /** ReLU layers with biases. */
+        public Mlp(List<Integer> hidden) {
+            this(hidden, true, false);
         }
-        public Model create(Loss loss, Dataset data) { return Dl4jModel.mlp(hidden, loss, data); }
+        public String describe() {
+            return "mlp" + hidden.stream().map(String::valueOf).collect(Collectors.joining(", ", "(",
+                    (bias ? "" : ", bias = false") + (linear ? ", activation = linear" : "") + ")"));
+        }
+        @Override public int homogeneity() { return bias ? 0 : hidden.size() + 1; }
+        public Model create(Loss loss, Dataset data) { return Dl4jModel.mlp(hidden, bias, linear, loss, data); }
     }
 
     /** {@code cnn(c1, c2, …, dense = D, kernel = K)}: see {@link Architectures#cnn}; no channels: the seed's 32, 64. */
