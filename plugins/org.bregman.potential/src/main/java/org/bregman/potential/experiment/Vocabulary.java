@@ -316,6 +316,9 @@ public final class Vocabulary {
             .register(new ReportItem("nuclear", "nuclear norm of the final U V^T against the minimum nuclear norm among the solutions, computed"
                     + " independently, and the error on the test (unobserved) entries", (item, s) -> s.model() != null && !"factorization".equals(s.model())
                             && MODELS.containsKey(s.model()) ? "report nuclear needs model factorization" : null))
+            .register(new ReportItem("neurons", "per hidden layer of an mlp: active neurons (|incoming| |outgoing| above 10 % / 1 % of the largest),"
+                    + " a histogram of neuron sizes per mirror, zero activations on the training data (seed 002)", (item, s) -> s.model() != null
+                            && !"mlp".equals(s.model()) && MODELS.containsKey(s.model()) ? "report neurons needs model mlp" : null))
             .register(new ReportItem("maxMargin", "each run's direction against the max-margin direction of its own geometry (lq for psi = c|w|^q),"
                     + " computed from the data alone", (item, s) -> s.model() != null && !"linear".equals(s.model()) && !"logistic".equals(s.model())
                             && MODELS.containsKey(s.model()) ? "report maxMargin needs model linear or logistic (a linear classifier's direction)"

@@ -28,6 +28,7 @@ public final class ReportSections {
         register("combined", new CombinedSection());
         register("maxMargin", new MaxMarginSection());
         register("nuclear", new NuclearSection());
+        register("neurons", new NeuronsSection());
         register("curves", new CurvesSection());
     }
 
