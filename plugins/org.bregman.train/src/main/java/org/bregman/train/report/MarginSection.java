@@ -42,7 +42,7 @@ final class MarginSection implements ReportSection {
             double psiMargin = r.curve().isEmpty() ? Double.NaN : r.curve().get(r.curve().size() - 1)[5];
             c.md.append("| ").append(r.mirror().label()).append(" | ").append(r.seed()).append(" | ").append(Num.short4(r.margin()))
                     .append(" | ").append(Num.short4(nm)).append(" |\n");
-            own.append("| ").append(r.mirror().label()).append(" | ").append(r.seed()).append(" | ").append(g.how()).append(" | ")
+            own.append("| ").append(r.mirror().label()).append(" | ").append(r.seed()).append(" | ").append(g.how().replace("|", "\\|")).append(" | ")
                     .append(Num.short4(psiMargin)).append(" |\n");
             csv.append(Table.Csv.cell(r.mirror().label())).append(',').append(r.seed()).append(',').append(Table.Csv.num(r.margin()))
                     .append(',').append(Table.Csv.num(nm)).append('\n');
