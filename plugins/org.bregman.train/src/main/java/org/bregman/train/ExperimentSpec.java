@@ -10,7 +10,9 @@ import org.bregman.codegen.Optimizers;
 import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.potential.api.Until;
 import org.bregman.runtime.MirrorMap;
+import org.bregman.potential.experiment.Vocabulary;
 import org.bregman.train.data.DataSpec;
+import org.bregman.train.data.TestSplit;
 import org.bregman.train.model.Loss;
 import org.bregman.train.model.ModelSpec;
 
@@ -78,9 +80,20 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
         for (var o : x.optimizers()) mirrors.add(MirrorSpec.optimizer(o));
         // batch 0 = the whole data set (the trainer takes min(batch, n))
         int batch = x.batch() <= 0 ? Integer.MAX_VALUE : x.batch();
-        return new ExperimentSpec(x.name(), TrainingRegistry.DATA.create(x.data(), loss), TrainingRegistry.MODELS.create(x.model(), loss), loss,
+        return new ExperimentSpec(x.name(), data(x, loss), TrainingRegistry.MODELS.create(x.model(), loss), loss,
                 mirrors, TrainingRegistry.INITS.create(x.init(), loss), x.seeds(), x.lr(), batch, x.until(), new LinkedHashSet<>(x.report()),
                 x.safeguarded() ? Safeguard.DEFAULT : null);
+    }
+
+    /** The data source, with rows held out for testing when the data setting says {@code test = N} or {@code testFraction = f}. */
+    static DataSpec data(ResolvedExperiment x, Loss loss) {
+        DataSpec source = TrainingRegistry.DATA.create(x.data(), loss);
+        double test = x.data().number(Vocabulary.TEST), fraction = x.data().number(Vocabulary.TEST_FRACTION);
+        if (!(test > 0) && !(fraction > 0) || !Vocabulary.DATA.get(x.data().name()).params().stream().anyMatch(p -> p.name().equals(Vocabulary.TEST_FRACTION))) {
+            return source; // fashionMnist and cifar10 read their own test files (their test is a count of those)
+        }
+        TestSplit split = new TestSplit(test > 0 ? (int) Math.round(test) : 0, fraction > 0 ? fraction : 0, x.dataLocation());
+        return split.none() ? source : new DataSpec.HeldOut(source, split);
     }
 
     /** A potential derived at the use site's parameter values and compiled (separable or not). */

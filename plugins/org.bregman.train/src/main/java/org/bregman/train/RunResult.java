@@ -13,12 +13,22 @@ import java.util.List;
  * @param message why it diverged / failed / stopped, or {@code null}
  * @param init the initial parameters; @param fin the final ones (null when never started)
  * @param predictor the effective linear predictor at the end for linear-in-x models, else null
- * @param curve per evaluated epoch: {epoch, steps, loss, trainAccuracy, seconds}
+ * @param curve per evaluated epoch: {epoch, steps, loss, trainAccuracy, seconds, normalised margin ({@link Geometry})}
  * @param seconds wall time of the run
+ * @param testLoss mean loss on the test set (the test error of regression), NaN without one
+ * @param path for models with an effective linear predictor: {epoch, w…} at epochs 0, 1, 2, 5, 10, 20, 50, … and the last
+ *     (the direction over log time, for the margin report's cosine curve); empty otherwise
  */
 public record RunResult(MirrorSpec mirror, long seed, double lr, Status status, long epochs, long steps, double finalLoss,
         double trainAccuracy, double testAccuracy, double margin, String message, float[] init, float[] fin,
-        float[] predictor, List<double[]> curve, double seconds) {
+        float[] predictor, List<double[]> curve, double seconds, double testLoss, List<double[]> path) {
+
+    /** A run without a test set. */
+    public RunResult(MirrorSpec mirror, long seed, double lr, Status status, long epochs, long steps, double finalLoss, double trainAccuracy,
+            double testAccuracy, double margin, String message, float[] init, float[] fin, float[] predictor, List<double[]> curve, double seconds) {
+        this(mirror, seed, lr, status, epochs, steps, finalLoss, trainAccuracy, testAccuracy, margin, message, init, fin, predictor, curve,
+                seconds, Double.NaN, List.of());
+    }
 
     public enum Status {
         /** The loss / accuracy target of {@code until} was reached. */
@@ -66,6 +76,7 @@ public record RunResult(MirrorSpec mirror, long seed, double lr, Status status, 
             if (!Double.isNaN(finalLoss)) b.append(", loss ").append(Num.short4(finalLoss));
             if (!Double.isNaN(trainAccuracy)) b.append(", train accuracy ").append(pct(trainAccuracy));
             if (!Double.isNaN(testAccuracy)) b.append(", test accuracy ").append(pct(testAccuracy));
+            else if (!Double.isNaN(testLoss)) b.append(", test loss ").append(Num.short4(testLoss));
             b.append(String.format(java.util.Locale.ROOT, ", %.1f s", seconds));
         }
         if (message != null) b.append(" — ").append(message);

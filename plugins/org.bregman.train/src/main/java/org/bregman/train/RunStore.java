@@ -144,12 +144,13 @@ public final class RunStore {
             out.writeUTF(r.status().name());
             out.writeLong(r.epochs());
             out.writeLong(r.steps());
-            Bin.doubles(out, new double[] {r.lr(), r.finalLoss(), r.trainAccuracy(), r.testAccuracy(), r.margin(), r.seconds()});
+            Bin.doubles(out, new double[] {r.lr(), r.finalLoss(), r.trainAccuracy(), r.testAccuracy(), r.margin(), r.seconds(), r.testLoss()});
             Bin.string(out, r.message());
             Bin.floats(out, r.init());
             Bin.floats(out, r.fin());
             Bin.floats(out, r.predictor());
             Bin.curve(out, r.curve());
+            Bin.curve(out, r.path());
         }
         return bytes.toByteArray();
     }
@@ -166,8 +167,10 @@ public final class RunStore {
             long steps = in.readLong();
             double[] v = Bin.doubles(in);
             String message = Bin.string(in);
-            return new RunResult(m, seed, v[0], status, epochs, steps, v[1], v[2], v[3], v[4], message, Bin.floats(in), Bin.floats(in),
-                    Bin.floats(in), java.util.List.copyOf(Bin.curve(in)), v[5]);
+            float[] init = Bin.floats(in), fin = Bin.floats(in), predictor = Bin.floats(in);
+            java.util.List<double[]> curve = java.util.List.copyOf(Bin.curve(in));
+            return new RunResult(m, seed, v[0], status, epochs, steps, v[1], v[2], v[3], v[4], message, init, fin, predictor, curve, v[5], v[6],
+                    java.util.List.copyOf(Bin.curve(in)));
         }
     }
 }

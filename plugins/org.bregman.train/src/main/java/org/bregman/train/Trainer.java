@@ -173,10 +173,16 @@ public final class Trainer {
         long stepsPerEpoch = (n + batch - 1) / batch;
         double epochLimit = spec.until().epochLimit(stepsPerEpoch);
         RunState s = resumed != null ? resumed : RunState.start(n, seed);
+        Geometry geometry = Geometry.of(m);
+        int degree = spec.model().homogeneity();
+        boolean[] optimised = model.optimised();
+        // the effective predictor on a log-time grid (margin curves); a resumed run's path starts at its checkpoint
+        List<double[]> path = new ArrayList<>();
         if (resumed == null) {
             model.setParams(init);
             s.metrics = model.evaluate(data);
-            s.curve.add(new double[] {0, 0, s.metrics.loss(), s.metrics.accuracy(), 0});
+            s.curve.add(new double[] {0, 0, s.metrics.loss(), s.metrics.accuracy(), 0, normalised(geometry, s.metrics, model, optimised, degree)});
+            snapshot(path, 0, model);
         } else {
             model.setParams(s.params);
             model.restoreCompensation(s.compensation);
@@ -196,7 +202,8 @@ public final class Trainer {
         while (true) {
             if (s.from == 0) { // an epoch's start (a checkpoint inside an epoch continues its order)
                 Model.Metrics mt = s.metrics;
-                Until.State st = new Until.State(mt.loss(), mt.accuracy(), testAcc(model), s.epochs, s.steps);
+                double[] last = s.curve.get(s.curve.size() - 1);
+                Until.State st = new Until.State(mt.loss(), mt.accuracy(), testAcc(model), s.epochs, s.steps, last.length > 5 ? last[5] : Double.NaN);
                 if (!Double.isFinite(mt.loss())) {
                     status = Status.DIVERGED;
                     message = who + ": diverged: the loss became " + mt.loss() + " after step " + s.steps + " (epoch " + s.epochs + ")"
@@ -241,10 +248,11 @@ public final class Trainer {
                 }
                 if (stepCheck && to < n) {
                     // a step budget may end a run inside an epoch; loss and accuracy are from the last epoch
-                    Until.State u = new Until.State(s.metrics.loss(), s.metrics.accuracy(), Double.NaN, s.epochs, s.steps);
+                    Until.State u = new Until.State(s.metrics.loss(), s.metrics.accuracy(), Double.NaN, s.epochs, s.steps, Double.NaN);
                     if (spec.until().holds(u)) {
                         s.metrics = model.evaluate(data);
-                        status = status(new Until.State(s.metrics.loss(), s.metrics.accuracy(), testAcc(model), s.epochs, s.steps));
+                        status = status(new Until.State(s.metrics.loss(), s.metrics.accuracy(), testAcc(model), s.epochs, s.steps,
+                                normalised(geometry, s.metrics, model, optimised, degree)));
                         break outer;
                     }
                 }
@@ -264,7 +272,9 @@ public final class Trainer {
             s.metrics = model.evaluate(data);
             long now = System.nanoTime();
             double secs = (now - t0) / 1e9;
-            s.curve.add(new double[] {s.epochs, s.steps, s.metrics.loss(), s.metrics.accuracy(), s.secondsBefore + secs});
+            s.curve.add(new double[] {s.epochs, s.steps, s.metrics.loss(), s.metrics.accuracy(), s.secondsBefore + secs,
+                    normalised(geometry, s.metrics, model, optimised, degree)});
+            if (logGrid(s.epochs)) snapshot(path, s.epochs, model);
             double eta = Double.isInfinite(epochLimit) ? Double.NaN : Math.max(0, epochLimit - s.epochs) * secs / (s.epochs - stepsAtStart / (double) stepsPerEpoch);
             listener.epoch(m, seed, s.epochs, s.metrics.loss(), s.metrics.accuracy(), eta);
             if (every != null && every.due(true, s.epochs, s.steps, s.steps - stepsAtCheckpoint, now - lastCheckpoint)
@@ -276,11 +286,38 @@ public final class Trainer {
         if (status == Status.INTERRUPTED && s.from == 0) checkpoint(s, model, m, seed, guard, s.secondsBefore + (System.nanoTime() - t0) / 1e9, true);
         if (guard != null) message = message == null ? guard.summary() : message + "; " + guard.summary();
         if (clock != null) message = (message == null ? "" : message + "; ") + clock.tv.time() + " = " + Num.short4(clock.now) + " at the end";
-        double test = Double.NaN;
-        if (data.test() != null && status != Status.DIVERGED) test = model.evaluate(data.test()).accuracy();
+        Model.Metrics test = data.test() != null && status != Status.DIVERGED ? model.evaluate(data.test()) : null;
         Model.Metrics mt = s.metrics;
-        return new RunResult(m, seed, lr, status, s.epochs, s.steps, mt.loss(), mt.accuracy(), test, mt.margin(), message, init,
-                model.params(), model.predictor(), List.copyOf(s.curve), s.secondsBefore + (System.nanoTime() - t0) / 1e9);
+        return new RunResult(m, seed, lr, status, s.epochs, s.steps, mt.loss(), mt.accuracy(), test == null ? Double.NaN : test.accuracy(),
+                mt.margin(), message, init, model.params(), model.predictor(), List.copyOf(s.curve), s.secondsBefore + (System.nanoTime() - t0) / 1e9,
+                test == null ? Double.NaN : test.loss(), finish(path, s.epochs, model));
+    }
+
+    /** Whether {@code epochs} is 1, 2 or 5 times a power of ten: the path's log-time grid. */
+    public static boolean logGrid(long epochs) {
+        long p = 1;
+        while (p * 10 <= epochs) p *= 10;
+        return epochs == p || epochs == 2 * p || epochs == 5 * p;
+    }
+
+    /** Appends {epoch, predictor…} for models with an effective linear predictor. */
+    private static void snapshot(List<double[]> path, long epoch, Model model) {
+        float[] w = model.predictor();
+        if (w == null) return;
+        double[] row = new double[w.length + 1];
+        row[0] = epoch;
+        for (int j = 0; j < w.length; j++) row[j + 1] = w[j];
+        path.add(row);
+    }
+
+    private static List<double[]> finish(List<double[]> path, long epochs, Model model) {
+        if (!path.isEmpty() && path.get(path.size() - 1)[0] != epochs) snapshot(path, epochs, model);
+        return List.copyOf(path);
+    }
+
+    /** The normalised margin of the run's geometry at the current point (NaN for regression or a model that is not homogeneous). */
+    private double normalised(Geometry geometry, Model.Metrics mt, Model model, boolean[] optimised, int degree) {
+        return data.classification() && degree > 0 ? geometry.normalise(mt.margin(), model.params(), optimised, degree) : Double.NaN;
     }
 
     private void pause() {

@@ -66,13 +66,18 @@ public final class TrainingRegistry {
             .register("csv", (c, l) -> new DataSpec.Csv(c.string("file"), c.string("label"), l.classification(), c.integer("limit", 0)))
             .register("cifar10", (c, l) -> new DataSpec.Cifar10(c.string("dir"), c.integer("limit", 0), c.integer("test"),
                     org.bregman.train.data.Augmentation.parse(c.string("augment"))))
-            .register("separable", (c, l) -> new DataSpec.Separable(c.integer("n"), c.integer("d"), c.number("margin"), c.integer("seed")));
+            .register("separable", (c, l) -> new DataSpec.Separable(c.integer("n"), c.integer("d"), c.number("margin"), c.integer("seed")))
+            .register("matrixSensing", (c, l) -> new DataSpec.MatrixSensing(c.integer("n"), c.integer("d"), c.integer("rank"), c.integer("seed")))
+            .register("matrixCompletion", (c, l) -> new DataSpec.MatrixCompletion(c.integer("d"), c.integer("rank"), c.integer("observed"),
+                    c.integer("seed")));
 
     public static final Factories<ModelSpec> MODELS = new Factories<ModelSpec>("model")
             .register("linear", (c, l) -> new ModelSpec.Linear())
             .register("logistic", (c, l) -> new ModelSpec.Logistic())
             .register("diagonal", (c, l) -> new ModelSpec.Diagonal(c.integer("depth")))
-            .register("mlp", (c, l) -> new ModelSpec.Mlp(c.positional().stream().map(o -> (int) Math.round((Double) o)).toList()))
+            .register("factorization", (c, l) -> new ModelSpec.Factorization(c.integer("rank")))
+            .register("mlp", (c, l) -> new ModelSpec.Mlp(c.positional().stream().map(o -> (int) Math.round((Double) o)).toList(),
+                    !"false".equals(c.string("bias")), "linear".equals(c.string("activation"))))
             .register("cnn", (c, l) -> ModelSpec.Cnn.of(c.positional().stream().map(o -> (int) Math.round((Double) o)).toList(),
                     c.integer("dense"), c.integer("kernel")))
             .register("resnet18", (c, l) -> new ModelSpec.ResNet18())

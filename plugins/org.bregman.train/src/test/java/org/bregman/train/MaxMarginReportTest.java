@@ -43,6 +43,11 @@ class MaxMarginReportTest {
         // the report says the same numbers
         String json = Files.readString(dir.resolve("out/results.json"));
         assertTrue(json.contains("\"maxMargin\""), json);
+        // the margin in each run's own geometry, a table row of 4 cells (the |w| of ψ escaped), and its curve over log time
+        String summary = Files.readString(dir.resolve("out/summary.md"));
+        assertTrue(summary.contains("| QNorm(q = 3) | 1 | ℓ3 (ψ = c·\\|w\\|^3) | "), summary);
+        String curve = Files.readString(dir.resolve("out/margin-curve.csv"));
+        assertTrue(curve.startsWith("mirror,seed,epoch,normalisedMargin,cosine\n") && curve.contains("QNorm(q = 3),1,2000,"), curve);
         List<String> heads = o.report().headlines();
         assertTrue(heads.stream().anyMatch(h -> h.startsWith("Max-margin directions") && h.contains(String.format(java.util.Locale.ROOT, "cos %.4f",
                 cos(gd.predictor(), u2)))), heads.toString());

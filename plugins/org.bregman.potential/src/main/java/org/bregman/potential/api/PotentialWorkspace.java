@@ -344,7 +344,21 @@ public final class PotentialWorkspace {
         }
         boolean safeguarded = lrSetting != null && (lrSetting.isAuto() || lrSetting.isSafeguarded());
         return new ResolvedExperiment(x.getName(), file, data, model, loss, List.copyOf(mirrors), List.copyOf(optimizers), init, seeds, lr,
-                batch, until, List.copyOf(report), safeguarded, List.copyOf(layerwise), java.util.Collections.unmodifiableMap(layerRates));
+                batch, until, List.copyOf(report), safeguarded, List.copyOf(layerwise), java.util.Collections.unmodifiableMap(layerRates),
+                dataLocation(x, file));
+    }
+
+    /** {@code file:line:column} of the experiment's data source, or {@code null} when the text has no node model. */
+    private static String dataLocation(Experiment x, Path file) {
+        for (Setting s : x.getSettings()) {
+            if (!(s instanceof org.bregman.potential.potential.DataSetting d)) continue;
+            var node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(d.getSource());
+            if (node == null) return null;
+            String text = node.getRootNode().getText();
+            int column = node.getOffset() - text.lastIndexOf('\n', node.getOffset() - 1);
+            return file + ":" + node.getStartLine() + ":" + column;
+        }
+        return null;
     }
 
     static ResolvedExperiment.Call call(Spec spec, Vocabulary.Entry entry, Experiment x) {
@@ -356,7 +370,8 @@ public final class PotentialWorkspace {
             int i = 0;
             for (Arg a : spec.getArgs()) {
                 Object v = a.getValue() instanceof NumberValue n ? (Object) n.getValue()
-                        : a.getValue() instanceof StringValue sv ? sv.getValue() : null;
+                        : a.getValue() instanceof StringValue sv ? sv.getValue()
+                        : a.getValue() instanceof org.bregman.potential.potential.WordValue wv ? wv.getValue() : null;
                 Vocabulary.Param p = a.getName() != null ? entry.param(a.getName()) : entry.varargs() ? null
                         : i < entry.params().size() ? entry.params().get(i) : null;
                 if (p != null && v instanceof String str && (p.kind() == Vocabulary.Kind.FILE || p.kind() == Vocabulary.Kind.DIRECTORY)) {

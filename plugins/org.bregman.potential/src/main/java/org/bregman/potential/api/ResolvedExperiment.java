@@ -26,10 +26,12 @@ import org.bregman.symbolic.PotentialSpec;
  * @param layerwise   the layer-wise mirrors of the {@code mirrors} settings, in order (the plain ones are {@code mirrors})
  * @param layerRates  the {@code per layer} rates ({@code lr 0.01 per layer { "0_W": 0.001 }}): a layer's rate in every
  *                    mirror, by layer name
+ * @param dataLocation {@code file:line:column} of the data source (for messages about its data found when it is loaded), or
+ *                    {@code null}
  */
 public record ResolvedExperiment(String name, Path file, Call data, Call model, Call loss, List<Mirror> mirrors, List<Call> optimizers,
         Call init, List<Long> seeds, double lr, int batch, Until until, List<String> report, boolean safeguarded,
-        List<Layerwise> layerwise, Map<String, Double> layerRates) {
+        List<Layerwise> layerwise, Map<String, Double> layerRates, String dataLocation) {
 
     /** {@code name(arg = value, …)}: named arguments (defaults included) and positional ones (mlp). */
     public record Call(String name, Map<String, Object> args, List<Object> positional) {

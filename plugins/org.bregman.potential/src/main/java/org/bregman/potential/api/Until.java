@@ -9,7 +9,9 @@ import org.bregman.symbolic.Condition.Op;
 public sealed interface Until {
 
     enum Metric {
-        LOSS("loss"), TRAIN_ACCURACY("trainAccuracy"), TEST_ACCURACY("testAccuracy"), EPOCHS("epochs"), STEPS("steps");
+        LOSS("loss"), TRAIN_ACCURACY("trainAccuracy"), TEST_ACCURACY("testAccuracy"), EPOCHS("epochs"), STEPS("steps"),
+        /** The normalised margin of the run's own geometry ({@link Geometry}): min_i ỹ_i f(x_i) / ‖θ‖_q^L. */
+        MARGIN("margin");
 
         public final String keyword;
 
@@ -19,7 +21,7 @@ public sealed interface Until {
 
         public static Metric of(String keyword) {
             for (Metric m : values()) if (m.keyword.equals(keyword)) return m;
-            throw new IllegalArgumentException("unknown metric '" + keyword + "'; known: loss, trainAccuracy, testAccuracy, epochs, steps");
+            throw new IllegalArgumentException("unknown metric '" + keyword + "'; known: loss, trainAccuracy, testAccuracy, epochs, steps, margin");
         }
 
         boolean budget() {
@@ -33,8 +35,11 @@ public sealed interface Until {
         throw new IllegalArgumentException("unknown comparison '" + symbol + "'");
     }
 
-    /** Current values; accuracies are NaN for regression or without a test set (so conditions on them never hold). */
-    record State(double loss, double trainAccuracy, double testAccuracy, long epochs, long steps) {
+    /**
+     * Current values; accuracies are NaN for regression or without a test set, the margin for regression or a model that
+     * is not homogeneous (so conditions on them never hold).
+     */
+    record State(double loss, double trainAccuracy, double testAccuracy, long epochs, long steps, double margin) {
     }
 
     boolean holds(State s);
@@ -83,6 +88,7 @@ public sealed interface Until {
                 case TEST_ACCURACY -> s.testAccuracy();
                 case EPOCHS -> s.epochs();
                 case STEPS -> s.steps();
+                case MARGIN -> s.margin();
             };
             return op.test(v, value);
         }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.bregman.potential.util.AstEval;
+
 /**
  * The registries of the experiment vocabulary (spec section 3): every data source, model, loss, initialisation,
  * update rule, report item and stopping metric is described here once, by one registration line: its name, its
@@ -19,7 +21,9 @@ public final class Vocabulary {
 
     /** What an argument value must be. FILE and DIRECTORY are strings naming paths relative to the .potential file. */
     public enum Kind {
-        NUMBER, INTEGER, STRING, FILE, DIRECTORY;
+        NUMBER, INTEGER, STRING, FILE, DIRECTORY,
+        /** One of the param's {@code words}, written bare: {@code activation = linear}, {@code bias = false}. */
+        WORD;
 
         public boolean isString() {
             return this == STRING || this == FILE || this == DIRECTORY;
@@ -30,7 +34,17 @@ public final class Vocabulary {
      * One argument. {@code min} is a lower bound ({@code minExclusive}: strictly above it); NaN: none.
      * {@code defaultValue} is a Double, a String or null (required when {@code required}).
      */
-    public record Param(String name, Kind kind, boolean required, Object defaultValue, double min, boolean minExclusive) {
+    public record Param(String name, Kind kind, boolean required, Object defaultValue, double min, boolean minExclusive, List<String> words) {
+
+        public Param(String name, Kind kind, boolean required, Object defaultValue, double min, boolean minExclusive) {
+            this(name, kind, required, defaultValue, min, minExclusive, List.of());
+        }
+
+        /** A word argument: one of {@code words}, the first the default. */
+        static Param word(String name, String... words) {
+            return new Param(name, Kind.WORD, false, words[0], NONE, false, List.of(words));
+        }
+
         static Param num(String name, double dflt, double min, boolean exclusive) {
             return new Param(name, Kind.NUMBER, false, dflt, min, exclusive);
         }
@@ -108,6 +122,7 @@ public final class Vocabulary {
                 Param p = params.get(i);
                 sb.append(i == 0 ? "" : ", ").append(p.name());
                 if (p.defaultValue() instanceof Double d) sb.append(" = ").append(org.bregman.potential.util.AstEval.fmt(d));
+                else if (p.kind() == Kind.WORD) sb.append(" = ").append(String.join("|", p.words()));
                 else if (p.defaultValue() instanceof String str) sb.append(" = \"").append(str).append('"');
             }
             return sb.append(varargs ? ", …)" : ")").toString();
@@ -168,37 +183,89 @@ public final class Vocabulary {
     private static final double NONE = Double.NaN;
 
     public static final Registry<Entry> DATA = map(
-            new Entry("regression", List.of(Param.integer("n", 40.0, 1), Param.integer("d", 400.0, 1),
+            withTestSplit(new Entry("regression", List.of(Param.integer("n", 40.0, 1), Param.integer("d", 400.0, 1),
                     Param.num("noise", 0, 0, false), Param.integer("seed", 1.0, 0)), false, true,
-                    "synthetic linear regression y = X w* + noise, X Gaussian").sized(v -> new DataSize(v.get("n"), v.get("d"), 2)),
-            new Entry("teacher", List.of(Param.integer("n", 200.0, 1), Param.integer("d", 20.0, 1),
+                    "synthetic linear regression y = X w* + noise, X Gaussian").sized(v -> new DataSize(v.get("n"), v.get("d"), 2))),
+            withTestSplit(new Entry("teacher", List.of(Param.integer("n", 200.0, 1), Param.integer("d", 20.0, 1),
                     Param.integer("width", 16.0, 1), Param.integer("seed", 1.0, 0)), false, true,
-                    "synthetic classification labelled by a random two-layer network").sized(v -> new DataSize(v.get("n"), v.get("d"), 2)),
-            new Entry("idx", List.of(new Param("images", Kind.FILE, true, null, NONE, false),
+                    "synthetic classification labelled by a random two-layer network").sized(v -> new DataSize(v.get("n"), v.get("d"), 2))),
+            withTestSplit(new Entry("idx", List.of(new Param("images", Kind.FILE, true, null, NONE, false),
                     new Param("labels", Kind.FILE, true, null, NONE, false), Param.integer("limit", null, 1)), false, true,
-                    "IDX image and label files (optionally gzipped)").sized(v -> new DataSize(NONE, NONE, 10)),
+                    "IDX image and label files (optionally gzipped)").sized(v -> new DataSize(NONE, NONE, 10))),
             new Entry("fashionMnist", List.of(Param.integer("limit", null, 1), Param.integer("test", 10000.0, 0),
                     new Param("dir", Kind.DIRECTORY, false, "/usr/share/datasets/fashion-mnist", NONE, false)), false, true,
                     "Fashion-MNIST IDX files (Debian package dataset-fashion-mnist)")
                     .sized(v -> new DataSize(v.getOrDefault("limit", 60000.0), 784, 10)),
-            new Entry("csv", List.of(new Param("file", Kind.FILE, true, null, NONE, false),
+            withTestSplit(new Entry("csv", List.of(new Param("file", Kind.FILE, true, null, NONE, false),
                     new Param("label", Kind.STRING, false, "label", NONE, false), Param.integer("limit", null, 1)), false, true,
-                    "a CSV file with a header row; `label` names the target column"),
+                    "a CSV file with a header row; `label` names the target column")),
             new Entry("cifar10", List.of(new Param("dir", Kind.DIRECTORY, true, null, NONE, false), Param.integer("limit", null, 1),
                     Param.integer("test", 10000.0, 0), new Param("augment", Kind.STRING, false, "none", NONE, false)), false, true,
                     "CIFAR-10 in its binary format (data_batch_1.bin … test_batch.bin of cifar-10-binary.tar.gz); "
                             + "augment = \"crop4, flip\": random 4-pixel crops and left-right flips of the training images, drawn per seed"),
-            new Entry("separable", List.of(Param.integer("n", 200.0, 2), Param.integer("d", 20.0, 1), Param.num("margin", 0.1, 0, true),
+            withTestSplit(new Entry("separable", List.of(Param.integer("n", 200.0, 2), Param.integer("d", 20.0, 1),
+                    Param.num("margin", 0.1, 0, true), Param.integer("seed", 1.0, 0)), false, true,
+                    "two classes separated through the origin by a planted direction, with an l2 margin of at least `margin`")
+                    .sized(v -> new DataSize(v.get("n"), v.get("d"), 2))),
+            withTestSplit(new Entry("matrixSensing", List.of(Param.integer("n", 60.0, 1), Param.integer("d", 10.0, 1), Param.integer("rank", 2.0, 1),
                     Param.integer("seed", 1.0, 0)), false, true,
-                    "two classes separated through the origin by a planted direction, with an l2 margin of at least `margin`"));
+                    "n measurements <A_i, M*> of a planted d x d matrix M* of the given rank, A_i Gaussian (seed 003)")
+                    .where(Vocabulary::rankAtMostD)),
+            new Entry("matrixCompletion", List.of(Param.integer("d", 10.0, 1), Param.integer("rank", 2.0, 1), Param.integer("observed", 50.0, 1),
+                    Param.integer("seed", 1.0, 0)), false, true,
+                    "observed entries of a planted d x d matrix M* of the given rank; the unobserved entries are the test set (seed 003)")
+                    .where(v -> {
+                        String r = rankAtMostD(v);
+                        Double d = v.get("d"), observed = v.get("observed");
+                        if (r == null && d != null && observed != null && observed >= d * d) {
+                            return "observed = " + AstEval.fmt(observed) + " must be below d² = " + AstEval.fmt(d * d) + " (the rest is the test set)";
+                        }
+                        return r;
+                    }));
+
+    private static String rankAtMostD(Map<String, Double> v) {
+        Double rank = v.get("rank"), d = v.get("d");
+        return rank != null && d != null && rank > d ? "rank = " + AstEval.fmt(rank) + " must be at most d = " + AstEval.fmt(d) : null;
+    }
+
+    /** The arguments that hold rows out of a data source for testing: a count or a fraction of its rows. */
+    public static final String TEST = "test", TEST_FRACTION = "testFraction";
+
+    /**
+     * The entry with {@code test = N} / {@code testFraction = f} (rows held out of the source's rows for testing,
+     * {@code org.bregman.train.data.TestSplit}), and the rules between them: not both, a fraction below 1, and for a
+     * source whose row count {@code n} is an argument, fewer test rows than rows.
+     */
+    private static Entry withTestSplit(Entry e) {
+        List<Param> ps = new java.util.ArrayList<>(e.params());
+        ps.add(Param.integer(TEST, null, 0));
+        ps.add(new Param(TEST_FRACTION, Kind.NUMBER, false, null, 0, true));
+        return new Entry(e.name(), List.copyOf(ps), e.varargs(), e.supported(), e.description(), e.constraint(), e.initialWeights(),
+                e.dataSize(), e.parameterCount()).where(v -> {
+                    Double test = v.get(TEST), fraction = v.get(TEST_FRACTION), n = v.get("n");
+                    if (test != null && fraction != null) return e.name() + ": give test or testFraction, not both";
+                    if (fraction != null && !(fraction < 1)) return "testFraction must be below 1 (the rest of the rows train), got " + AstEval.fmt(fraction);
+                    if (test != null && n != null && test >= n) {
+                        return "test = " + AstEval.fmt(test) + " is not smaller than the " + AstEval.fmt(n) + " rows of " + e.name()
+                                + " (test rows are held out of n); leave rows to train on";
+                    }
+                    if (fraction != null && n != null && Math.round(fraction * n) >= n) return "testFraction = " + AstEval.fmt(fraction)
+                            + " leaves no training row of the " + AstEval.fmt(n) + " rows of " + e.name();
+                    return e.constraint() == null ? null : e.constraint().violation(v);
+                });
+    }
 
     public static final Registry<Entry> MODELS = map(
             new Entry("linear", List.of(), false, true, "w·x").counts((v, widths, d, outputs) -> d + 1),
             new Entry("logistic", List.of(), false, true, "sigmoid(w·x)").counts((v, widths, d, outputs) -> d + 1),
             new Entry("diagonal", List.of(Param.integer("depth", 2.0, 1)), false, true,
                     "diagonal linear network w = u^D - v^D").counts((v, widths, d, outputs) -> 2 * d),
-            new Entry("mlp", List.of(new Param("width", Kind.INTEGER, true, null, 1, false)), true, true,
-                    "dense ReLU network with the given hidden widths").counts(Vocabulary::denseParameters),
+            new Entry("factorization", List.of(new Param("rank", Kind.INTEGER, true, null, 1, false)), false, true,
+                    "matrix factorisation W = U V^T (U, V: d x rank) on d x d matrix data; rank = d is over-parameterised (seed 003)"),
+            new Entry("mlp", List.of(new Param("width", Kind.INTEGER, true, null, 1, false), Param.word("bias", "true", "false"),
+                    Param.word("activation", "relu", "linear")), true, true,
+                    "dense network with the given hidden widths (ReLU, or linear: a deep linear network); bias = false makes it homogeneous"
+                    + " of degree L = layers in its weights").counts(Vocabulary::denseParameters),
             new Entry("cnn", List.of(new Param("channels", Kind.INTEGER, false, null, 1, false), Param.integer("dense", 2048.0, 0),
                     Param.integer("kernel", 5.0, 1)), true, true,
                     "convolutions (channels given in order; valid padding, ReLU, 2x2 max-pooling each), a dense ReLU layer (0: none), the output;"
@@ -279,6 +346,12 @@ public final class Vocabulary {
             .register(new ReportItem("kkt", "the Bregman projection's optimality conditions at each final point", ReportItem.ALWAYS))
             .register(new ReportItem("combined", "D_ψ of every mirror from every initial point to every final point, in one table (Fig. 5 / Appendix B)",
                     ReportItem.ALWAYS))
+            .register(new ReportItem("nuclear", "nuclear norm of the final U V^T against the minimum nuclear norm among the solutions, computed"
+                    + " independently, and the error on the test (unobserved) entries", (item, s) -> s.model() != null && !"factorization".equals(s.model())
+                            && MODELS.containsKey(s.model()) ? "report nuclear needs model factorization" : null))
+            .register(new ReportItem("neurons", "per hidden layer of an mlp: active neurons (|incoming| |outgoing| above 10 % / 1 % of the largest),"
+                    + " a histogram of neuron sizes per mirror, zero activations on the training data (seed 002)", (item, s) -> s.model() != null
+                            && !"mlp".equals(s.model()) && MODELS.containsKey(s.model()) ? "report neurons needs model mlp" : null))
             .register(new ReportItem("maxMargin", "each run's direction against the max-margin direction of its own geometry (lq for psi = c|w|^q),"
                     + " computed from the data alone", (item, s) -> s.model() != null && !"linear".equals(s.model()) && !"logistic".equals(s.model())
                             && MODELS.containsKey(s.model()) ? "report maxMargin needs model linear or logistic (a linear classifier's direction)"
@@ -287,12 +360,13 @@ public final class Vocabulary {
                     + " (seed 000: closeness comes for free)", ReportItem.ALWAYS));
 
     /** Quantities an {@code until} condition may test. */
-    public static final List<String> METRICS = List.of("loss", "trainAccuracy", "testAccuracy", "epochs", "steps");
+    public static final List<String> METRICS = List.of("loss", "trainAccuracy", "testAccuracy", "epochs", "steps", "margin");
 
     /** What each metric is (content assist, hover). */
     public static final Map<String, String> METRIC_DESCRIPTIONS = Map.of("loss", "mean training loss",
             "trainAccuracy", "fraction of training examples classified correctly", "testAccuracy",
-            "fraction of test examples classified correctly", "epochs", "passes over the training set", "steps", "parameter updates");
+            "fraction of test examples classified correctly", "epochs", "passes over the training set", "steps", "parameter updates",
+            "margin", "normalised margin min_i y_i f(x_i) / ||theta||_q^L in the mirror's geometry (classification, homogeneous models)");
 
     /** Metrics that grow by one per epoch / step: a lower bound on them ends every run. */
     public static final Set<String> COUNTERS = Set.of("epochs", "steps");

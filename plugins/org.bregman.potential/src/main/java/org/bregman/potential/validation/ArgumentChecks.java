@@ -99,6 +99,13 @@ abstract class ArgumentChecks extends ComposedCheck {
 
     private void checkValue(Spec spec, Param p, Value v) {
         if (v == null) return;
+        if (p.kind() == Kind.WORD) {
+            String word = v instanceof org.bregman.potential.potential.WordValue w ? w.getValue() : null;
+            if (!p.words().contains(word)) {
+                error(p.name() + " must be one of " + String.join(", ", p.words()) + (word == null ? "" : ", not '" + word + "'"), v, null, BAD_VALUE);
+            }
+            return;
+        }
         if (p.kind().isString()) {
             if (!(v instanceof StringValue sv)) {
                 error(p.name() + " must be a string in double quotes", v, null, BAD_VALUE);
@@ -118,7 +125,8 @@ abstract class ArgumentChecks extends ComposedCheck {
             return;
         }
         if (!(v instanceof NumberValue nv)) {
-            error(p.name() + " must be a number", v, null, BAD_VALUE);
+            error(p.name() + " must be a number" + (v instanceof org.bregman.potential.potential.WordValue w ? ", not '" + w.getValue() + "'" : ""), v, null,
+                    BAD_VALUE);
             return;
         }
         if (parseErrorIn(v)) return; // "too large for a double" is the one problem to report

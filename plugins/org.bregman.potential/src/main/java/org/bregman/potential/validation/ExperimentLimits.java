@@ -107,6 +107,7 @@ public final class ExperimentLimits {
         if (e == null || e.parameterCount() == null || Double.isNaN(d)) return Double.NaN;
         List<Double> widths = new ArrayList<>();
         for (Arg a : model.getArgs()) {
+            if (a.getName() != null) continue; // named arguments (dense, kernel, bias, activation): not widths
             if (!(a.getValue() instanceof NumberValue n)) {
                 widths = null;
                 break;

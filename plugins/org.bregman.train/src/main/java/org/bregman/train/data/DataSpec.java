@@ -113,4 +113,37 @@ public sealed interface DataSpec {
             return "separable(n = " + n + ", d = " + d + ", margin = " + Num.format(margin) + ", seed = " + seed + ")";
         }
     }
+
+    /** {@code matrixSensing(n, d, rank, seed)}: {@link MatrixData#sensing}. */
+    record MatrixSensing(int n, int d, int rank, long seed) implements DataSpec {
+        public Dataset load(Path dataDir) {
+            return MatrixData.sensing(n, d, rank, seed);
+        }
+
+        public String describe() {
+            return "matrixSensing(n = " + n + ", d = " + d + ", rank = " + rank + ", seed = " + seed + ")";
+        }
+    }
+
+    /** {@code matrixCompletion(d, rank, observed, seed)}: {@link MatrixData#completion}; the unobserved entries are the test set. */
+    record MatrixCompletion(int d, int rank, int observed, long seed) implements DataSpec {
+        public Dataset load(Path dataDir) {
+            return MatrixData.completion(d, rank, observed, seed);
+        }
+
+        public String describe() {
+            return "matrixCompletion(d = " + d + ", rank = " + rank + ", observed = " + observed + ", seed = " + seed + ")";
+        }
+    }
+
+    /** A source with rows held out for testing ({@code test = N} / {@code testFraction = f}): {@link TestSplit}. */
+    record HeldOut(DataSpec source, TestSplit split) implements DataSpec {
+        public Dataset load(Path dataDir) {
+            return split.apply(source.load(dataDir));
+        }
+
+        public String describe() {
+            return source.describe() + " with " + split.describe();
+        }
+    }
 }

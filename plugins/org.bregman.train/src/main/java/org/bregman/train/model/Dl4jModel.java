@@ -127,16 +127,16 @@ final class Dl4jModel extends Model {
                 .list();
     }
 
-    private static OutputLayer output(Loss loss, Dataset data, int k) {
-        return new OutputLayer.Builder(new Dl4jLoss(loss, !data.classification())).nOut(k).activation(Activation.IDENTITY).build();
+    private static OutputLayer output(Loss loss, Dataset data, int k, boolean bias) {
+        return new OutputLayer.Builder(new Dl4jLoss(loss, !data.classification())).nOut(k).activation(Activation.IDENTITY).hasBias(bias).build();
     }
 
     /** The DL4J network that {@link DenseNetwork} replaced for {@code mlp}: its reference in tests and benchmarks. */
-    static Dl4jModel mlp(List<Integer> hidden, Loss loss, Dataset data) {
+    static Dl4jModel mlp(List<Integer> hidden, boolean bias, boolean linear, Loss loss, Dataset data) {
         int k = loss.outputs(data.classes());
         NeuralNetConfiguration.ListBuilder b = base();
-        for (int h : hidden) b.layer(new DenseLayer.Builder().nOut(h).activation(Activation.RELU).build());
-        b.layer(output(loss, data, k));
+        for (int h : hidden) b.layer(new DenseLayer.Builder().nOut(h).activation(linear ? Activation.IDENTITY : Activation.RELU).hasBias(bias).build());
+        b.layer(output(loss, data, k, bias));
         b.setInputType(InputType.feedForward(data.d()));
         return build(b.build(), data, k);
     }

@@ -94,6 +94,34 @@ public enum Loss {
         }
     }
 
+    /**
+     * log of the loss of one example with margin {@code m} = s·f for the binary losses, finite for every finite m: the
+     * exponential loss is −m, the logistic loss log(log1p(e^{−m})) = −m + log(log1p(u)/u) with u = e^{−m} (→ −m once u
+     * underflows). The loss itself, e^{−m}, is 0 in double beyond m ≈ 745 (the logistic log(1 + e^{−m}) written naively
+     * already at m ≈ 37); its logarithm keeps a long run's progress measurable (seed 002's soft margin −log L / ‖θ‖^L).
+     */
+    public double logLoss(double m) {
+        return switch (this) {
+            case EXPONENTIAL -> -m;
+            case LOGISTIC -> {
+                if (m <= 0) yield Math.log(-m + Math.log1p(Math.exp(m)));
+                double u = Math.exp(-m);
+                yield u == 0 ? -m : -m + Math.log(Math.log1p(u) / u);
+            }
+            default -> throw new IllegalArgumentException("log-space loss is for the binary losses logistic and exponential, not " + keyword);
+        };
+    }
+
+    /** log Σ_i exp(logLoss_i) without overflow or underflow (log-sum-exp): the log of the summed loss. */
+    public static double logSumExp(double[] logs) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : logs) max = Math.max(max, v);
+        if (!Double.isFinite(max)) return max;
+        double s = 0;
+        for (double v : logs) s += Math.exp(v - max);
+        return max + Math.log(s);
+    }
+
     /** The predicted class of scores f. */
     public static int predict(double[] f) {
         if (f.length == 1) return f[0] > 0 ? 1 : 0;

@@ -29,10 +29,19 @@ public interface ModelSpec {
         return false;
     }
 
+    /**
+     * L when the scores are homogeneous of degree L in the parameters, f(c·θ) = c^L f(θ) for c > 0 (the normalised margin
+     * divides by ‖θ‖^L), else 0: biases, batch normalisation and max-pooling after biases break it.
+     */
+    default int homogeneity() {
+        return 0;
+    }
+
     /** {@code linear}: scores f = W x, no bias (W is k × d, k = 1 for regression). */
     record Linear() implements ModelSpec {
         public String describe() { return "linear"; }
         @Override public boolean linearInWeights() { return true; }
+        @Override public int homogeneity() { return 1; }
         public Model create(Loss loss, Dataset data) { return new LinearModel(data, loss, 0); }
     }
 
@@ -40,6 +49,7 @@ public interface ModelSpec {
     record Logistic() implements ModelSpec {
         public String describe() { return "logistic"; }
         @Override public boolean linearInWeights() { return true; }
+        @Override public int homogeneity() { return 1; }
         public Model create(Loss loss, Dataset data) {
             if (!loss.classification()) {
                 throw new IllegalArgumentException("model logistic needs a classification loss (logistic, crossEntropy or exponential), not squared");
@@ -54,6 +64,7 @@ public interface ModelSpec {
             if (depth < 1) throw new IllegalArgumentException("diagonal: depth must be at least 1, got " + depth);
         }
         public String describe() { return "diagonal(depth = " + depth + ")"; }
+        @Override public int homogeneity() { return depth; }
         public Model create(Loss loss, Dataset data) {
             if (loss.outputs(data.classes()) != 1) {
                 throw new IllegalArgumentException("model diagonal has one output; loss " + loss.keyword + " on " + data.classes()
@@ -63,17 +74,44 @@ public interface ModelSpec {
         }
     }
 
-    /** {@code mlp(h1, h2, …)}: dense ReLU layers with biases, then a dense output layer. */
-    record Mlp(List<Integer> hidden) implements ModelSpec {
+    /** {@code factorization(rank)}: W = U Vᵀ on d × d matrix data ({@link FactorizationModel}); rank = d is the over-parameterised case. */
+    record Factorization(int rank) implements ModelSpec {
+        public Factorization {
+            if (rank < 1) throw new IllegalArgumentException("factorization: rank must be at least 1, got " + rank);
+        }
+        public String describe() { return "factorization(rank = " + rank + ")"; }
+        @Override public int homogeneity() { return 2; }
+        public Model create(Loss loss, Dataset data) {
+            int d = FactorizationModel.side(data);
+            if (loss.outputs(data.classes()) != 1) {
+                throw new IllegalArgumentException("model factorization has one output; loss " + loss.keyword + " on " + data.classes()
+                        + " classes needs " + loss.outputs(data.classes()));
+            }
+            return new FactorizationModel(data, loss, d, rank);
+        }
+    }
+
+    /**
+     * {@code mlp(h1, h2, …, bias = true|false, activation = relu|linear)}: dense layers, then a dense output layer. Without
+     * biases the scores are homogeneous of degree L = layers (ReLU and the identity are 1-homogeneous); activation linear
+     * is a deep linear network.
+     */
+    record Mlp(List<Integer> hidden, boolean bias, boolean linear) implements ModelSpec {
         public Mlp {
             hidden = List.copyOf(hidden);
             for (int h : hidden) if (h < 1) throw new IllegalArgumentException("mlp: a layer width must be at least 1, got " + h);
         }
-        public String describe() {
-            return "mlp" + hidden.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+        /** ReLU layers with biases. */
+        public Mlp(List<Integer> hidden) {
+            this(hidden, true, false);
         }
+        public String describe() {
+            return "mlp" + hidden.stream().map(String::valueOf).collect(Collectors.joining(", ", "(",
+                    (bias ? "" : ", bias = false") + (linear ? ", activation = linear" : "") + ")"));
+        }
+        @Override public int homogeneity() { return bias ? 0 : hidden.size() + 1; }
         public Model create(Loss loss, Dataset data) {
-            return dl4jLayers() ? Dl4jModel.mlp(hidden, loss, data) : new DenseNetwork(hidden, true, true, loss, data);
+            return dl4jLayers() ? Dl4jModel.mlp(hidden, bias, linear, loss, data) : new DenseNetwork(hidden, bias, !linear, loss, data);
         }
     }
 

@@ -36,11 +36,7 @@ final class MaxMarginSection implements ReportSection {
             return;
         }
         int n = data.n(), d = data.d();
-        double[] a = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            double s = data.labels()[i] == 1 ? 1 : -1;
-            for (int j = 0; j < d; j++) a[i * d + j] = s * data.x()[i * d + j];
-        }
+        double[] a = signedRows(data);
         Map<Double, MaxMarginSolver.Solution> references = new LinkedHashMap<>();
         c.md.append("| mirror | seed | status | geometry | cos(w, u*) | margin / max margin |\n|---|---:|---|---|---:|---:|\n");
         StringBuilder csv = new StringBuilder("mirror,seed,status,q,cosine,marginRatio,maxMargin,certificateGap\n");
@@ -50,7 +46,7 @@ final class MaxMarginSection implements ReportSection {
         try {
             for (RunResult r : c.result.runs()) {
                 if (r.fin() == null || r.predictor() == null || r.predictor().length != d) continue;
-                Double q = r.mirror().isMirror() ? degree(r.mirror().map()) : null;
+                Double q = r.mirror().isMirror() ? org.bregman.train.Geometry.homogeneousDegree(r.mirror().map()) : null;
                 double cos = Double.NaN, ratio = Double.NaN;
                 MaxMarginSolver.Solution ref = null;
                 if (q != null) {
@@ -111,26 +107,18 @@ final class MaxMarginSection implements ReportSection {
         c.tables.put("maxMargin", js);
     }
 
-    /**
-     * q when ψ(w) = c·|w|^q with c > 0 and q > 1 (checked at w = ±0.5, ±1, ±2, ±3 to 1e-9), else {@code null}: the
-     * homogeneous potentials, whose max-margin geometry is ℓq.
-     */
-    static Double degree(MirrorMap map) {
-        if (!map.separable()) return null; // the ℓq max-margin direction is for ψ = c·|w|^q coordinate-wise
-        double one = map.psi(1) - map.psi(0);
-        if (!(one > 0) || !Double.isFinite(map.psi(0)) || Math.abs(map.psi(0)) > 1e-12) return null;
-        double q = Math.log(map.psi(2) / one) / Math.log(2);
-        if (!(q > 1) || !Double.isFinite(q)) return null;
-        for (double w : new double[] {0.5, 2, 3}) {
-            double expected = one * Math.pow(w, q);
-            if (Math.abs(map.psi(w) - expected) > 1e-9 * expected || Math.abs(map.psi(-w) - expected) > 1e-9 * expected) return null;
+    /** Row i is ỹ_i x_i (ỹ = ±1): the rows of the max-margin problem. */
+    static double[] signedRows(Dataset data) {
+        int n = data.n(), d = data.d();
+        double[] a = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            double s = data.labels()[i] == 1 ? 1 : -1;
+            for (int j = 0; j < d; j++) a[i * d + j] = s * data.x()[i * d + j];
         }
-        if (Math.abs(map.psi(-1) - one) > 1e-9 * one) return null;
-        double rounded = Math.rint(q * 1e6) / 1e6; // log ratios carry rounding: q = 3 prints as 3
-        return Math.abs(rounded - q) < 1e-9 ? rounded : q;
+        return a;
     }
 
-    private static double cosine(double[] w, double[] u) {
+    static double cosine(double[] w, double[] u) {
         double wu = 0, ww = 0, uu = 0;
         for (int j = 0; j < w.length; j++) {
             wu += w[j] * u[j];

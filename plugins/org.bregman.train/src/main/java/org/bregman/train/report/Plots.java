@@ -99,6 +99,61 @@ public final class Plots {
         return png(img);
     }
 
+    /** Curves on linear axes (the caller takes logarithms where it wants them); non-finite points break a line. */
+    public static byte[] lines(String title, String xLabel, String yLabel, List<Series> series) {
+        int w = 900, h = 560, left = 80, right = 250, top = 40, bottom = 50;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = start(img, title);
+        double xmin = Double.POSITIVE_INFINITY, xmax = Double.NEGATIVE_INFINITY, ymin = Double.POSITIVE_INFINITY, ymax = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (int i = 0; i < s.x().length; i++) {
+                if (!Double.isFinite(s.x()[i]) || !Double.isFinite(s.y()[i])) continue;
+                xmin = Math.min(xmin, s.x()[i]);
+                xmax = Math.max(xmax, s.x()[i]);
+                ymin = Math.min(ymin, s.y()[i]);
+                ymax = Math.max(ymax, s.y()[i]);
+            }
+        }
+        if (!(xmax > xmin)) xmax = (xmin = Double.isFinite(xmin) ? xmin : 0) + 1;
+        if (!(ymax > ymin)) ymax = (ymin = Double.isFinite(ymin) ? ymin : 0) + 1;
+        int pw = w - left - right, ph = h - top - bottom;
+        axes(g, left, top, pw, ph);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        for (int k = 0; k <= 4; k++) {
+            double yv = ymin + (ymax - ymin) * k / 4, xv = xmin + (xmax - xmin) * k / 4;
+            int yy = top + ph - (int) (ph * k / 4.0);
+            g.setColor(new Color(230, 230, 230));
+            g.drawLine(left, yy, left + pw, yy);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(Num.short4(yv), 10, yy + 4);
+            g.drawString(Num.short4(xv), left + (int) (pw * k / 4.0) - 10, top + ph + 18);
+        }
+        g.drawString(xLabel, left + pw / 2 - 20, h - 10);
+        g.drawString(yLabel, 10, top - 8);
+        g.setStroke(new BasicStroke(1.6f));
+        int legendY = top + 10;
+        for (Series s : series) {
+            g.setColor(PALETTE[s.colour() % PALETTE.length]);
+            int px = -1, py = -1;
+            for (int i = 0; i < s.x().length; i++) {
+                if (!Double.isFinite(s.x()[i]) || !Double.isFinite(s.y()[i])) {
+                    px = -1;
+                    continue;
+                }
+                int cx = left + (int) ((s.x()[i] - xmin) / (xmax - xmin) * pw);
+                int cy = top + ph - (int) ((s.y()[i] - ymin) / (ymax - ymin) * ph);
+                if (px >= 0) g.drawLine(px, py, cx, cy);
+                px = cx;
+                py = cy;
+            }
+            g.fillRect(left + pw + 15, legendY - 8, 12, 4);
+            g.setColor(Color.BLACK);
+            g.drawString(s.label(), left + pw + 32, legendY - 3);
+            legendY += 16;
+        }
+        return png(img);
+    }
+
     /** A histogram of values per mirror, one panel each, shared bins. */
     public static byte[] histograms(String title, List<String> labels, List<float[]> values, String xLabel) {
         int panels = labels.size();

@@ -28,6 +28,8 @@ public final class ReportSections {
         register("combined", new CombinedSection());
         register("maxMargin", new MaxMarginSection());
         register("closeness", new ClosenessSection());
+        register("nuclear", new NuclearSection());
+        register("neurons", new NeuronsSection());
         register("curves", new CurvesSection());
     }
 

@@ -120,6 +120,7 @@ public final class ReportWriter {
             o.put("finalLoss", r.finalLoss());
             o.put("trainAccuracy", r.trainAccuracy());
             o.put("testAccuracy", r.testAccuracy());
+            if (result.data().test() != null) o.put("testLoss", r.testLoss());
             o.put("lr", r.lr());
             o.put("seconds", r.seconds());
             o.put("message", r.message());
@@ -181,14 +182,18 @@ public final class ReportWriter {
     }
 
     private void runsSection() throws IOException {
-        md.append("## Runs\n\n| mirror | seed | status | epochs | steps | final loss | train acc. | test acc. | time |\n");
+        // regression with a test split: its test error (mean loss) where classification shows its test accuracy
+        boolean testLoss = !result.data().classification() && result.data().test() != null;
+        md.append("## Runs\n\n| mirror | seed | status | epochs | steps | final loss | train acc. | ").append(testLoss ? "test loss" : "test acc.")
+                .append(" | time |\n");
         md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
         StringBuilder csv = new StringBuilder("mirror,seed,status,epochs,steps,finalLoss,trainAccuracy,testAccuracy,lr,seconds,message\n");
         List<String> notes = new ArrayList<>();
         for (RunResult r : result.runs()) {
             md.append("| ").append(r.mirror().label()).append(" | ").append(r.seed()).append(" | ").append(r.status().word)
                     .append(" | ").append(r.epochs()).append(" | ").append(r.steps()).append(" | ").append(Num.short4(r.finalLoss()))
-                    .append(" | ").append(ReportContext.pct(r.trainAccuracy())).append(" | ").append(ReportContext.pct(r.testAccuracy()))
+                    .append(" | ").append(ReportContext.pct(r.trainAccuracy())).append(" | ")
+                    .append(testLoss ? Num.short4(r.testLoss()) : ReportContext.pct(r.testAccuracy()))
                     .append(String.format(Locale.ROOT, " | %.1f s |%n", r.seconds()));
             if (r.message() != null) notes.add(r.mirror().label() + ", seed " + r.seed() + ": " + r.message());
             csv.append(Table.Csv.cell(r.mirror().label())).append(',').append(r.seed()).append(',').append(r.status().word).append(',')

@@ -27,7 +27,7 @@ class DenseNetworkTest {
     void gradientLossAndMetricsMatchTheDl4jNetwork(Loss loss) {
         Dataset data = Datasets.teacher(37, 11, 3, 4);
         List<Integer> hidden = List.of(7, 5);
-        try (Dl4jModel ref = Dl4jModel.mlp(hidden, loss, data); DenseNetwork net = new DenseNetwork(hidden, true, true, loss, data)) {
+        try (Dl4jModel ref = Dl4jModel.mlp(hidden, true, false, loss, data); DenseNetwork net = new DenseNetwork(hidden, true, true, loss, data)) {
             assertEquals(ref.size(), net.size(), "parameter count");
             float[] p = new InitSpec.Normal(0, 0.4).draw(net.size(), 7);
             ref.setParams(p);
@@ -110,7 +110,7 @@ class DenseNetworkTest {
     void trainingFromTheSameStartFollowsTheDl4jNetwork() {
         Dataset data = Datasets.teacher(64, 20, 4, 2);
         List<Integer> hidden = List.of(16);
-        try (Dl4jModel ref = Dl4jModel.mlp(hidden, Loss.CROSS_ENTROPY, data);
+        try (Dl4jModel ref = Dl4jModel.mlp(hidden, true, false, Loss.CROSS_ENTROPY, data);
                 DenseNetwork net = new DenseNetwork(hidden, true, true, Loss.CROSS_ENTROPY, data)) {
             float[] p = new InitSpec.Normal(0, 0.3).draw(net.size(), 1);
             ref.setParams(p);

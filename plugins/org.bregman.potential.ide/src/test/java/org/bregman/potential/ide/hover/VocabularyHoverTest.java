@@ -52,7 +52,7 @@ class VocabularyHoverTest {
 
 	@Test
 	void dataSourceShowsItsDefaultsAndDescription() throws Exception {
-		assertEquals("regression(n = 40, d = 400, noise = 0, seed = 1)\nsynthetic linear regression y = X w* + noise, X Gaussian",
+		assertEquals("regression(n = 40, d = 400, noise = 0, seed = 1, test, testFraction)\nsynthetic linear regression y = X w* + noise, X Gaussian",
 				hover("regression"));
 	}
 
