@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.bregman.potential.api.Until;
 import org.bregman.runtime.MirrorMap;
 import org.bregman.train.data.DataSpec;
 import org.bregman.train.model.Layer;

@@ -85,7 +85,7 @@ class NuclearNormTest {
     }
 
     private static double ratio(PotentialWorkspace ws, String name, Path dir) throws Exception {
-        ExperimentSpec spec = ExperimentTranslator.translate(ws.experiment(name));
+        ExperimentSpec spec = ExperimentSpec.of(ws.experiment(name));
         var o = ExperimentRunner.run(spec, new ExperimentRunner.Options(dir.resolve(name), null, false), null, new ExperimentRunner.Stop());
         var data = o.result().data();
         int d = (int) Math.round(Math.sqrt(data.d()));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import org.bregman.potential.api.Until;
 import org.bregman.codegen.Optimizers;
 import org.bregman.runtime.MirrorMap;
 import org.bregman.symbolic.CompositeDerivation;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.bregman.potential.api.Until;
 import org.bregman.train.data.DataSpec;
 import org.bregman.train.data.Dataset;
 import org.bregman.train.model.Loss;

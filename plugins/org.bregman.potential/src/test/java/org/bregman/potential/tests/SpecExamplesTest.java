@@ -162,7 +162,7 @@ class SpecExamplesTest {
 
     /** The trainer's state after {@code epochs} epochs (no test set, no step count). */
     private static Until.State state(double loss, double trainAccuracy, long epochs) {
-        return new Until.State(loss, trainAccuracy, Double.NaN, epochs, 0);
+        return new Until.State(loss, trainAccuracy, Double.NaN, epochs, 0, Double.NaN);
     }
 
     @Test

@@ -54,7 +54,7 @@ final class AccuracyRanking {
     /** q of a mirror whose ψ is c·|w|^q (ℓq), else null. */
     private static Double qOf(MirrorSpec m) {
         try {
-            return MaxMarginSection.degree(m.map());
+            return org.bregman.train.Geometry.homogeneousDegree(m.map());
         } catch (UnsupportedOperationException e) {
             return null; // a potential per layer: no single q
         }

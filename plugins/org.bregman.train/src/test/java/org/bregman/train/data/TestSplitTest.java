@@ -15,7 +15,6 @@ import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.train.ExperimentResult;
 import org.bregman.train.ExperimentRunner;
 import org.bregman.train.ExperimentSpec;
-import org.bregman.train.ExperimentTranslator;
 import org.bregman.train.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +79,7 @@ class TestSplitTest {
     }
 
     private static ExperimentResult run(PotentialWorkspace ws, String name, Path dir) throws ExperimentRunner.ExperimentException {
-        ExperimentSpec spec = ExperimentTranslator.translate(ws.experiment(name));
+        ExperimentSpec spec = ExperimentSpec.of(ws.experiment(name));
         return ExperimentRunner.run(spec, new ExperimentRunner.Options(dir.resolve("out").resolve(name), null, false), null, new ExperimentRunner.Stop())
                 .result();
     }
