@@ -184,6 +184,6 @@ class SpecExamplesTest {
         assertEquals(0, ws.diagnostics().size(), () -> dump(ws.diagnostics()));
         assertEquals(List.of("QNorm(q = 3) for 0_W, 1_W; QNorm(q = 2) otherwise"),
                 ws.experiment("Seeds").layerwise().stream().map(ResolvedExperiment.Layerwise::label).toList());
-        assertEquals(List.of(1, 4, 9), ws.experiment("Seeds").seeds());
+        assertEquals(List.of(1L, 4L, 9L), ws.experiment("Seeds").seeds());
     }
 }
