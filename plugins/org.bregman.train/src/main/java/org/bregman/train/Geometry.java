@@ -21,6 +21,14 @@ public record Geometry(double q, String how, boolean homogeneous) {
 
     public static Geometry of(MirrorSpec m) {
         if (!m.isMirror()) return new Geometry(2, "ℓ2 (update rule: no potential)", false);
+        try {
+            return ofPotential(m);
+        } catch (UnsupportedOperationException e) {
+            return new Geometry(2, "ℓ2 (a potential per layer: no single ψ)", false); // a layer-wise mirror
+        }
+    }
+
+    private static Geometry ofPotential(MirrorSpec m) {
         if (!m.map().separable()) return new Geometry(2, "ℓ2 (a non-separable ψ: no per-coordinate geometry)", false);
         Double q = homogeneousDegree(m.map());
         if (q != null) return new Geometry(q, "ℓ" + Num.format(q) + " (ψ = c·|w|^" + Num.format(q) + ")", true);

@@ -48,8 +48,9 @@ class ModelLayersTest {
         List<String> covered = new ArrayList<>();
         agree("linear", List.of(), Map.of(), new ModelSpec.Linear(), flat);
         agree("logistic", List.of(), Map.of(), new ModelSpec.Logistic(), flat);
-        covered.addAll(List.of("linear", "logistic", "diagonal", "mlp", "cnn", "resnet18", "vgg16"));
+        covered.addAll(List.of("linear", "logistic", "diagonal", "factorization", "mlp", "cnn", "resnet18", "vgg16"));
         agree("mlp", List.of(5.0, 3.0), Map.of(), new ModelSpec.Mlp(List.of(5, 3)), flat);
+        agree("mlp", List.of(5.0), Map.of("bias", 0.0), new ModelSpec.Mlp(List.of(5), false, true), flat);
         agree("cnn", List.of(), Map.of(), ModelSpec.Cnn.of(List.of(), 16, 5), mnist);
         agree("cnn", List.of(4.0), Map.of("dense", 0.0), ModelSpec.Cnn.of(List.of(4), 0, 3), mnist);
         agree("resnet18", List.of(), Map.of(), new ModelSpec.ResNet18(), cifar);
@@ -57,6 +58,8 @@ class ModelLayersTest {
         // the diagonal network has one output: a regression set
         Dataset regression = new org.bregman.train.data.DataSpec.Regression(4, 6, 0, 1).load(null);
         agree("diagonal", List.of(), Map.of(), new ModelSpec.Diagonal(2), regression, Loss.SQUARED);
+        Dataset matrices = new org.bregman.train.data.DataSpec.MatrixSensing(8, 3, 1, 1).load(null);
+        agree("factorization", List.of(2.0), Map.of(), new ModelSpec.Factorization(2), matrices, Loss.SQUARED);
         assertEquals(Vocabulary.MODELS.keySet().stream().sorted().toList(), covered.stream().sorted().toList(), "a model without a layer test");
     }
 }

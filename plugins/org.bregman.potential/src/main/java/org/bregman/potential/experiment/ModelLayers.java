@@ -27,8 +27,13 @@ public final class ModelLayers {
         switch (model) {
             case "linear", "logistic" -> out.add("W");
             case "diagonal" -> out.addAll(List.of("u", "v"));
+            case "factorization" -> out.addAll(List.of("U", "V"));
             case "mlp" -> {
-                for (int i = 0; i <= positional.size(); i++) out.addAll(List.of(i + "_W", i + "_b"));
+                boolean bias = named.getOrDefault("bias", 1.0) != 0; // bias = false: no l_b
+                for (int i = 0; i <= positional.size(); i++) {
+                    out.add(i + "_W");
+                    if (bias) out.add(i + "_b");
+                }
             }
             case "cnn" -> {
                 int convolutions = positional.isEmpty() ? 2 : positional.size(); // cnn alone: channels 32, 64

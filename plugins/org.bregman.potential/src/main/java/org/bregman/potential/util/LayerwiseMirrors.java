@@ -70,6 +70,10 @@ public final class LayerwiseMirrors {
             List<Double> positional = new ArrayList<>();
             Map<String, Double> named = new java.util.HashMap<>();
             for (Arg a : ms.getModel().getArgs()) {
+                // a word argument as a number: bias = false is 0 (mlp then has no l_b layers)
+                if ("bias".equals(a.getName()) && a.getValue() instanceof org.bregman.potential.potential.WordValue w) {
+                    named.put("bias", "false".equals(w.getValue()) ? 0.0 : 1.0);
+                }
                 if (!(a.getValue() instanceof NumberValue n)) continue;
                 if (a.getName() == null) positional.add(n.getValue());
                 else named.put(a.getName(), n.getValue());

@@ -168,7 +168,14 @@ final class FactorizationModel extends Model {
         return (i < off ? "U[" + i / rank + "," + i % rank + "]" : "V[" + (i - off) / rank + "," + (i - off) % rank + "]");
     }
 
-    /** W = U Vᵀ, d × d row-major: the predicted matrix. */
+    /** U then V, each d × rank. */
+    @Override
+    public java.util.List<Layer> layers() {
+        int half = size() / 2;
+        return java.util.List.of(new Layer("U", 0, half, true), new Layer("V", half, half, true));
+    }
+
+        /** W = U Vᵀ, d × d row-major: the predicted matrix. */
     @Override
     public float[] predictor() {
         product();
