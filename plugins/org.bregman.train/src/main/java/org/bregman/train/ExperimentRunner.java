@@ -132,7 +132,15 @@ public final class ExperimentRunner {
      * @throws ExperimentException when a run is in no store (all missing runs are listed), the data cannot be loaded or
      *     the folder cannot be written
      */
-    public static Outcome report(ExperimentSpec spec, List<RunStore> stores, Options options) throws ExperimentException {
+    public static Outcome report(ExperimentSpec unbound, List<RunStore> stores, Options options) throws ExperimentException {
+        Dataset data = load(unbound, options);
+        String names;
+        List<Layer> layers;
+        try (Model model = Model.create(unbound.model(), unbound.loss(), data)) {
+            names = String.format(java.util.Locale.ROOT, "%,d", model.size());
+            layers = model.layers();
+        }
+        ExperimentSpec spec = Trainer.bound(unbound, layers); // as the trainer ran it
         List<RunResult> runs = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         Map<Long, float[]> inits = new LinkedHashMap<>();
@@ -163,12 +171,7 @@ public final class ExperimentRunner {
             throw new ExperimentException("experiment " + spec.name() + ": the tables need all " + total + " runs; " + missing.size()
                     + " are in none of the folders given (a shard not given, or not finished): " + String.join("; ", missing), null);
         }
-        Dataset data = load(spec, options);
-        String names;
-        try (Model model = Model.create(spec.model(), spec.loss(), data)) {
-            names = String.format(java.util.Locale.ROOT, "%,d", model.size());
-        }
-        return publish(new ExperimentResult(spec, data, List.copyOf(runs), inits, false, names, seconds), options);
+        return publish(new ExperimentResult(spec, data, List.copyOf(runs), inits, false, names, seconds, layers), options);
     }
 
     private static Outcome publish(ExperimentResult result, Options options) throws ExperimentException {

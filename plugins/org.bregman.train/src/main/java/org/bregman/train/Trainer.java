@@ -82,7 +82,7 @@ public final class Trainer {
             if (tooBig != null) throw new IllegalArgumentException(tooBig); // before any training
             model.augment(spec.data().augmentation());
             layers = model.layers();
-            bound = spec.withMirrors(spec.mirrors().stream().map(m -> bind(m, layers)).toList());
+            bound = bound(spec, layers);
             int index = 0;
             for (long seed : spec.seeds()) {
                 float[] init = model.initial(spec.init().draw(model.size(), seed));
@@ -111,9 +111,10 @@ public final class Trainer {
     }
 
     /** A mirror whose map is layer-wise, bound to the model's layers (others unchanged). */
-    private MirrorSpec bind(MirrorSpec m, List<Layer> layers) {
-        if (!(m.map() instanceof LayerwiseMirrorMap)) return m;
-        return new MirrorSpec(m.name(), m.args(), LayerwiseMirrorMap.bind(m.map(), layers, spec.lrOf(m)), m.lr());
+    /** The experiment with its layer-wise mirrors bound to the model's layers (the others as they are). */
+    static ExperimentSpec bound(ExperimentSpec spec, List<Layer> layers) {
+        return spec.withMirrors(spec.mirrors().stream().map(m -> !(m.map() instanceof LayerwiseMirrorMap) ? m
+                : new MirrorSpec(m.name(), m.args(), LayerwiseMirrorMap.bind(m.map(), layers, spec.lrOf(m)), m.lr())).toList());
     }
 
     private RunResult kept(MirrorSpec m, long seed) {
