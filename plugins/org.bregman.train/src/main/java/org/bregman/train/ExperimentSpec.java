@@ -17,10 +17,13 @@ import org.bregman.train.model.ModelSpec;
  * <p>{@code safeguard}: {@code null} for the plain fixed-rate step, else the backtracking rule of {@link Safeguard}
  * (the learning rates are then each run's largest rate).
  *
+ * <p>{@code kkt}: the potential of {@code report kkt(P)}, the KKT problem's (measured on every run's effective
+ * predictor), or {@code null}: each mirror's own ψ.
+ *
  * <p>The trainer only reads this description; the translator from the {@code .potential} AST builds it.
  */
 public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss loss, List<MirrorSpec> mirrors,
-        InitSpec init, List<Long> seeds, double lr, int batch, Until until, Set<String> reports, Safeguard safeguard) {
+        InitSpec init, List<Long> seeds, double lr, int batch, Until until, Set<String> reports, Safeguard safeguard, MirrorSpec kkt) {
 
     public ExperimentSpec {
         Objects.requireNonNull(name, "name");
@@ -49,6 +52,12 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
         if (labels.stream().distinct().count() != labels.size()) {
             throw new IllegalArgumentException("experiment " + name + ": a mirror is listed twice: " + labels);
         }
+    }
+
+    /** Each mirror's own ψ for {@code kkt}. */
+    public ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss loss, List<MirrorSpec> mirrors, InitSpec init, List<Long> seeds,
+            double lr, int batch, Until until, Set<String> reports, Safeguard safeguard) {
+        this(name, data, model, loss, mirrors, init, seeds, lr, batch, until, reports, safeguard, null);
     }
 
     /** Without a safeguard: every step takes the learning rate as given. */

@@ -25,18 +25,18 @@ public final class ExperimentTranslator {
     public static ExperimentSpec translate(org.bregman.potential.api.ResolvedExperiment x) {
         Loss loss = Loss.of(x.loss().name());
         List<MirrorSpec> mirrors = new ArrayList<>();
-        for (var m : x.mirrors()) {
-            Derivation bound = Derivation.derive(m.spec(), m.values());
-            MirrorMap map = Optimizers.compile(bound, null);
-            mirrors.add(new MirrorSpec(m.potential(), m.arguments(), map, m.lr() == x.lr() ? null : m.lr()));
-        }
+        for (var m : x.mirrors()) mirrors.add(new MirrorSpec(m.potential(), m.arguments(), compile(m), m.lr() == x.lr() ? null : m.lr()));
         for (var o : x.optimizers()) mirrors.add(optimizer(o));
         List<Long> seeds = x.seeds().stream().map(Integer::longValue).toList();
         // batch 0 = the whole data set (the trainer takes min(batch, n))
         int batch = x.batch() <= 0 ? Integer.MAX_VALUE : x.batch();
         return new ExperimentSpec(x.name(), TrainingRegistry.DATA.create(x.data(), loss), TrainingRegistry.MODELS.create(x.model(), loss), loss,
                 mirrors, TrainingRegistry.INITS.create(x.init(), loss), seeds, x.lr(), batch, until(x.until()), new LinkedHashSet<>(x.report()),
-                x.safeguarded() ? Safeguard.DEFAULT : null);
+                x.safeguarded() ? Safeguard.DEFAULT : null, x.kkt() == null ? null : new MirrorSpec(x.kkt().potential(), x.kkt().arguments(), compile(x.kkt())));
+    }
+
+    private static MirrorMap compile(org.bregman.potential.api.ResolvedExperiment.Mirror m) {
+        return Optimizers.compile(Derivation.derive(m.spec(), m.values()), null);
     }
 
     /** A built-in update rule of the {@code optimizers} setting: its parameters (defaults filled in) label it; {@code lr} is its own rate. */

@@ -328,14 +328,24 @@ public final class PotentialWorkspace {
                         if (key != null && key.equals(MirrorChecks.mirrorKey(r.getMirror()))) rate = r.getRate();
                     }
                 }
-                Map<String, Double> args = new LinkedHashMap<>();
-                for (ArgOverride a : m.getArgs()) args.put(a.getParameter().getName(), a.getValue());
-                mirrors.add(new ResolvedExperiment.Mirror(m.getPotential().getName(), translation(m.getPotential()).spec(),
-                        Collections.unmodifiableMap(args), Collections.unmodifiableMap(MirrorChecks.effectiveArgs(m)), rate, key));
+                mirrors.add(mirror(m, rate));
             }
         }
+        ResolvedExperiment.Mirror kkt = null;
+        for (Setting s : x.getSettings()) {
+            if (!(s instanceof ReportSetting r)) continue;
+            for (ReportItem item : r.getItems()) if (item.getPotential() != null) kkt = mirror(item.getPotential(), lr);
+        }
         return new ResolvedExperiment(x.getName(), file, data, model, loss, List.copyOf(mirrors), init, seeds, lr, batch, until,
-                List.copyOf(report), x);
+                List.copyOf(report), kkt, x);
+    }
+
+    /** A potential at a use site ({@code QNorm(q = 3)}): its spec, the arguments written and all parameter values. */
+    private ResolvedExperiment.Mirror mirror(MirrorUse m, double rate) {
+        Map<String, Double> args = new LinkedHashMap<>();
+        for (ArgOverride a : m.getArgs()) args.put(a.getParameter().getName(), a.getValue());
+        return new ResolvedExperiment.Mirror(m.getPotential().getName(), translation(m.getPotential()).spec(), Collections.unmodifiableMap(args),
+                Collections.unmodifiableMap(MirrorChecks.effectiveArgs(m)), rate, MirrorChecks.mirrorKey(m));
     }
 
     static ResolvedExperiment.Call call(Spec spec, Vocabulary.Entry entry, Experiment x) {

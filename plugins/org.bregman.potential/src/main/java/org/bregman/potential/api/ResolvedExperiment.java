@@ -20,9 +20,10 @@ import org.bregman.symbolic.PotentialSpec;
  * @param seeds  the seeds in order (a range expanded)
  * @param batch  the batch size; 0 means the full data set
  * @param report the report items, in order
+ * @param kkt    the potential of {@code report kkt(P)} (the KKT problem's), or {@code null} for each mirror's own
  */
 public record ResolvedExperiment(String name, Path file, Call data, Call model, Call loss, List<Mirror> mirrors, Call init,
-        List<Integer> seeds, double lr, int batch, Stop until, List<String> report, Experiment ast) {
+        List<Integer> seeds, double lr, int batch, Stop until, List<String> report, Mirror kkt, Experiment ast) {
 
     /** Whether the steps are safeguarded ({@code lr … safeguarded} or {@code lr auto}): backtracking on the batch loss. */
     public boolean safeguarded() {
