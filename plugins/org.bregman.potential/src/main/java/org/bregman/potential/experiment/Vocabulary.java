@@ -245,13 +245,16 @@ public final class Vocabulary {
             .register(new ReportItem("accuracy", "train and test accuracy of each run", ReportItem.CLASSIFICATION))
             .register(new ReportItem("curves", "the training loss of every run per epoch", ReportItem.ALWAYS))
             .register(new ReportItem("margin", "the minimum margin of each run", ReportItem.CLASSIFICATION))
-            .register(new ReportItem("kkt", "the Bregman projection's optimality conditions at each final point", ReportItem.ALWAYS))
+            .register(new ReportItem("kkt", "the Bregman projection's optimality conditions at each final point (kkt(P): of P's problem)", ReportItem.ALWAYS))
             .register(new ReportItem("combined", "D_ψ of every mirror from every initial point to every final point, in one table (Fig. 5 / Appendix B)",
                     ReportItem.ALWAYS))
             .register(new ReportItem("maxMargin", "each run's direction against the max-margin direction of its own geometry (lq for psi = c|w|^q),"
                     + " computed from the data alone", (item, s) -> s.model() != null && !"linear".equals(s.model()) && !"logistic".equals(s.model())
                             && MODELS.containsKey(s.model()) ? "report maxMargin needs model linear or logistic (a linear classifier's direction)"
-                            : ReportItem.CLASSIFICATION.problem(item, s)));
+                            : ReportItem.CLASSIFICATION.problem(item, s)))
+            .register(new ReportItem("predictors", "each run's final effective predictor, compared with those of the other reports in the output folder"
+                    + " (Woodworth et al.'s equivalence)", (item, s) -> s.model() != null && !Set.of("linear", "logistic", "diagonal").contains(s.model())
+                            && MODELS.containsKey(s.model()) ? "report predictors needs model linear, logistic or diagonal (a linear predictor)" : null));
 
     /** Quantities an {@code until} condition may test. */
     public static final List<String> METRICS = List.of("loss", "trainAccuracy", "testAccuracy", "epochs", "steps");

@@ -28,6 +28,7 @@ public final class ReportSections {
         register("combined", new CombinedSection());
         register("maxMargin", new MaxMarginSection());
         register("curves", new CurvesSection());
+        register("predictors", new PredictorsSection());
     }
 
     /** Registers the writer of {@code name}, after the others (a test may register one of its own). */
