@@ -22,7 +22,7 @@ import org.bregman.train.model.ModelSpec;
  * effective predictor u^D − v^D (in double from the final weights) and P is required.
  *
  * @param markdown the summary section; @param csv {@code kkt.csv}; @param json the {@code tables.kkt} entry;
- * @param verdict the measured trend over an update rule's ε, or {@code null} (a headline of the report)
+ * @param verdict with {@code kkt(P)}, the measured trend over an update rule's ε, or {@code null} (a headline of the report)
  */
 public record KktReport(String markdown, String csv, Object json, String verdict) {
 
@@ -86,7 +86,8 @@ public record KktReport(String markdown, String csv, Object json, String verdict
         }
         md.append(converged == 0 ? "\nNo run converged (or completed its budget).\n\n"
                 : "\nLargest KKT residual of a converged run: " + Num.short4(worst) + ".\n\n");
-        return new KktReport(md.toString(), csv.toString(), js, EpsTrend.verdict(residuals));
+        // the trend over ε is seed 001's claim about its own problem: stated only when the user names that problem's P
+        return new KktReport(md.toString(), csv.toString(), js, potential == null ? null : EpsTrend.verdict(residuals));
     }
 
     /** The effective predictor of parameters {@code p}: p itself (linear), u^D − v^D in double (diagonal, depth D > 0). */
