@@ -29,7 +29,11 @@ class PredictorsTest {
         PotentialWorkspace ws = PotentialWorkspace.fromString(text, dir.resolve("woodworth.potential"));
         assertFalse(ws.hasErrors(), ws.diagnostics().toString());
         Path out = dir.resolve("out");
-        ExperimentRunner.Outcome gd = run(ws, "WoodworthGD", out), smd = run(ws, "WoodworthSMD", out);
+        ExperimentRunner.Outcome gd = run(ws, "WoodworthGD", out);
+        Files.createDirectories(out.resolve("Junk"));
+        Files.writeString(out.resolve("Junk/predictors.csv"), "experiment,mirror,seed,w...\nJunk,P,1,not-a-number\n");
+        ExperimentRunner.Outcome smd = run(ws, "WoodworthSMD", out);
+        assertTrue(Files.readString(out.resolve("WoodworthSMD/summary.md")).contains("Not readable as predictors, left out: Junk/predictors.csv"));
         RunResult gdRun = gd.result().runs().get(0), smdRun = smd.result().runs().get(0);
         assertEquals(RunResult.Status.CONVERGED, gdRun.status(), gdRun.line());
         assertEquals(RunResult.Status.CONVERGED, smdRun.status(), smdRun.line());

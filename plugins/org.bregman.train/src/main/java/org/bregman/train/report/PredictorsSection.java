@@ -48,7 +48,9 @@ final class PredictorsSection implements ReportSection {
             csv.append('\n');
         }
         c.put(FILE, csv.toString().getBytes(StandardCharsets.UTF_8));
-        List<Row> others = others(c.folder().getParent(), Num.safe(c.spec.name()));
+        List<String> unreadable = new ArrayList<>();
+        List<Row> others = others(c.folder().getParent(), Num.safe(c.spec.name()), unreadable);
+        if (!unreadable.isEmpty()) c.md.append("Not readable as predictors, left out: ").append(String.join(", ", unreadable)).append(".\n\n");
         c.md.append("Each finished run's final effective predictor is in `").append(FILE).append("`; compared with those of the other ")
                 .append("reports of the same output folder: ‖w − w'‖₂ / ‖w'‖₂.\n\n");
         List<Object> js = new ArrayList<>();
@@ -90,7 +92,7 @@ final class PredictorsSection implements ReportSection {
     }
 
     /** The rows of every other report folder under {@code base} with a predictors file (by folder name; staging folders skipped). */
-    private static List<Row> others(Path base, String own) throws IOException {
+    private static List<Row> others(Path base, String own, List<String> unreadable) throws IOException {
         List<Row> rows = new ArrayList<>();
         if (base == null || !Files.isDirectory(base)) return rows;
         List<Path> folders;
@@ -100,12 +102,19 @@ final class PredictorsSection implements ReportSection {
         }
         for (Path p : folders) {
             List<String> lines = Files.readAllLines(p.resolve(FILE), StandardCharsets.UTF_8);
-            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-                List<String> cells = Table.Csv.split(line);
-                double[] w = new double[cells.size() - 3];
-                for (int j = 0; j < w.length; j++) w[j] = Double.parseDouble(cells.get(j + 3));
-                rows.add(new Row(cells.get(0), cells.get(1), Long.parseLong(cells.get(2)), w));
+            List<Row> read = new ArrayList<>();
+            try {
+                for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                    List<String> cells = Table.Csv.split(line);
+                    double[] w = new double[cells.size() - 3];
+                    for (int j = 0; j < w.length; j++) w[j] = Double.parseDouble(cells.get(j + 3));
+                    read.add(new Row(cells.get(0), cells.get(1), Long.parseLong(cells.get(2)), w));
+                }
+            } catch (RuntimeException e) {
+                unreadable.add(p.getFileName() + "/" + FILE); // not written by this item (edited by hand?): left out, and said so
+                continue;
             }
+            rows.addAll(read);
         }
         return rows;
     }
