@@ -27,9 +27,12 @@ import org.bregman.train.model.ModelSpec;
  * <p>Built from the language's typed experiment by {@link #of}: its plain values (name, seeds, rates, batch, the {@link Until}
  * condition, report items) are taken as they are; the registry's factories ({@link TrainingRegistry}) make the data source, model
  * and initialisation, and each mirror is compiled. Tests build one directly, with mirror maps of their own.
+ *
+ * <p>{@code kkt}: the potential of {@code report kkt(P)}, the KKT problem's (measured on every run's effective
+ * predictor), or {@code null}: each mirror's own ψ.
  */
 public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss loss, List<MirrorSpec> mirrors,
-        InitSpec init, List<Long> seeds, double lr, int batch, Until until, Set<String> reports, Safeguard safeguard) {
+        InitSpec init, List<Long> seeds, double lr, int batch, Until until, Set<String> reports, Safeguard safeguard, MirrorSpec kkt) {
 
     public ExperimentSpec {
         Objects.requireNonNull(name, "name");
@@ -82,7 +85,7 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
         int batch = x.batch() <= 0 ? Integer.MAX_VALUE : x.batch();
         return new ExperimentSpec(x.name(), data(x, loss), TrainingRegistry.MODELS.create(x.model(), loss), loss,
                 mirrors, TrainingRegistry.INITS.create(x.init(), loss), x.seeds(), x.lr(), batch, x.until(), new LinkedHashSet<>(x.report()),
-                x.safeguarded() ? Safeguard.DEFAULT : null);
+                x.safeguarded() ? Safeguard.DEFAULT : null, x.kkt() == null ? null : new MirrorSpec(x.kkt().potential(), x.kkt().arguments(), compile(x.kkt())));
     }
 
     /** The data source, with rows held out for testing when the data setting says {@code test = N} or {@code testFraction = f}. */
@@ -101,6 +104,12 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
         return Optimizers.compile(m.spec(), m.values(), null, Optimizers.Options.DEFAULT);
     }
 
+    /** Each mirror's own ψ for {@code kkt}. */
+    public ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss loss, List<MirrorSpec> mirrors, InitSpec init, List<Long> seeds,
+            double lr, int batch, Until until, Set<String> reports, Safeguard safeguard) {
+        this(name, data, model, loss, mirrors, init, seeds, lr, batch, until, reports, safeguard, null);
+    }
+
     /** Without a safeguard: every step takes the learning rate as given. */
     public ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss loss, List<MirrorSpec> mirrors, InitSpec init, List<Long> seeds,
             double lr, int batch, Until until, Set<String> reports) {
@@ -109,7 +118,7 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Loss l
 
     /** The same experiment with other mirrors (the trainer's, bound to the model's layers: {@link LayerwiseMirrorMap}). */
     public ExperimentSpec withMirrors(List<MirrorSpec> others) {
-        return new ExperimentSpec(name, data, model, loss, others, init, seeds, lr, batch, until, reports, safeguard);
+        return new ExperimentSpec(name, data, model, loss, others, init, seeds, lr, batch, until, reports, safeguard, kkt);
     }
 
     /** The learning rate of one mirror: its own when it has one, else the experiment's. */

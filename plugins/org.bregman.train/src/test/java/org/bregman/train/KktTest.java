@@ -75,7 +75,7 @@ class KktTest {
         for (int j = 0; j < d; j++) assertEquals(viaNormal[j], again[j], 1e-12, "coordinate " + j);
     }
 
-    private static double[] outsideByNormalEquations(double[] x, int n, int d, double[] v) {
+    static double[] outsideByNormalEquations(double[] x, int n, int d, double[] v) {
         double[] gram = new double[n * n];
         double[] rhs = new double[n];
         for (int a = 0; a < n; a++) {

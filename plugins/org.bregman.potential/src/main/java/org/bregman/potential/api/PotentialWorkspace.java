@@ -343,9 +343,16 @@ public final class PotentialWorkspace {
             for (var spec : o.getOptimizers()) optimizers.add(call(spec, Vocabulary.OPTIMIZERS.get(spec.getName()), x));
         }
         boolean safeguarded = lrSetting != null && (lrSetting.isAuto() || lrSetting.isSafeguarded());
+        ResolvedExperiment.Mirror kkt = null; // report kkt(P)
+        for (Setting s : x.getSettings()) {
+            if (!(s instanceof ReportSetting r)) continue;
+            for (ReportItem item : r.getItems()) {
+                if (item.getPotential() != null) kkt = ResolvedExperiment.Mirror.of(item.getPotential(), translation(item.getPotential().getPotential()).spec(), null, lr);
+            }
+        }
         return new ResolvedExperiment(x.getName(), file, data, model, loss, List.copyOf(mirrors), List.copyOf(optimizers), init, seeds, lr,
                 batch, until, List.copyOf(report), safeguarded, List.copyOf(layerwise), java.util.Collections.unmodifiableMap(layerRates),
-                dataLocation(x, file));
+                dataLocation(x, file), kkt);
     }
 
     /** {@code file:line:column} of the experiment's data source, or {@code null} when the text has no node model. */

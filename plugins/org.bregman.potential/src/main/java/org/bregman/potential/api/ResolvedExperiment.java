@@ -28,10 +28,11 @@ import org.bregman.symbolic.PotentialSpec;
  *                    mirror, by layer name
  * @param dataLocation {@code file:line:column} of the data source (for messages about its data found when it is loaded), or
  *                    {@code null}
+ * @param kkt         the potential of {@code report kkt(P)} (the KKT problem's), or {@code null} for each mirror's own
  */
 public record ResolvedExperiment(String name, Path file, Call data, Call model, Call loss, List<Mirror> mirrors, List<Call> optimizers,
         Call init, List<Long> seeds, double lr, int batch, Until until, List<String> report, boolean safeguarded,
-        List<Layerwise> layerwise, Map<String, Double> layerRates, String dataLocation) {
+        List<Layerwise> layerwise, Map<String, Double> layerRates, String dataLocation, Mirror kkt) {
 
     /** {@code name(arg = value, …)}: named arguments (defaults included) and positional ones (mlp). */
     public record Call(String name, Map<String, Object> args, List<Object> positional) {

@@ -343,7 +343,7 @@ public final class Vocabulary {
                     + " ranked", ReportItem.CLASSIFICATION))
             .register(new ReportItem("curves", "the training loss of every run per epoch", ReportItem.ALWAYS))
             .register(new ReportItem("margin", "the minimum margin of each run", ReportItem.CLASSIFICATION))
-            .register(new ReportItem("kkt", "the Bregman projection's optimality conditions at each final point", ReportItem.ALWAYS))
+            .register(new ReportItem("kkt", "the Bregman projection's optimality conditions at each final point (kkt(P): of P's problem)", ReportItem.ALWAYS))
             .register(new ReportItem("combined", "D_ψ of every mirror from every initial point to every final point, in one table (Fig. 5 / Appendix B)",
                     ReportItem.ALWAYS))
             .register(new ReportItem("nuclear", "nuclear norm of the final U V^T against the minimum nuclear norm among the solutions, computed"
@@ -357,7 +357,10 @@ public final class Vocabulary {
                             && MODELS.containsKey(s.model()) ? "report maxMargin needs model linear or logistic (a linear classifier's direction)"
                             : ReportItem.CLASSIFICATION.problem(item, s)))
             .register(new ReportItem("closeness", "D_ψ of each final point to its own initial point against the number of parameters"
-                    + " (seed 000: closeness comes for free)", ReportItem.ALWAYS));
+                    + " (seed 000: closeness comes for free)", ReportItem.ALWAYS))
+            .register(new ReportItem("predictors", "each run's final effective predictor, compared with those of the other reports in the output folder"
+                    + " (Woodworth et al.'s equivalence)", (item, s) -> s.model() != null && !Set.of("linear", "logistic", "diagonal").contains(s.model())
+                            && MODELS.containsKey(s.model()) ? "report predictors needs model linear, logistic or diagonal (a linear predictor)" : null));
 
     /** Quantities an {@code until} condition may test. */
     public static final List<String> METRICS = List.of("loss", "trainAccuracy", "testAccuracy", "epochs", "steps", "margin");

@@ -260,6 +260,15 @@ public class ExperimentChecks extends ArgumentChecks {
             } else if (!seen.add(item.getName())) {
                 warning("report " + item.getName() + " is listed twice", item, REPORT_ITEM__NAME, DUPLICATE);
             }
+            var p = item.getPotential();
+            if (p == null) continue;
+            // only kkt measures with a potential of its own (the KKT problem's, e.g. seed 001's Bregman-style function)
+            if (!"kkt".equals(item.getName())) {
+                error("report " + item.getName() + " takes no potential; only kkt(POTENTIAL) does", item, REPORT_ITEM__POTENTIAL, BAD_VALUE);
+            } else if (!p.getLayers().isEmpty() || p.isOtherwise()) {
+                error("the potential of kkt applies to the whole predictor, not to layers", p,
+                        p.isOtherwise() ? MIRROR_USE__OTHERWISE : MIRROR_USE__LAYERS, BAD_VALUE);
+            }
         }
     }
 }

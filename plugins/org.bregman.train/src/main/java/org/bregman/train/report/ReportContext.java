@@ -38,6 +38,11 @@ public final class ReportContext {
         this.out = out;
     }
 
+    /** The folder this report is being written into (a staging folder beside the others of the same output folder). */
+    Path folder() {
+        return out;
+    }
+
     /** Whether the experiment asked for the report item {@code name}. */
     public boolean requested(String name) {
         return spec.reports().contains(name);

@@ -31,6 +31,7 @@ public final class ReportSections {
         register("nuclear", new NuclearSection());
         register("neurons", new NeuronsSection());
         register("curves", new CurvesSection());
+        register("predictors", new PredictorsSection());
     }
 
     /** Registers the writer of {@code name}, after the others (a test may register one of its own). */

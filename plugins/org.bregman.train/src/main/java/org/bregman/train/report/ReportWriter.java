@@ -149,6 +149,7 @@ public final class ReportWriter {
         s.put("batch", (long) spec.batch());
         s.put("until", spec.until().toString());
         s.put("reports", spec.reports().stream().sorted().toList());
+        if (spec.kkt() != null) s.put("kktPotential", spec.kkt().label());
         s.put("parameters", (long) result.runs().stream().filter(r -> r.init() != null).findFirst().map(r -> r.init().length).orElse(0));
         return s;
     }

@@ -79,5 +79,28 @@ public record Table(String title, String corner, List<String> rows, List<String>
         static String num(double v) {
             return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.10g", v);
         }
+
+        /** The cells of one line written with {@link #cell}: quoted cells may hold commas and doubled quotes. */
+        static List<String> split(String line) {
+            List<String> out = new java.util.ArrayList<>();
+            StringBuilder b = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    b.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = !quoted;
+                } else if (ch == ',' && !quoted) {
+                    out.add(b.toString());
+                    b.setLength(0);
+                } else {
+                    b.append(ch);
+                }
+            }
+            out.add(b.toString());
+            return out;
+        }
     }
 }
