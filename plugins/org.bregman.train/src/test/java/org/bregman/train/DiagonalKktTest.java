@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.bregman.potential.api.Until;
 import org.bregman.runtime.rules.UpdateRules;
 import org.bregman.train.data.DataSpec;
 import org.bregman.train.data.Dataset;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.bregman.potential.api.Until;
 import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.train.data.Dataset;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class PredictorsTest {
     }
 
     private static ExperimentRunner.Outcome run(PotentialWorkspace ws, String name, Path out) throws Exception {
-        ExperimentSpec spec = ExperimentTranslator.translate(ws.experiment(name));
+        ExperimentSpec spec = ExperimentSpec.of(ws.experiment(name));
         return ExperimentRunner.run(spec, new ExperimentRunner.Options(out.resolve(name), null, false), null, new ExperimentRunner.Stop());
     }
 
