@@ -223,27 +223,19 @@ final class DenseNetwork extends Model {
     public Metrics evaluate(Dataset set) {
         int n = set.n();
         int k = width[width.length - 1];
-        double sum = 0;
-        int correct = 0;
-        double minMargin = Double.POSITIVE_INFINITY;
-        double[] fi = new double[k];
+        MetricsSum sum = new MetricsSum(set, loss, k);
+        double[] fi = sum.scores();
         int chunk = MemoryEstimate.evaluationChunk(activationsPerExample());
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
             forward(set, null, from, to);
             FloatBuffer f = act[width.length - 1];
             for (int r = 0; r < to - from; r++) {
-                int i = from + r;
                 for (int j = 0; j < k; j++) fi[j] = f.get(r * k + j);
-                int label = set.classification() ? set.labels()[i] : -1;
-                sum += loss.lossAndDerivative(fi, label, set.classification() ? 0 : set.targets()[i], null);
-                if (set.classification()) {
-                    if (Loss.predict(fi) == label) correct++;
-                    minMargin = Math.min(minMargin, Loss.margin(fi, label));
-                }
+                sum.add(from + r);
             }
         }
-        return set.classification() ? new Metrics(sum / n, (double) correct / n, minMargin) : new Metrics(sum / n, Double.NaN, Double.NaN);
+        return sum.metrics();
     }
 
     /** Floats of the buffers one example needs (activations, their gradients, the convolutions' columns). */

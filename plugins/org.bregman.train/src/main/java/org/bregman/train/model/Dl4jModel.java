@@ -335,25 +335,17 @@ final class Dl4jModel extends Model {
         int chunk = MemoryEstimate.evaluationChunk(activationsPerExample());
         int[] all = new int[n];
         for (int i = 0; i < n; i++) all[i] = i;
-        Loss loss = loss();
-        double sum = 0;
-        int correct = 0;
-        double minMargin = Double.POSITIVE_INFINITY;
-        double[] fi = new double[k];
+        MetricsSum sum = new MetricsSum(set, loss(), k);
+        double[] fi = sum.scores();
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
             float[][] f = net.output(rows(set, all, from, to)).toFloatMatrix();
             for (int b = from; b < to; b++) {
                 for (int j = 0; j < k; j++) fi[j] = f[b - from][j];
-                int label = set.classification() ? set.labels()[b] : -1;
-                sum += loss.lossAndDerivative(fi, label, set.classification() ? 0 : set.targets()[b], null);
-                if (set.classification()) {
-                    if (Loss.predict(fi) == label) correct++;
-                    minMargin = Math.min(minMargin, Loss.margin(fi, label));
-                }
+                sum.add(b);
             }
         }
-        return set.classification() ? new Metrics(sum / n, (double) correct / n, minMargin) : new Metrics(sum / n, Double.NaN, Double.NaN);
+        return sum.metrics();
     }
 
     @Override
