@@ -149,17 +149,12 @@ final class FactorizationModel extends Model {
     @Override
     public Metrics evaluate(Dataset set) {
         product();
-        double sum = 0, minMargin = Double.POSITIVE_INFINITY;
-        int correct = 0;
+        MetricsSum sum = new MetricsSum(set, loss, 1);
         for (int i = 0; i < set.n(); i++) {
-            sum += lossAt(set, i, null);
-            if (set.classification()) {
-                if (Loss.predict(f) == set.labels()[i]) correct++;
-                minMargin = Math.min(minMargin, Loss.margin(f, set.labels()[i]));
-            }
+            sum.scores()[0] = score(set, i);
+            sum.add(i);
         }
-        return set.classification() ? new Metrics(sum / set.n(), (double) correct / set.n(), minMargin)
-                : new Metrics(sum / set.n(), Double.NaN, Double.NaN);
+        return sum.metrics();
     }
 
     @Override

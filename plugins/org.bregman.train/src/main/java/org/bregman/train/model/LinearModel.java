@@ -181,19 +181,13 @@ final class LinearModel extends Model {
     @Override
     public Metrics evaluate(Dataset set) {
         effective();
-        double sum = 0;
-        int correct = 0;
-        double minMargin = Double.POSITIVE_INFINITY;
+        MetricsSum sum = new MetricsSum(set, loss, f.length);
         for (int i = 0; i < set.n(); i++) {
             scores(set, i);
-            sum += loss.lossAndDerivative(f, label(set, i), target(set, i), null);
-            if (set.classification()) {
-                if (Loss.predict(f) == set.labels()[i]) correct++;
-                minMargin = Math.min(minMargin, Loss.margin(f, set.labels()[i]));
-            }
+            System.arraycopy(f, 0, sum.scores(), 0, f.length);
+            sum.add(i);
         }
-        return set.classification() ? new Metrics(sum / set.n(), (double) correct / set.n(), minMargin)
-                : new Metrics(sum / set.n(), Double.NaN, Double.NaN);
+        return sum.metrics();
     }
 
     @Override
