@@ -17,50 +17,15 @@ final class CompositeExactSolver {
     static ExactSolver.Solution solve(CompositeMirrorMap map, double[] x, double[] y, double[] w0, int n, int d) {
         double[] z0 = new double[d];
         map.grad(w0, z0);
-        double[] lambda = new double[n], z = new double[d], w = new double[d];
-        double scale = 0;
-        for (double v : y) scale = Math.max(scale, Math.abs(v));
-        double tol = 1e-13 * (1 + scale);
-        double g = dual(map, x, y, z0, lambda, z, w, n, d);
-        double res = Double.POSITIVE_INFINITY;
-        for (int it = 0; it < 500; it++) {
-            double[] f = new double[n];
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int j = 0; j < d; j++) s += x[i * d + j] * w[j];
-                f[i] = s - y[i];
+        return ExactSolver.newton(new ExactSolver.DualProblem() {
+            public double dual(double[] lambda, double[] z, double[] w) {
+                return CompositeExactSolver.dual(map, x, y, z0, lambda, z, w, n, d);
             }
-            res = 0;
-            for (double v : f) res = Math.max(res, Math.abs(v));
-            if (res <= tol) return new ExactSolver.Solution(w.clone(), res, it, true);
-            double[] step = ExactSolver.solveSpd(jacobian(map, x, w, n, d), f, n);
-            double slope = 0;
-            for (int i = 0; i < n; i++) {
-                step[i] = -step[i];
-                slope += f[i] * step[i];
+
+            public double[] jacobian(double[] w) {
+                return CompositeExactSolver.jacobian(map, x, w, n, d);
             }
-            double t = 1;
-            double[] trial = new double[n];
-            boolean moved = false;
-            for (int k = 0; k < 60; k++) {
-                for (int i = 0; i < n; i++) trial[i] = lambda[i] + t * step[i];
-                double gt = dual(map, x, y, z0, trial, z, w, n, d);
-                if (Double.isFinite(gt) && (gt <= g + 1e-4 * t * slope
-                        || Math.abs(gt - g) <= 1e-13 * Math.abs(g) && ExactSolver.residual(x, y, w, n, d) < (1 - 1e-4 * t) * res)) {
-                    System.arraycopy(trial, 0, lambda, 0, n);
-                    g = gt;
-                    moved = true;
-                    break;
-                }
-                t /= 2;
-            }
-            if (!moved) {
-                dual(map, x, y, z0, lambda, z, w, n, d);
-                break;
-            }
-        }
-        res = ExactSolver.residual(x, y, w, n, d);
-        return new ExactSolver.Solution(w.clone(), res, 500, res <= 1e-9 * (1 + scale));
+        }, x, y, n, d);
     }
 
     /** X (∇²Ψ(w))⁻¹ Xᵀ by Sherman–Morrison (see the class comment). */

@@ -149,13 +149,44 @@ public final class ExactSolver {
     public static Solution solveDual(MirrorMap map, double[] x, double[] y, double[] w0, int n, int d) {
         double[] z0 = new double[d];
         for (int j = 0; j < d; j++) z0[j] = map.grad(w0[j]);
+        return newton(new DualProblem() {
+            public double dual(double[] lambda, double[] z, double[] w) {
+                return ExactSolver.dual(map, x, y, z0, lambda, z, w, n, d);
+            }
+
+            public double[] jacobian(double[] w) {
+                // J = X diag(1/ψ''(w)) Xᵀ
+                double[] c = new double[d];
+                for (int j = 0; j < d; j++) c[j] = 1 / map.hessian(w[j]);
+                // where ψ'' vanishes (|w|^10 at w = 0) 1/ψ'' explodes and the pure Newton step stalls; capping it keeps
+                // a descent direction for G, and the cap is inactive near a solution with ψ'' > 0
+                double[] sorted = c.clone();
+                java.util.Arrays.sort(sorted);
+                double cap = 1e4 * Math.max(sorted[d / 2], Double.MIN_NORMAL);
+                for (int j = 0; j < d; j++) if (!(c[j] <= cap)) c[j] = cap;
+                return gram(x, c, n, d);
+            }
+        }, x, y, n, d);
+    }
+
+    /** The dual of min D_ψ(w, w0) s.t. Xw = y, for {@link #newton}: separable ({@link #solveDual}) or not ({@code CompositeExactSolver}). */
+    interface DualProblem {
+        /** G(λ); fills z = ∇ψ(w0) + Xᵀλ and w = (∇ψ)⁻¹(z). */
+        double dual(double[] lambda, double[] z, double[] w);
+
+        /** The Newton system's matrix at w: X (∇²ψ(w))⁻¹ Xᵀ (n × n). */
+        double[] jacobian(double[] w);
+    }
+
+    /** Damped Newton on the dual, from λ = 0, until Xw = y to 1e-13 relative (or 500 steps, or no step lowers G). */
+    static Solution newton(DualProblem p, double[] x, double[] y, int n, int d) {
         double[] lambda = new double[n];
         double[] z = new double[d];
         double[] w = new double[d];
         double scale = 0;
         for (double v : y) scale = Math.max(scale, Math.abs(v));
         double tol = 1e-13 * (1 + scale);
-        double g = dual(map, x, y, z0, lambda, z, w, n, d);
+        double g = p.dual(lambda, z, w);
         double res = Double.POSITIVE_INFINITY;
         for (int it = 0; it < 500; it++) {
             double[] f = new double[n];
@@ -167,17 +198,7 @@ public final class ExactSolver {
             res = 0;
             for (double v : f) res = Math.max(res, Math.abs(v));
             if (res <= tol) return new Solution(w.clone(), res, it, true);
-            // J = X diag(1/ψ''(w)) Xᵀ
-            double[] c = new double[d];
-            for (int j = 0; j < d; j++) c[j] = 1 / map.hessian(w[j]);
-            // where ψ'' vanishes (|w|^10 at w = 0) 1/ψ'' explodes and the pure Newton step stalls; capping it keeps
-            // a descent direction for G, and the cap is inactive near a solution with ψ'' > 0
-            double[] sorted = c.clone();
-            java.util.Arrays.sort(sorted);
-            double cap = 1e4 * Math.max(sorted[d / 2], Double.MIN_NORMAL);
-            for (int j = 0; j < d; j++) if (!(c[j] <= cap)) c[j] = cap;
-            double[] jac = gram(x, c, n, d);
-            double[] step = solveSpd(jac, f, n);
+            double[] step = solveSpd(p.jacobian(w), f, n);
             for (int i = 0; i < n; i++) step[i] = -step[i];
             double slope = 0;
             for (int i = 0; i < n; i++) slope += f[i] * step[i];
@@ -186,7 +207,7 @@ public final class ExactSolver {
             boolean moved = false;
             for (int k = 0; k < 60; k++) {
                 for (int i = 0; i < n; i++) trial[i] = lambda[i] + t * step[i];
-                double gt = dual(map, x, y, z0, trial, z, w, n, d);
+                double gt = p.dual(trial, z, w);
                 // Armijo on G; near the solution G is flat to rounding, so a drop of the residual also counts
                 if (Double.isFinite(gt) && (gt <= g + 1e-4 * t * slope
                         || Math.abs(gt - g) <= 1e-13 * Math.abs(g) && residual(x, y, w, n, d) < (1 - 1e-4 * t) * res)) {
@@ -198,17 +219,12 @@ public final class ExactSolver {
                 t /= 2;
             }
             if (!moved) {
-                dual(map, x, y, z0, lambda, z, w, n, d);
+                p.dual(lambda, z, w);
                 break;
             }
         }
         // final residual at the last accepted λ
-        res = 0;
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j < d; j++) s += x[i * d + j] * w[j];
-            res = Math.max(res, Math.abs(s - y[i]));
-        }
+        res = residual(x, y, w, n, d);
         return new Solution(w.clone(), res, 500, res <= 1e-9 * (1 + scale));
     }
 
