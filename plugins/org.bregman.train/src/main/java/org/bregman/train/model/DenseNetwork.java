@@ -48,6 +48,7 @@ final class DenseNetwork extends Model {
     private FloatBuffer[] act; // act[0] = input rows, act[l] = layer l's output (B × width[l])
     private FloatBuffer[] delta; // dLoss/d(pre-activation) of layer l (B × width[l]); delta[0]: of the features (cnn)
     private FloatBuffer images; // cnn: the batch's input images
+    private float[] scratch, scratch2, column; // heap copies for the element-wise loops (see relu)
     private int capacity;
     private float[] marked;
     private org.bregman.train.data.Augmentation augmentation;
@@ -123,6 +124,11 @@ final class DenseNetwork extends Model {
             if (l > 0 || convs != null) delta[l] = floats(rows * width[l]);
         }
         if (convs != null) images = floats(rows * data.d());
+        int widest = 0;
+        for (int l = 1; l <= layers; l++) widest = Math.max(widest, width[l]);
+        scratch = new float[rows * widest];
+        scratch2 = new float[rows * widest];
+        column = new float[widest];
         capacity = rows;
     }
 
@@ -157,9 +163,7 @@ final class DenseNetwork extends Model {
             FloatBuffer out = act[l + 1];
             if (bias) for (int r = 0; r < rows; r++) out.put(r * nOut, b[l], 0, nOut); // C = bias, then C += Wᵀ·A
             cblas_sgemm(CblasColMajor, CblasTrans, CblasNoTrans, nOut, rows, nIn, 1f, w[l], nIn, act[l], nIn, bias ? 1f : 0f, out, nOut);
-            if (l < layers - 1 && relu) {
-                for (int i = 0, m = rows * nOut; i < m; i++) if (!(out.get(i) > 0)) out.put(i, 0f);
-            }
+            if (l < layers - 1 && relu) relu(out, rows * nOut);
         }
     }
 
@@ -190,10 +194,7 @@ final class DenseNetwork extends Model {
             FloatBuffer dOut = delta[l + 1];
             // dW = A·Dᵀ (nIn × nOut, column-major), db = column sums of D, D_prev = W·D ⊙ relu'
             cblas_sgemm(CblasColMajor, CblasNoTrans, CblasTrans, nIn, nOut, rows, 1f, act[l], nIn, dOut, nOut, 0f, gw[l], nIn);
-            if (bias) {
-                for (int j = 0; j < nOut; j++) gb[l].put(j, 0f);
-                for (int r = 0; r < rows; r++) for (int j = 0; j < nOut; j++) gb[l].put(j, gb[l].get(j) + dOut.get(r * nOut + j));
-            }
+            if (bias) columnSums(dOut, rows, nOut, gb[l]);
             if (l == 0 && convs == null) break;
             FloatBuffer dIn = delta[l];
             cblas_sgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, nIn, rows, nOut, 1f, w[l], nIn, dOut, nOut, 0f, dIn, nIn);
@@ -201,11 +202,45 @@ final class DenseNetwork extends Model {
                 convs.backward(params, grads, dIn, rows); // the features have no activation of their own
                 break;
             }
-            if (relu) {
-                FloatBuffer a = act[l];
-                for (int i = 0, m = rows * nIn; i < m; i++) if (!(a.get(i) > 0)) dIn.put(i, 0f);
-            }
+            if (relu) reluBackward(act[l], dIn, rows * nIn);
         }
+    }
+
+    /*
+     * The element-wise loops run on heap copies: C2 vectorises loops over float[] (Math.max, Math.signum), not
+     * the per-element get/put of a direct buffer, and a bulk copy of a batch's activations costs less than the
+     * scalar loop did (the three loops were a fifth of the MLP epoch: BENCHMARKS.md, issue 14).
+     */
+
+    /** a = max(a, 0) on the first m floats. NaN stays NaN (as PyTorch's relu), so a diverging run shows in the loss. */
+    private void relu(FloatBuffer a, int m) {
+        float[] t = scratch;
+        a.get(0, t, 0, m);
+        for (int i = 0; i < m; i++) t[i] = Math.max(t[i], 0f);
+        a.put(0, t, 0, m);
+    }
+
+    /**
+     * d = d where the ReLU output a is positive, 0 where it is 0: a ≥ 0 after {@link #relu}, so the factor
+     * signum(a) is 1 or 0 (a zero may come out as −0, which no sum or step below tells from +0).
+     */
+    private void reluBackward(FloatBuffer a, FloatBuffer d, int m) {
+        float[] ta = scratch, td = scratch2;
+        a.get(0, ta, 0, m);
+        d.get(0, td, 0, m);
+        for (int i = 0; i < m; i++) td[i] = td[i] * Math.signum(ta[i]);
+        d.put(0, td, 0, m);
+    }
+
+    /** out_j = Σ_r D[r][j] (D row-major rows × n), summed over r in order as before (the same floats). */
+    private void columnSums(FloatBuffer dOut, int rows, int n, FloatBuffer out) {
+        float[] t = scratch, sum = column;
+        dOut.get(0, t, 0, rows * n);
+        java.util.Arrays.fill(sum, 0, n, 0f);
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0, at = r * n; j < n; j++) sum[j] += t[at + j];
+        }
+        out.put(0, sum, 0, n);
     }
 
     @Override
