@@ -18,6 +18,7 @@ import org.bregman.train.Num;
 import org.bregman.train.report.ReportFolder;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,15 +38,8 @@ final class RunCommand extends Verb {
     @Option(names = "--experiment", paramLabel = "NAME", description = "only this experiment (default: all of the file)")
     String experiment;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "report folders go to DIR/<Experiment>/ (default: results/)")
-    Path out;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "where data files are looked up (Fashion-MNIST default: /usr/share/datasets/fashion-mnist)")
-    Path dataDir;
-
-    @Option(names = "--save-weights", description = "also write initial and final weights (and synthetic X, y) as .npy")
-    boolean saveWeights;
+    @Mixin
+    ReportOptions reportOptions;
 
     @Option(names = "--checkpoint-every", paramLabel = "INTERVAL",
             description = "save runs in progress every N epochs, steps or minutes (5epochs, 200steps, 10min) into DIR/<Experiment>.runs/")
@@ -70,11 +64,11 @@ final class RunCommand extends Verb {
 
     @Override
     public Integer call() {
-        if (dataDir != null && !Files.isDirectory(dataDir)) {
-            throw new Main.UserError("--data-dir " + dataDir + " is not a directory", Main.USAGE_ERROR);
+        if (reportOptions.dataDir != null && !Files.isDirectory(reportOptions.dataDir)) {
+            throw new Main.UserError("--data-dir " + reportOptions.dataDir + " is not a directory", Main.USAGE_ERROR);
         }
-        if (resume != null && out != null && !resume.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
-            throw new Main.UserError("--resume " + resume + " and --out " + out + " name different folders; --resume DIR writes to DIR",
+        if (resume != null && reportOptions.out != null && !resume.toAbsolutePath().normalize().equals(reportOptions.out.toAbsolutePath().normalize())) {
+            throw new Main.UserError("--resume " + resume + " and --out " + reportOptions.out + " name different folders; --resume DIR writes to DIR",
                     Main.USAGE_ERROR);
         }
         RunStores stores = new RunStores(parse(checkpointEvery, CheckpointPolicy::parse, "--checkpoint-every"),
@@ -92,7 +86,7 @@ final class RunCommand extends Verb {
             for (ResolvedExperiment x : chosen) listLayers(x);
             return 0;
         }
-        Path base = resume != null ? resume : out != null ? out : Path.of("results");
+        Path base = resume != null ? resume : reportOptions.base();
         try {
             // before any training: an output folder that cannot be written is reported now, not after hours
             for (ResolvedExperiment x : chosen) ReportFolder.checkWritable(base.resolve(Num.safe(x.name())));
@@ -154,7 +148,7 @@ final class RunCommand extends Verb {
         RunStore store = stores.open(file, x, report, spec.seeds().size() * spec.mirrors().size());
         ExperimentRunner.Outcome o;
         try {
-            o = ExperimentRunner.run(spec, new ExperimentRunner.Options(report, dataDir, saveWeights, store), progress, stop);
+            o = ExperimentRunner.run(spec, new ExperimentRunner.Options(report, reportOptions.dataDir, reportOptions.saveWeights, store), progress, stop);
         } catch (ExperimentRunner.ExperimentException e) {
             throw new Main.UserError("error: " + e.getMessage(), Main.INPUT_ERROR, true);
         }
@@ -186,7 +180,7 @@ final class RunCommand extends Verb {
         org.bregman.train.ExperimentSpec spec = translate(file, x);
         List<org.bregman.train.model.Layer> layers;
         try {
-            layers = ExperimentRunner.layers(spec, dataDir);
+            layers = ExperimentRunner.layers(spec, reportOptions.dataDir);
         } catch (ExperimentRunner.ExperimentException e) {
             throw new Main.UserError("error: " + e.getMessage(), Main.INPUT_ERROR, true);
         }
