@@ -11,9 +11,7 @@ import org.bregman.codegen.AtomicFiles;
 import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.train.ExperimentRunner;
 import org.bregman.train.Backend;
-import org.bregman.train.CheckpointPolicy;
 import org.bregman.train.RunStore;
-import org.bregman.train.Shard;
 import org.bregman.train.Num;
 import org.bregman.train.report.ReportFolder;
 
@@ -41,23 +39,13 @@ final class RunCommand extends Verb {
     @Mixin
     ReportOptions reportOptions;
 
-    @Option(names = "--checkpoint-every", paramLabel = "INTERVAL",
-            description = "save runs in progress every N epochs, steps or minutes (5epochs, 200steps, 10min) into DIR/<Experiment>.runs/")
-    String checkpointEvery;
-
-    @Option(names = "--resume", paramLabel = "DIR",
-            description = "continue the runs of an earlier `run --out DIR` (killed or interrupted): finished runs are kept, "
-                    + "the run in progress goes on from its last checkpoint")
-    Path resume;
+    @Mixin
+    RunStores.Options runStores;
 
     @Option(names = "--backend", paramLabel = "cpu|cuda",
             description = "ND4J's backend (default: the build's; cuda needs a build with -Pcuda, see the README)")
     String backend;
 
-    @Option(names = "--shard", paramLabel = "I/N",
-            description = "run only part I of N of the (mirror, seed) runs into DIR/<Experiment>.shard-I-of-N.runs/; "
-                    + "`bregman report DIR…` merges the parts into the report")
-    String shard;
     @Option(names = "--list-layers",
             description = "list the model's layers with their parameter counts (the names of `for layers` and `per layer`) and train nothing")
     boolean listLayers;
@@ -67,12 +55,12 @@ final class RunCommand extends Verb {
         if (reportOptions.dataDir != null && !Files.isDirectory(reportOptions.dataDir)) {
             throw new Main.UserError("--data-dir " + reportOptions.dataDir + " is not a directory", Main.USAGE_ERROR);
         }
+        Path resume = runStores.resume;
         if (resume != null && reportOptions.out != null && !resume.toAbsolutePath().normalize().equals(reportOptions.out.toAbsolutePath().normalize())) {
             throw new Main.UserError("--resume " + resume + " and --out " + reportOptions.out + " name different folders; --resume DIR writes to DIR",
                     Main.USAGE_ERROR);
         }
-        RunStores stores = new RunStores(parse(checkpointEvery, CheckpointPolicy::parse, "--checkpoint-every"),
-                parse(shard, Shard::parse, "--shard"), resume != null);
+        RunStores stores = runStores.stores();
         List<ResolvedExperiment> chosen = chosen(loadValid(List.of(file), true).workspace().experiments());
         if (backend != null) {
             Backend b = parse(backend, Backend::parse, "--backend");

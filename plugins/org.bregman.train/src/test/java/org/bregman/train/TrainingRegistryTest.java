@@ -62,8 +62,8 @@ class TrainingRegistryTest {
 
     @Test
     void everyDescribedLossMetricAndUpdateRuleIsKnownToTheTrainer() {
-        assertEquals(Vocabulary.LOSSES.keySet(), java.util.Arrays.stream(Loss.values()).map(l -> l.keyword).toList());
-        assertEquals(Vocabulary.METRICS, java.util.Arrays.stream(Until.Metric.values()).map(m -> m.keyword).toList());
+        assertEquals(Vocabulary.LOSSES.keySet(), java.util.Arrays.stream(Loss.values()).map(l -> l.keyword()).toList());
+        assertEquals(Vocabulary.METRICS, java.util.Arrays.stream(Until.Metric.values()).map(m -> m.keyword()).toList());
         for (String rule : Vocabulary.OPTIMIZERS.keySet()) assertTrue(UpdateRules.get(rule) != null, rule);
     }
 

@@ -1,13 +1,12 @@
 package org.bregman.potential.tests;
 
+import static org.bregman.potential.testing.TestSources.QNORM;
 import static org.bregman.potential.tests.Texts.*;
 
 import org.junit.jupiter.api.Test;
 
 /** The settings of issue 11 (mlp without biases, factorisation, matrix data, until margin): accepted when right, located when wrong. */
 class ClassificationDiagnosticsTest {
-
-    static final String QNORM = "potential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^q / q\n}\n";
 
     private static String experiment(String data, String model, String loss, String until) {
         return QNORM + "experiment X {\n data " + data + "\n model " + model + "\n loss " + loss + "\n mirrors QNorm\n lr 0.1\n until " + until + "\n}\n";

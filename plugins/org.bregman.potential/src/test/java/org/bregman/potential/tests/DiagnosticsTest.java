@@ -1,5 +1,6 @@
 package org.bregman.potential.tests;
 
+import static org.bregman.potential.testing.TestSources.QNORM;
 import static org.bregman.potential.tests.Texts.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -17,8 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of mistake: message text and exact line:column. */
 class DiagnosticsTest {
-
-    static final String QNORM = "potential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^q / q\n}\n";
 
     // ---------------------------------------------------------------- syntax
 

@@ -4,6 +4,7 @@ import static org.bregman.potential.tests.Texts.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.bregman.potential.testing.TestSources;
 import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.potential.api.ResolvedExperiment;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class InitDiagnosticsTest {
 
-    static final String POTENTIALS = """
-            potential QNorm(q = 3 where q > 1) {
-                psi(w) = |w|^q / q
-            }
+    static final String POTENTIALS = TestSources.QNORM + """
             potential NegEntropy {
                 domain w > 0
                 psi(w) = w * log(w) - w

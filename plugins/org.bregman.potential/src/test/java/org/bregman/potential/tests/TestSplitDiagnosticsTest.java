@@ -1,13 +1,12 @@
 package org.bregman.potential.tests;
 
+import static org.bregman.potential.testing.TestSources.QNORM;
 import static org.bregman.potential.tests.Texts.*;
 
 import org.junit.jupiter.api.Test;
 
 /** {@code test = N} / {@code testFraction = f} of a data source: where they are wrong, located at the source's name. */
 class TestSplitDiagnosticsTest {
-
-    static final String QNORM = "potential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^q / q\n}\n";
 
     private static String withData(String data) {
         return QNORM + "experiment X {\n data " + data + "\n model linear\n loss squared\n mirrors QNorm\n lr 0.1\n until epochs >= 1\n}\n";

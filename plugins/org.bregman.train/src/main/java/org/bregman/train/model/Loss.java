@@ -10,18 +10,11 @@ package org.bregman.train.model;
  * </ul>
  * The reported loss is the mean over the training set.
  */
-public enum Loss {
-    SQUARED("squared"), CROSS_ENTROPY("crossEntropy"), LOGISTIC("logistic"), EXPONENTIAL("exponential");
-
-    public final String keyword;
-
-    Loss(String keyword) {
-        this.keyword = keyword;
-    }
+public enum Loss implements org.bregman.potential.api.Keyword {
+    SQUARED, CROSS_ENTROPY, LOGISTIC, EXPONENTIAL;
 
     public static Loss of(String keyword) {
-        for (Loss l : values()) if (l.keyword.equals(keyword)) return l;
-        throw new IllegalArgumentException("unknown loss '" + keyword + "'; known: squared, crossEntropy, logistic, exponential");
+        return org.bregman.potential.api.Keyword.of(Loss.class, keyword, "loss");
     }
 
     /** Whether the loss needs class labels. */
