@@ -1,6 +1,8 @@
 package org.bregman.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -58,6 +60,20 @@ class TrainingRegistryTest {
             }
         }
         assertEquals(Vocabulary.REPORTS.keySet().stream().sorted().toList(), writers.stream().sorted().toList());
+    }
+
+    @Test
+    void aTestRegistersAWriterOfItsOwnAfterTheDescribedItems() {
+        ReportSection own = c -> c.md.append("## own\n\n");
+        ReportSections.register("testOnlyItem", own);
+        try {
+            assertEquals("testOnlyItem", ReportSections.names().get(ReportSections.names().size() - 1));
+            assertSame(own, ReportSections.get("testOnlyItem"));
+            assertThrows(IllegalStateException.class, () -> ReportSections.register("kkt", own)); // a described item has its class
+        } finally {
+            ReportSections.unregister("testOnlyItem");
+        }
+        assertThrows(IllegalArgumentException.class, () -> ReportSections.get("testOnlyItem"));
     }
 
     @Test

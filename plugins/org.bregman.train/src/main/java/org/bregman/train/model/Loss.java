@@ -34,9 +34,9 @@ public enum Loss implements org.bregman.potential.api.Keyword {
     /** A clear message when loss and data do not fit together, else {@code null}. */
     public String mismatch(int classes) {
         if (this == SQUARED) return null;
-        if (classes == 0) return "loss " + keyword + " needs class labels, but the data are regression targets";
+        if (classes == 0) return "loss " + keyword() + " needs class labels, but the data are regression targets";
         if ((this == LOGISTIC || this == EXPONENTIAL) && classes != 2) {
-            return "loss " + keyword + " is binary, but the data have " + classes + " classes (use crossEntropy)";
+            return "loss " + keyword() + " is binary, but the data have " + classes + " classes (use crossEntropy)";
         }
         return null;
     }
@@ -101,7 +101,7 @@ public enum Loss implements org.bregman.potential.api.Keyword {
                 double u = Math.exp(-m);
                 yield u == 0 ? -m : -m + Math.log(Math.log1p(u) / u);
             }
-            default -> throw new IllegalArgumentException("log-space loss is for the binary losses logistic and exponential, not " + keyword);
+            default -> throw new IllegalArgumentException("log-space loss is for the binary losses logistic and exponential, not " + keyword());
         };
     }
 
