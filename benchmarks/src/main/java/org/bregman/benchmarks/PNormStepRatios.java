@@ -47,27 +47,7 @@ public final class PNormStepRatios {
         float[] wq = base.clone();
         names.add("separable |w|^3/3, " + Optimizers.kernelKind(sep));
         steps.add(lr -> sep.step(wq, g, lr));
-        float[] ws = base.clone();
-        names.add("plain SGD loop");
-        steps.add(lr -> {
-            for (int i = 0; i < ws.length; i++) ws[i] = ws[i] - lr * g[i];
-        });
-        int k = steps.size(), sgd = k - 1;
-        double[][] ns = new double[k][rounds];
-        for (int round = -5; round < rounds; round++) {
-            float lr = (round & 1) == 0 ? 0.01f : -0.01f;
-            for (int j = 0; j < k; j++) {
-                long t0 = System.nanoTime();
-                steps.get(j).run(lr);
-                long t = System.nanoTime() - t0;
-                if (round >= 0) ns[j][round] = (double) t / size;
-            }
-        }
-        System.out.printf("size %d, %d rounds (medians)%n", size, rounds);
-        for (int j = 0; j < k; j++) {
-            double[] ratio = new double[rounds];
-            for (int i = 0; i < rounds; i++) ratio[i] = ns[j][i] / ns[sgd][i];
-            System.out.printf("  %-75s %8.3f ns/element  %7.2f x SGD%n", names.get(j), StepRatios.median(ns[j]), StepRatios.median(ratio));
-        }
+        StepRatios.addPlainSgd(names, steps, base, g);
+        StepRatios.timeInterleaved(names, steps, steps.size() - 1, size, rounds, 5, 75);
     }
 }

@@ -40,32 +40,44 @@ public final class StepRatios {
                     steps.add(lr -> m.step(w, g, lr));
                 }
             }
-            float[] ws = base.clone();
-            names.add("plain SGD loop");
-            steps.add(lr -> {
-                for (int i = 0; i < ws.length; i++) ws[i] = ws[i] - lr * g[i];
-            });
+            addPlainSgd(names, steps, base, g);
             float[] wc = base.clone();
             names.add("plain copy");
             steps.add(lr -> System.arraycopy(g, 0, wc, 0, size));
-            int k = steps.size();
-            int sgd = k - 2;
-            double[][] ns = new double[k][rounds];
-            for (int round = -10; round < rounds; round++) {
-                float lr = (round & 1) == 0 ? 0.01f : -0.01f;
-                for (int j = 0; j < k; j++) {
-                    long t0 = System.nanoTime();
-                    steps.get(j).run(lr);
-                    long t = System.nanoTime() - t0;
-                    if (round >= 0) ns[j][round] = (double) t / size;
-                }
-            }
-            System.out.printf("size %d, %d rounds (medians)%n", size, rounds);
+            timeInterleaved(names, steps, steps.size() - 2, size, rounds, 10, 70);
+        }
+    }
+
+    /** The plain SGD loop on a copy of {@code base}: the reference of every ratio. */
+    static void addPlainSgd(List<String> names, List<Step> steps, float[] base, float[] g) {
+        float[] ws = base.clone();
+        names.add("plain SGD loop");
+        steps.add(lr -> {
+            for (int i = 0; i < ws.length; i++) ws[i] = ws[i] - lr * g[i];
+        });
+    }
+
+    /**
+     * Times every step once per round, back to back ({@code warmup} rounds first, not kept), and prints the median
+     * ns per element and the median ratio to step {@code sgd} within a round.
+     */
+    static void timeInterleaved(List<String> names, List<Step> steps, int sgd, int size, int rounds, int warmup, int nameWidth) {
+        int k = steps.size();
+        double[][] ns = new double[k][rounds];
+        for (int round = -warmup; round < rounds; round++) {
+            float lr = (round & 1) == 0 ? 0.01f : -0.01f;
             for (int j = 0; j < k; j++) {
-                double[] ratio = new double[rounds];
-                for (int i = 0; i < rounds; i++) ratio[i] = ns[j][i] / ns[sgd][i];
-                System.out.printf("  %-70s %8.3f ns/element  %7.2f x SGD%n", names.get(j), median(ns[j]), median(ratio));
+                long t0 = System.nanoTime();
+                steps.get(j).run(lr);
+                long t = System.nanoTime() - t0;
+                if (round >= 0) ns[j][round] = (double) t / size;
             }
+        }
+        System.out.printf("size %d, %d rounds (medians)%n", size, rounds);
+        for (int j = 0; j < k; j++) {
+            double[] ratio = new double[rounds];
+            for (int i = 0; i < rounds; i++) ratio[i] = ns[j][i] / ns[sgd][i];
+            System.out.printf("  %-" + nameWidth + "s %8.3f ns/element  %7.2f x SGD%n", names.get(j), median(ns[j]), median(ratio));
         }
     }
 

@@ -80,11 +80,17 @@ final class BenchCommand extends Verb {
     @Option(names = "--warmup", paramLabel = "N", description = "with --epoch: untimed rounds first (default: ${DEFAULT-VALUE})", defaultValue = "2")
     int warmup;
 
+    /** --threads, or the number of processors; between 1 and 1024. */
+    private int threads() {
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 1024) throw new Main.UserError("--threads must be between 1 and 1024", Main.USAGE_ERROR);
+        return t;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (epoch) {
-            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            if (t < 1 || t > 1024) throw new Main.UserError("--threads must be between 1 and 1024", Main.USAGE_ERROR);
+            int t = threads();
             if (rounds < 1) throw new Main.UserError("--rounds must be at least 1", Main.USAGE_ERROR);
             if (warmup < 0) throw new Main.UserError("--warmup must be at least 0", Main.USAGE_ERROR);
             if (batch < 1) throw new Main.UserError("--batch must be at least 1", Main.USAGE_ERROR);
@@ -101,10 +107,7 @@ final class BenchCommand extends Verb {
                     "--size %s: two buffers of %,d floats need about %,d MiB; this JVM may use %,d MiB (raise -Xmx or use a smaller size)",
                     Values.shown(size), n, need >> 20, max >> 20), Main.USAGE_ERROR);
         }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1 || t > 1024) {
-            throw new Main.UserError("--threads must be between 1 and 1024", Main.USAGE_ERROR);
-        }
+        int t = threads();
         if (runs < 1) {
             throw new Main.UserError("--runs must be at least 1", Main.USAGE_ERROR);
         }

@@ -18,6 +18,7 @@ import org.bregman.train.RunStore;
 import org.bregman.train.report.ReportFolder;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,21 +35,14 @@ final class ReportCommand extends Verb {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "folders holding <Experiment>.…runs folders (or such folders themselves)")
     List<Path> dirs;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "report folders go to DIR/<Experiment>/ (default: results/)")
-    Path out;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "where data files are looked up (Fashion-MNIST default: /usr/share/datasets/fashion-mnist)")
-    Path dataDir;
-
-    @Option(names = "--save-weights", description = "also write initial and final weights (and synthetic X, y) as .npy")
-    boolean saveWeights;
+    @Mixin
+    ReportOptions reportOptions;
 
     @Override
     public Integer call() {
         Map<String, List<RunStore>> byExperiment = new LinkedHashMap<>();
         for (RunStore s : stores()) byExperiment.computeIfAbsent(s.manifest().experiment(), k -> new ArrayList<>()).add(s);
-        Path base = out != null ? out : Path.of("results");
+        Path base = reportOptions.base();
         ConsoleProgress progress = new ConsoleProgress(WriterStream.of(out()));
         for (var e : byExperiment.entrySet()) {
             List<RunStore> stores = e.getValue();
@@ -72,7 +66,7 @@ final class ReportCommand extends Verb {
             try {
                 ReportFolder.checkWritable(report);
                 RunCommand.printReport(ExperimentRunner.report(RunCommand.translate(file, x), stores,
-                        new ExperimentRunner.Options(report, dataDir, saveWeights)), progress);
+                        new ExperimentRunner.Options(report, reportOptions.dataDir, reportOptions.saveWeights)), progress);
             } catch (IOException ex) {
                 throw new Main.UserError("error: cannot write the report under " + base + ": " + AtomicFiles.describe(ex), Main.INPUT_ERROR, true);
             } catch (ExperimentRunner.ExperimentException ex) {

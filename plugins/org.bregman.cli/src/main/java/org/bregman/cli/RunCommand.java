@@ -11,13 +11,12 @@ import org.bregman.codegen.AtomicFiles;
 import org.bregman.potential.api.ResolvedExperiment;
 import org.bregman.train.ExperimentRunner;
 import org.bregman.train.Backend;
-import org.bregman.train.CheckpointPolicy;
 import org.bregman.train.RunStore;
-import org.bregman.train.Shard;
 import org.bregman.train.Num;
 import org.bregman.train.report.ReportFolder;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,48 +36,31 @@ final class RunCommand extends Verb {
     @Option(names = "--experiment", paramLabel = "NAME", description = "only this experiment (default: all of the file)")
     String experiment;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "report folders go to DIR/<Experiment>/ (default: results/)")
-    Path out;
+    @Mixin
+    ReportOptions reportOptions;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "where data files are looked up (Fashion-MNIST default: /usr/share/datasets/fashion-mnist)")
-    Path dataDir;
-
-    @Option(names = "--save-weights", description = "also write initial and final weights (and synthetic X, y) as .npy")
-    boolean saveWeights;
-
-    @Option(names = "--checkpoint-every", paramLabel = "INTERVAL",
-            description = "save runs in progress every N epochs, steps or minutes (5epochs, 200steps, 10min) into DIR/<Experiment>.runs/")
-    String checkpointEvery;
-
-    @Option(names = "--resume", paramLabel = "DIR",
-            description = "continue the runs of an earlier `run --out DIR` (killed or interrupted): finished runs are kept, "
-                    + "the run in progress goes on from its last checkpoint")
-    Path resume;
+    @Mixin
+    RunStores.Options runStores;
 
     @Option(names = "--backend", paramLabel = "cpu|cuda",
             description = "ND4J's backend (default: the build's; cuda needs a build with -Pcuda, see the README)")
     String backend;
 
-    @Option(names = "--shard", paramLabel = "I/N",
-            description = "run only part I of N of the (mirror, seed) runs into DIR/<Experiment>.shard-I-of-N.runs/; "
-                    + "`bregman report DIR…` merges the parts into the report")
-    String shard;
     @Option(names = "--list-layers",
             description = "list the model's layers with their parameter counts (the names of `for layers` and `per layer`) and train nothing")
     boolean listLayers;
 
     @Override
     public Integer call() {
-        if (dataDir != null && !Files.isDirectory(dataDir)) {
-            throw new Main.UserError("--data-dir " + dataDir + " is not a directory", Main.USAGE_ERROR);
+        if (reportOptions.dataDir != null && !Files.isDirectory(reportOptions.dataDir)) {
+            throw new Main.UserError("--data-dir " + reportOptions.dataDir + " is not a directory", Main.USAGE_ERROR);
         }
-        if (resume != null && out != null && !resume.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
-            throw new Main.UserError("--resume " + resume + " and --out " + out + " name different folders; --resume DIR writes to DIR",
+        Path resume = runStores.resume;
+        if (resume != null && reportOptions.out != null && !resume.toAbsolutePath().normalize().equals(reportOptions.out.toAbsolutePath().normalize())) {
+            throw new Main.UserError("--resume " + resume + " and --out " + reportOptions.out + " name different folders; --resume DIR writes to DIR",
                     Main.USAGE_ERROR);
         }
-        RunStores stores = new RunStores(parse(checkpointEvery, CheckpointPolicy::parse, "--checkpoint-every"),
-                parse(shard, Shard::parse, "--shard"), resume != null);
+        RunStores stores = runStores.stores();
         List<ResolvedExperiment> chosen = chosen(loadValid(List.of(file), true).workspace().experiments());
         if (backend != null) {
             Backend b = parse(backend, Backend::parse, "--backend");
@@ -92,7 +74,7 @@ final class RunCommand extends Verb {
             for (ResolvedExperiment x : chosen) listLayers(x);
             return 0;
         }
-        Path base = resume != null ? resume : out != null ? out : Path.of("results");
+        Path base = resume != null ? resume : reportOptions.base();
         try {
             // before any training: an output folder that cannot be written is reported now, not after hours
             for (ResolvedExperiment x : chosen) ReportFolder.checkWritable(base.resolve(Num.safe(x.name())));
@@ -154,7 +136,7 @@ final class RunCommand extends Verb {
         RunStore store = stores.open(file, x, report, spec.seeds().size() * spec.mirrors().size());
         ExperimentRunner.Outcome o;
         try {
-            o = ExperimentRunner.run(spec, new ExperimentRunner.Options(report, dataDir, saveWeights, store), progress, stop);
+            o = ExperimentRunner.run(spec, new ExperimentRunner.Options(report, reportOptions.dataDir, reportOptions.saveWeights, store), progress, stop);
         } catch (ExperimentRunner.ExperimentException e) {
             throw new Main.UserError("error: " + e.getMessage(), Main.INPUT_ERROR, true);
         }
@@ -186,7 +168,7 @@ final class RunCommand extends Verb {
         org.bregman.train.ExperimentSpec spec = translate(file, x);
         List<org.bregman.train.model.Layer> layers;
         try {
-            layers = ExperimentRunner.layers(spec, dataDir);
+            layers = ExperimentRunner.layers(spec, reportOptions.dataDir);
         } catch (ExperimentRunner.ExperimentException e) {
             throw new Main.UserError("error: " + e.getMessage(), Main.INPUT_ERROR, true);
         }

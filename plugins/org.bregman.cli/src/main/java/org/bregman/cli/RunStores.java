@@ -11,6 +11,8 @@ import org.bregman.train.ExperimentFingerprint;
 import org.bregman.train.RunStore;
 import org.bregman.train.Shard;
 
+import picocli.CommandLine.Option;
+
 /**
  * {@code bregman run}'s choice of run store per experiment: none (a plain run), a new one ({@code --checkpoint-every},
  * {@code --shard}), or the one an earlier run left ({@code --resume}), which must be of the same experiment, file
@@ -47,6 +49,27 @@ record RunStores(CheckpointPolicy every, Shard shard, boolean resume) {
             return RunStore.create(folder, new RunStore.Manifest(x.name(), fingerprint, file.toAbsolutePath().normalize(), runs, shard, every));
         } catch (IOException e) {
             throw new Main.UserError("error: cannot use " + folder + ": " + AtomicFiles.describe(e), Main.INPUT_ERROR, true);
+        }
+    }
+
+    /** {@code --checkpoint-every}, {@code --resume}, {@code --shard}: the options of {@code bregman run} that choose its run stores. */
+    static final class Options {
+        @Option(names = "--checkpoint-every", paramLabel = "INTERVAL",
+                description = "save runs in progress every N epochs, steps or minutes (5epochs, 200steps, 10min) into DIR/<Experiment>.runs/")
+        String checkpointEvery;
+
+        @Option(names = "--resume", paramLabel = "DIR",
+                description = "continue the runs of an earlier `run --out DIR` (killed or interrupted): finished runs are kept, "
+                        + "the run in progress goes on from its last checkpoint")
+        Path resume;
+        @Option(names = "--shard", paramLabel = "I/N",
+                description = "run only part I of N of the (mirror, seed) runs into DIR/<Experiment>.shard-I-of-N.runs/; "
+                        + "`bregman report DIR…` merges the parts into the report")
+        String shard;
+
+        RunStores stores() {
+            return new RunStores(RunCommand.parse(checkpointEvery, CheckpointPolicy::parse, "--checkpoint-every"),
+                    RunCommand.parse(shard, Shard::parse, "--shard"), resume != null);
         }
     }
 }

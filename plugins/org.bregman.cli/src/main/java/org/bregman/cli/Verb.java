@@ -73,4 +73,22 @@ abstract class Verb implements Callable<Integer> {
         @Option(names = "--json", description = "machine-readable output")
         boolean json;
     }
+
+    /** --out DIR, --data-dir DIR, --save-weights: where report folders go, where data is read from, whether weights are kept. */
+    static final class ReportOptions {
+        @Option(names = "--out", paramLabel = "DIR", description = "report folders go to DIR/<Experiment>/ (default: results/)")
+        Path out;
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "where data files are looked up (Fashion-MNIST default: /usr/share/datasets/fashion-mnist)")
+        Path dataDir;
+
+        @Option(names = "--save-weights", description = "also write initial and final weights (and synthetic X, y) as .npy")
+        boolean saveWeights;
+
+        /** The folder the report folders go to. */
+        Path base() {
+            return out != null ? out : Path.of("results");
+        }
+    }
 }

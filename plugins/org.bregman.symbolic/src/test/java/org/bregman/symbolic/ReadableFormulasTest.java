@@ -16,12 +16,17 @@ class ReadableFormulasTest {
         return Printer.print(e);
     }
 
+    /** ψ, ψ' and ψ'' of a derivation, as printed. */
+    static void assertPrinted(Derivation d, String psi, String grad, String hessian) {
+        assertEquals(psi, p(d.psi()));
+        assertEquals(grad, p(d.grad()));
+        assertEquals(hessian, p(d.hessian()));
+    }
+
     @Test
     void qnorm() {
         Derivation d = Derivation.derive(Examples.qnorm());
-        assertEquals("|w|^q / q", p(d.psi()));
-        assertEquals("sign(w) * |w|^(q - 1)", p(d.grad()));
-        assertEquals("(q - 1) * |w|^(q - 2)", p(d.hessian()));
+        assertPrinted(d, "|w|^q / q", "sign(w) * |w|^(q - 1)", "(q - 1) * |w|^(q - 2)");
         assertEquals("sign(z) * |z|^(1 / (q - 1))", p(d.inverse().expr()));
         assertEquals("(-∞, ∞)", d.dualDomain().toString());
     }
@@ -48,9 +53,7 @@ class ReadableFormulasTest {
     @Test
     void negEntropy() {
         Derivation d = Derivation.derive(Examples.negEntropy());
-        assertEquals("w * log(w) - w", p(d.psi()));
-        assertEquals("log(w)", p(d.grad()));
-        assertEquals("1 / w", p(d.hessian()));
+        assertPrinted(d, "w * log(w) - w", "log(w)", "1 / w");
         assertEquals("exp(z)", p(d.inverse().expr()));
         assertEquals("w * log(w) - w + v - w * log(v)", p(d.bregman()));
     }
@@ -78,9 +81,7 @@ class ReadableFormulasTest {
     @Test
     void quarticAndSmoothed() {
         Derivation d = Derivation.derive(Examples.quartic());
-        assertEquals("w^4 / 4 + w^2 / 2", p(d.psi()));
-        assertEquals("w^3 + w", p(d.grad()));
-        assertEquals("3 * w^2 + 1", p(d.hessian()));
+        assertPrinted(d, "w^4 / 4 + w^2 / 2", "w^3 + w", "3 * w^2 + 1");
         assertEquals(Derivation.InverseKind.NUMERIC, d.inverse().kind());
         Derivation s = Derivation.derive(Examples.smoothedHomogeneous());
         assertEquals("w * (w^2 + beta^2)^(q / 2 - 1)", p(s.grad()));

@@ -15,7 +15,7 @@ import org.bregman.potential.api.Until;
  * The trainer's half of the experiment vocabulary: one factory per name that the language describes
  * ({@link org.bregman.potential.experiment.Vocabulary}: names, arguments, defaults, descriptions). A factory turns
  * the resolved call, defaults already filled in, into the trainer's typed description, which owns its behaviour
- * ({@link ModelSpec#create}, {@link DataSpec#load}, {@link InitSpec#draw}). Report writers are registered in
+ * ({@link ModelSpec#create}, {@link DataSpec#load}, {@link InitSpec#draw}). Report writers are found by name by
  * {@link org.bregman.train.report.ReportSections}; losses and stopping metrics are the enums {@link Loss} and
  * {@link Until.Metric}. {@code TrainingRegistryTest} fails when a described name has no factory here.
  */

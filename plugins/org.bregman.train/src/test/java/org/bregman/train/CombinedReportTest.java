@@ -34,22 +34,6 @@ class CombinedReportTest {
         return s;
     }
 
-    /** One CSV line split at commas outside double quotes. */
-    private static List<String> cells(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder b = new StringBuilder();
-        boolean quoted = false;
-        for (char ch : line.toCharArray()) {
-            if (ch == '"') quoted = !quoted;
-            else if (ch == ',' && !quoted) {
-                out.add(b.toString());
-                b.setLength(0);
-            } else b.append(ch);
-        }
-        out.add(b.toString());
-        return out;
-    }
-
     @Test
     void eachFinalPointIsClosestToItsOwnInitialPointInItsOwnMirrorsDivergence() throws Exception {
         double[] qs = {1.5, 2, 3};
@@ -69,7 +53,7 @@ class CombinedReportTest {
         for (int i = 0; i < k; i++) {
             double psi = qs[i / seeds.size()];
             float[] init = result.inits().get(seeds.get(i % seeds.size()));
-            List<String> row = cells(lines.get(i + 1));
+            List<String> row = TestCsv.cells(lines.get(i + 1));
             assertEquals(mirrors.get(i / seeds.size()).label() + ", init seed " + seeds.get(i % seeds.size()), row.get(0));
             double[] expected = new double[k];
             for (int j = 0; j < k; j++) {

@@ -15,21 +15,11 @@ import org.junit.jupiter.api.Test;
 /** The ℓq max-margin reference against independent computations: a search over directions in 2-D, Gilbert's algorithm for ℓ2. */
 class MaxMarginTest {
 
-    static double[] signed(Dataset data) {
-        int n = data.n(), d = data.d();
-        double[] a = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            double s = data.labels()[i] == 1 ? 1 : -1;
-            for (int j = 0; j < d; j++) a[i * d + j] = s * data.x()[i * d + j];
-        }
-        return a;
-    }
-
     @ParameterizedTest
     @ValueSource(doubles = {1.5, 2, 3})
     void twoDimensionalMaxMarginAgreesWithASearchOverAllDirections(double q) {
         Dataset data = SeparableData.generate(24, 2, 0.05, 11);
-        double[] a = signed(data);
+        double[] a = MaxMarginSolver.signedRows(data);
         MaxMarginSolver.Solution s = MaxMarginSolver.solve(a, 24, 2, q, 1e-9, 50_000);
         assertTrue(s.converged() && s.gap() <= 1e-9, "certificate gap " + s.gap());
         // the margin function is a minimum of smooth functions of the angle: a fine grid, then golden-section around the best cell
@@ -60,7 +50,7 @@ class MaxMarginTest {
         // (Gilbert's algorithm, with exact line search on each segment)
         int n = 40, d = 12;
         Dataset data = SeparableData.generate(n, d, 0.1, 5);
-        double[] a = signed(data);
+        double[] a = MaxMarginSolver.signedRows(data);
         double[] u = java.util.Arrays.copyOfRange(a, 0, d);
         double lower = Double.NEGATIVE_INFINITY, upper = Double.POSITIVE_INFINITY;
         for (int it = 0; it < 300_000; it++) {
@@ -106,7 +96,7 @@ class MaxMarginTest {
     @Test
     void separableDataHaveTheirPlantedMargin() {
         Dataset data = SeparableData.generate(100, 10, 0.2, 3);
-        MaxMarginSolver.Solution s = MaxMarginSolver.solve(signed(data), 100, 10, 2, 1e-8, 100_000);
+        MaxMarginSolver.Solution s = MaxMarginSolver.solve(MaxMarginSolver.signedRows(data), 100, 10, 2, 1e-8, 100_000);
         assertTrue(s.margin() >= 0.2 * (1 - 1e-6), "max margin " + s.margin() + " below the planted 0.2");
         int ones = 0;
         for (int l : data.labels()) ones += l;

@@ -70,7 +70,7 @@ class PNormExactTest {
         for (int j = 0; j < d; j++) w0[j] = r.nextGaussian();
         ExactSolver.Solution s = ExactSolver.solve(pNorm(2), x, y, w0, n, d);
         assertTrue(s.converged());
-        // w0 + Xᵀ(XXᵀ)⁻¹(y − Xw0), by Gaussian elimination here
+        // w0 + Xᵀ(XXᵀ)⁻¹(y − Xw0), by the tests' own Gaussian elimination (LinearExactTest.Gauss)
         double[] a = new double[n * n], b = new double[n];
         for (int i = 0; i < n; i++) {
             double xi = 0;
@@ -78,19 +78,7 @@ class PNormExactTest {
             b[i] = y[i] - xi;
             for (int k = 0; k < n; k++) for (int j = 0; j < d; j++) a[i * n + k] += x[i * d + j] * x[k * d + j];
         }
-        for (int c = 0; c < n; c++) {
-            for (int i = c + 1; i < n; i++) {
-                double f = a[i * n + c] / a[c * n + c];
-                for (int k = c; k < n; k++) a[i * n + k] -= f * a[c * n + k];
-                b[i] -= f * b[c];
-            }
-        }
-        double[] mu = new double[n];
-        for (int i = n - 1; i >= 0; i--) {
-            double t = b[i];
-            for (int k = i + 1; k < n; k++) t -= a[i * n + k] * mu[k];
-            mu[i] = t / a[i * n + i];
-        }
+        double[] mu = LinearExactTest.Gauss.solve(a, b, n);
         for (int j = 0; j < d; j++) {
             double expected = w0[j];
             for (int i = 0; i < n; i++) expected += x[i * d + j] * mu[i];

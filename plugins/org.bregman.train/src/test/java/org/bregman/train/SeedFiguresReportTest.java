@@ -48,27 +48,6 @@ class SeedFiguresReportTest {
         return out;
     }
 
-    /** CSV rows (header dropped) split at commas outside quotes. */
-    private static List<List<String>> csv(Path p) throws Exception {
-        List<List<String>> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(p);
-        for (String line : lines.subList(1, lines.size())) {
-            List<String> cells = new ArrayList<>();
-            StringBuilder b = new StringBuilder();
-            boolean quoted = false;
-            for (char ch : line.toCharArray()) {
-                if (ch == '"') quoted = !quoted;
-                else if (ch == ',' && !quoted) {
-                    cells.add(b.toString());
-                    b.setLength(0);
-                } else b.append(ch);
-            }
-            cells.add(b.toString());
-            out.add(cells);
-        }
-        return out;
-    }
-
     private static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
@@ -96,10 +75,10 @@ class SeedFiguresReportTest {
         Path out = dir.resolve("figures");
         ReportWriter.write(result, out, true);
 
-        List<List<String>> runs = csv(out.resolve("runs.csv"));
-        List<List<String>> hist = csv(out.resolve("abs-histogram.csv"));
-        List<List<String>> acc = csv(out.resolve("accuracy-per-mirror.csv"));
-        List<List<String>> closeness = csv(out.resolve("closeness.csv"));
+        List<List<String>> runs = TestCsv.rows(out.resolve("runs.csv"));
+        List<List<String>> hist = TestCsv.rows(out.resolve("abs-histogram.csv"));
+        List<List<String>> acc = TestCsv.rows(out.resolve("accuracy-per-mirror.csv"));
+        List<List<String>> closeness = TestCsv.rows(out.resolve("closeness.csv"));
         assertEquals(QS.length, hist.size());
         assertEquals(QS.length * SEEDS.size(), closeness.size());
         Map<Double, String> ranking = new TreeMap<>(Comparator.reverseOrder());

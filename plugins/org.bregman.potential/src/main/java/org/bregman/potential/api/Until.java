@@ -8,20 +8,13 @@ import org.bregman.symbolic.Condition.Op;
  */
 public sealed interface Until {
 
-    enum Metric {
-        LOSS("loss"), TRAIN_ACCURACY("trainAccuracy"), TEST_ACCURACY("testAccuracy"), EPOCHS("epochs"), STEPS("steps"),
+    enum Metric implements Keyword {
+        LOSS, TRAIN_ACCURACY, TEST_ACCURACY, EPOCHS, STEPS,
         /** The normalised margin of the run's own geometry ({@link Geometry}): min_i ỹ_i f(x_i) / ‖θ‖_q^L. */
-        MARGIN("margin");
-
-        public final String keyword;
-
-        Metric(String keyword) {
-            this.keyword = keyword;
-        }
+        MARGIN;
 
         public static Metric of(String keyword) {
-            for (Metric m : values()) if (m.keyword.equals(keyword)) return m;
-            throw new IllegalArgumentException("unknown metric '" + keyword + "'; known: loss, trainAccuracy, testAccuracy, epochs, steps, margin");
+            return Keyword.of(Metric.class, keyword, "metric");
         }
 
         boolean budget() {
@@ -128,7 +121,7 @@ public sealed interface Until {
 
         @Override
         public String toString() {
-            return metric.keyword + " " + op.symbol() + " " + number(value);
+            return metric.keyword() + " " + op.symbol() + " " + number(value);
         }
     }
 

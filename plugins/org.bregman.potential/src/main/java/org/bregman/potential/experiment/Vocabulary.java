@@ -1,6 +1,5 @@
 package org.bregman.potential.experiment;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,44 +132,6 @@ public final class Vocabulary {
                 if (p.name().equals(n)) return p;
             }
             return null;
-        }
-    }
-
-    /** The entries of one kind, in registration order (the order of content assist and of "known: …" lists). */
-    public static final class Registry<E> {
-        private final Map<String, E> entries = new LinkedHashMap<>();
-        private final java.util.function.Function<E, String> name;
-
-        Registry(java.util.function.Function<E, String> name) {
-            this.name = name;
-        }
-
-        /** Adds an entry; a test may register one of its own (a name is registered once). */
-        public synchronized Registry<E> register(E entry) {
-            String n = name.apply(entry);
-            if (entries.putIfAbsent(n, entry) != null) throw new IllegalStateException(n + " is registered twice");
-            return this;
-        }
-
-        /** Removes what a test registered. */
-        public synchronized void unregister(String n) {
-            entries.remove(n);
-        }
-
-        public synchronized E get(String n) {
-            return n == null ? null : entries.get(n);
-        }
-
-        public synchronized boolean containsKey(String n) {
-            return n != null && entries.containsKey(n);
-        }
-
-        public synchronized List<String> keySet() {
-            return List.copyOf(entries.keySet());
-        }
-
-        public synchronized List<E> values() {
-            return List.copyOf(entries.values());
         }
     }
 
@@ -332,32 +293,35 @@ public final class Vocabulary {
         };
     }
 
-    /** Report items, in the order the spec lists them (their applicability rules: {@link ReportItem}). */
+    /**
+     * Report items, in the order of their sections in {@code summary.md} (their applicability rules: {@link ReportItem}). The
+     * trainer writes the item {@code name} with its class {@code org.bregman.train.report.<Name>Section}.
+     */
     public static final Registry<ReportItem> REPORTS = new Registry<>(ReportItem::name)
             .register(new ReportItem("bregman", "D_ψ(final point of each mirror, initial point), per seed", ReportItem.ALWAYS))
             .register(new ReportItem("closest", "D_ψ(final point of each seed, initial point of each seed), per mirror", ReportItem.ALWAYS))
             .register(new ReportItem("exact", "distance to the exact Bregman minimiser over {w : Xw = y}", ReportItem.EXACT))
+            .register(new ReportItem("kkt", "the Bregman projection's optimality conditions at each final point (kkt(P): of P's problem)", ReportItem.ALWAYS))
             .register(new ReportItem("histogram", "fractions of small final weights per mirror; |w| final against initial on a log axis,"
                     + " runs stopped at their budget included", ReportItem.ALWAYS))
             .register(new ReportItem("accuracy", "train and test accuracy of each run; test accuracy per mirror, mean ± std over seeds,"
                     + " ranked", ReportItem.CLASSIFICATION))
-            .register(new ReportItem("curves", "the training loss of every run per epoch", ReportItem.ALWAYS))
             .register(new ReportItem("margin", "the minimum margin of each run", ReportItem.CLASSIFICATION))
-            .register(new ReportItem("kkt", "the Bregman projection's optimality conditions at each final point (kkt(P): of P's problem)", ReportItem.ALWAYS))
             .register(new ReportItem("combined", "D_ψ of every mirror from every initial point to every final point, in one table (Fig. 5 / Appendix B)",
                     ReportItem.ALWAYS))
-            .register(new ReportItem("nuclear", "nuclear norm of the final U V^T against the minimum nuclear norm among the solutions, computed"
-                    + " independently, and the error on the test (unobserved) entries", (item, s) -> s.model() != null && !"factorization".equals(s.model())
-                            && MODELS.containsKey(s.model()) ? "report nuclear needs model factorization" : null))
-            .register(new ReportItem("neurons", "per hidden layer of an mlp: active neurons (|incoming| |outgoing| above 10 % / 1 % of the largest),"
-                    + " a histogram of neuron sizes per mirror, zero activations on the training data (seed 002)", (item, s) -> s.model() != null
-                            && !"mlp".equals(s.model()) && MODELS.containsKey(s.model()) ? "report neurons needs model mlp" : null))
             .register(new ReportItem("maxMargin", "each run's direction against the max-margin direction of its own geometry (lq for psi = c|w|^q),"
                     + " computed from the data alone", (item, s) -> s.model() != null && !"linear".equals(s.model()) && !"logistic".equals(s.model())
                             && MODELS.containsKey(s.model()) ? "report maxMargin needs model linear or logistic (a linear classifier's direction)"
                             : ReportItem.CLASSIFICATION.problem(item, s)))
             .register(new ReportItem("closeness", "D_ψ of each final point to its own initial point against the number of parameters"
                     + " (seed 000: closeness comes for free)", ReportItem.ALWAYS))
+            .register(new ReportItem("nuclear", "nuclear norm of the final U V^T against the minimum nuclear norm among the solutions, computed"
+                    + " independently, and the error on the test (unobserved) entries", (item, s) -> s.model() != null && !"factorization".equals(s.model())
+                            && MODELS.containsKey(s.model()) ? "report nuclear needs model factorization" : null))
+            .register(new ReportItem("neurons", "per hidden layer of an mlp: active neurons (|incoming| |outgoing| above 10 % / 1 % of the largest),"
+                    + " a histogram of neuron sizes per mirror, zero activations on the training data (seed 002)", (item, s) -> s.model() != null
+                            && !"mlp".equals(s.model()) && MODELS.containsKey(s.model()) ? "report neurons needs model mlp" : null))
+            .register(new ReportItem("curves", "the training loss of every run per epoch", ReportItem.ALWAYS))
             .register(new ReportItem("predictors", "each run's final effective predictor, compared with those of the other reports in the output folder"
                     + " (Woodworth et al.'s equivalence)", (item, s) -> s.model() != null && !Set.of("linear", "logistic", "diagonal").contains(s.model())
                             && MODELS.containsKey(s.model()) ? "report predictors needs model linear, logistic or diagonal (a linear predictor)" : null));

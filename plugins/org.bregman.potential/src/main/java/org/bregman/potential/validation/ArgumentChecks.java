@@ -28,7 +28,7 @@ import org.bregman.potential.util.PotentialModels;
  * vocabulary: known names, positional and named values, kinds, lower bounds, files that exist.
  */
 abstract class ArgumentChecks extends ComposedCheck {
-    protected void checkSpec(Spec spec, Vocabulary.Registry<Entry> vocabulary, String what) {
+    protected void checkSpec(Spec spec, org.bregman.potential.experiment.Registry<Entry> vocabulary, String what) {
         if (spec == null || spec.getName() == null) return;
         Entry entry = vocabulary.get(spec.getName());
         if (entry == null) {

@@ -1,13 +1,12 @@
 package org.bregman.potential.tests;
 
+import static org.bregman.potential.testing.TestSources.QNORM;
 import static org.bregman.potential.tests.Texts.*;
 
 import org.junit.jupiter.api.Test;
 
 /** The settings of issue 11 (mlp without biases, factorisation, matrix data, until margin): accepted when right, located when wrong. */
 class ClassificationDiagnosticsTest {
-
-    static final String QNORM = "potential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^q / q\n}\n";
 
     private static String experiment(String data, String model, String loss, String until) {
         return QNORM + "experiment X {\n data " + data + "\n model " + model + "\n loss " + loss + "\n mirrors QNorm\n lr 0.1\n until " + until + "\n}\n";
@@ -23,21 +22,13 @@ class ClassificationDiagnosticsTest {
 
     @Test
     void wrongWordsRanksAndSizesAreLocated() {
-        String bias = experiment("separable", "mlp(8, bias = no)", "logistic", "epochs >= 1");
-        assertError(bias, 6, col(bias, 6, "no"), "bias must be one of true, false, not 'no'");
-        String act = experiment("separable", "mlp(8, activation = tanh)", "logistic", "epochs >= 1");
-        assertError(act, 6, col(act, 6, "tanh"), "activation must be one of relu, linear, not 'tanh'");
-        String rank = experiment("matrixSensing", "factorization(rank = 0)", "squared", "epochs >= 1");
-        assertError(rank, 6, col(rank, 6, "0"), "rank must be >= 1, not 0");
-        String noRank = experiment("matrixSensing", "factorization", "squared", "epochs >= 1");
-        assertError(noRank, 6, col(noRank, 6, "factorization"), "factorization needs the argument 'rank'");
-        String data = experiment("matrixSensing(d = 4, rank = 5)", "factorization(rank = 4)", "squared", "epochs >= 1");
-        assertError(data, 5, col(data, 5, "matrixSensing"), "rank = 5 must be at most d = 4");
-        String seen = experiment("matrixCompletion(d = 4, observed = 16)", "factorization(rank = 4)", "squared", "epochs >= 1");
-        assertError(seen, 5, col(seen, 5, "matrixCompletion"), "observed = 16 must be below d² = 16");
-        String number = experiment("separable(n = many)", "linear", "logistic", "epochs >= 1");
-        assertError(number, 5, col(number, 5, "many"), "n must be a number, not 'many'");
-        String biasOnCnn = experiment("separable", "cnn(8, bias = false)", "logistic", "epochs >= 1");
-        assertError(biasOnCnn, 6, col(biasOnCnn, 6, "bias"), "cnn has no argument 'bias'");
+        assertErrorAt(experiment("separable", "mlp(8, bias = no)", "logistic", "epochs >= 1"), 6, "no", "bias must be one of true, false, not 'no'");
+        assertErrorAt(experiment("separable", "mlp(8, activation = tanh)", "logistic", "epochs >= 1"), 6, "tanh", "activation must be one of relu, linear, not 'tanh'");
+        assertErrorAt(experiment("matrixSensing", "factorization(rank = 0)", "squared", "epochs >= 1"), 6, "0", "rank must be >= 1, not 0");
+        assertErrorAt(experiment("matrixSensing", "factorization", "squared", "epochs >= 1"), 6, "factorization", "factorization needs the argument 'rank'");
+        assertErrorAt(experiment("matrixSensing(d = 4, rank = 5)", "factorization(rank = 4)", "squared", "epochs >= 1"), 5, "matrixSensing", "rank = 5 must be at most d = 4");
+        assertErrorAt(experiment("matrixCompletion(d = 4, observed = 16)", "factorization(rank = 4)", "squared", "epochs >= 1"), 5, "matrixCompletion", "observed = 16 must be below d² = 16");
+        assertErrorAt(experiment("separable(n = many)", "linear", "logistic", "epochs >= 1"), 5, "many", "n must be a number, not 'many'");
+        assertErrorAt(experiment("separable", "cnn(8, bias = false)", "logistic", "epochs >= 1"), 6, "bias", "cnn has no argument 'bias'");
     }
 }

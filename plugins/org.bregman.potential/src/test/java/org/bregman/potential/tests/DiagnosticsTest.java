@@ -1,5 +1,6 @@
 package org.bregman.potential.tests;
 
+import static org.bregman.potential.testing.TestSources.QNORM;
 import static org.bregman.potential.tests.Texts.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -17,8 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of mistake: message text and exact line:column. */
 class DiagnosticsTest {
-
-    static final String QNORM = "potential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^q / q\n}\n";
 
     // ---------------------------------------------------------------- syntax
 
@@ -39,25 +38,23 @@ class DiagnosticsTest {
     void strayCharacter() {
         String t = "potential P {\n    psi(w) = w # 2\n}";
         // ANTLR reports the statement the stray character breaks; the character itself is named too
-        assertError(t, 2, col(t, 2, "w #"), "syntax error");
-        assertError(t, 2, col(t, 2, "#"), "unexpected character '#'");
+        assertErrorAt(t, 2, "w #", "syntax error");
+        assertErrorAt(t, 2, "#", "unexpected character '#'");
         String t2 = "potential P {\n    psi(w) = w\u00b2 \u2212 1\n}";
-        assertError(t2, 2, col(t2, 2, "\u00b2"), "unexpected character '\u00b2' (U+00B2): write ^2");
-        assertError(t2, 2, col(t2, 2, "\u2212"), "write - for minus");
+        assertErrorAt(t2, 2, "\u00b2", "unexpected character '\u00b2' (U+00B2): write ^2");
+        assertErrorAt(t2, 2, "\u2212", "write - for minus");
     }
 
     // ---------------------------------------------------------------- duplicates
 
     @Test
     void duplicateParameter() {
-        String t = "potential P(a = 1, a = 2) {\n    psi(w) = a * w^2\n}";
-        assertError(t, 1, col(t, 1, "a", 2), "duplicate parameter 'a' in P");
+        assertErrorAt("potential P(a = 1, a = 2) {\n    psi(w) = a * w^2\n}", 1, "a", 2, "duplicate parameter 'a' in P");
     }
 
     @Test
     void missingAndRepeatedDefinitions() {
-        String t = "potential P(a = 1) {\n    domain w > 0\n}";
-        assertError(t, 1, col(t, 1, "P"), "potential P has no psi");
+        assertErrorAt("potential P(a = 1) {\n    domain w > 0\n}", 1, "P", "potential P has no psi");
         String t2 = "potential P {\n    psi(w) = w^2\n    psi(w) = w^4\n}";
         assertError(t2, 3, 5, "P defines psi twice (first at line 2)");
     }
@@ -182,8 +179,7 @@ class DiagnosticsTest {
         // no model is reserved today (resnet18 and vgg16 were): a test-only placeholder shows the mechanism
         org.bregman.potential.experiment.Vocabulary.MODELS.register(org.bregman.potential.experiment.Vocabulary.Entry.placeholder("futureNet", "later"));
         try {
-            String t = with(1, " model futureNet");
-            assertError(t, 6, col(t, 6, "futureNet"), "model futureNet is not yet supported");
+            assertErrorAt(with(1, " model futureNet"), 6, "futureNet", "model futureNet is not yet supported");
         } finally {
             org.bregman.potential.experiment.Vocabulary.MODELS.unregister("futureNet");
         }
@@ -234,22 +230,21 @@ class DiagnosticsTest {
     @Test
     void untilThatNeverStops() {
         String t = with(5, " until loss < 1e-10");
-        assertError(t, 10, col(t, 10, "loss"), "this until may never stop", "epochs >= 1000");
+        assertErrorAt(t, 10, "loss", "this until may never stop", "epochs >= 1000");
         t = with(5, " until loss < 1e-10 or (trainAccuracy >= 1 and epochs >= 5)");
-        assertError(t, 10, col(t, 10, "loss"), "this until may never stop");
+        assertErrorAt(t, 10, "loss", "this until may never stop");
         assertClean(with(5, " until (loss < 1e-10 and epochs >= 3) or epochs >= 5"));
         t = with(5, " until trainAccuracy > 1 or epochs >= 5");
-        assertError(t, 10, col(t, 10, "1 or"), "trainAccuracy > 1 can never hold");
+        assertErrorAt(t, 10, "1 or", "trainAccuracy > 1 can never hold");
         t = with(5, " until epochs < 5");
         assertDiagnostic(t, Diagnostic.Severity.WARNING, 10, col(t, 10, "5"), "epochs < 5 already holds when training starts");
         t = with(5, " until los < 1 or epochs >= 5");
-        assertError(t, 10, col(t, 10, "los"), "unknown quantity 'los'", "did you mean 'loss'?");
+        assertErrorAt(t, 10, "los", "unknown quantity 'los'", "did you mean 'loss'?");
     }
 
     @Test
     void lrPerMirrorMustNameAMirror() {
-        String t = with(4, " lr 0.1 per mirror { QNorm(q = 10): 0.001 }");
-        assertError(t, 9, col(t, 9, "QNorm"), "QNorm(q = 10) is not one of the mirrors of X", "QNorm(q = 2), QNorm(q = 3)");
+        assertErrorAt(with(4, " lr 0.1 per mirror { QNorm(q = 10): 0.001 }"), 9, "QNorm", "QNorm(q = 10) is not one of the mirrors of X", "QNorm(q = 2), QNorm(q = 3)");
         assertClean(with(4, " lr 0.1 per mirror { QNorm(q = 2): 0.001, QNorm: 0.5 }"));
     }
 

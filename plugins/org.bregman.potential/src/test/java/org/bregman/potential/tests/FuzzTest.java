@@ -37,7 +37,7 @@ class FuzzTest {
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void mutatedAndRandomInputsNeverCrash() {
         String base = Texts.section2() + "\n" + Texts.section3();
-        List<String> seeds = List.of(base, Texts.section2(), Texts.section3(), DiagnosticsTest.QNORM,
+        List<String> seeds = List.of(base, Texts.section2(), Texts.section3(), TestSources.QNORM,
                 "potential P(a = 2 where a > 1) {\n domain 0 < w < 1\n psi(w) = w * log(w) + (1 - w) * log(1 - w) + a\n}");
         SplittableRandom rnd = new SplittableRandom(20261123);
         int runs = 0, internal = 0, derived = 0;

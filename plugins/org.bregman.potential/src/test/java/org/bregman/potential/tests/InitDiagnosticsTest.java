@@ -4,6 +4,7 @@ import static org.bregman.potential.tests.Texts.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.bregman.potential.testing.TestSources;
 import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.potential.api.ResolvedExperiment;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class InitDiagnosticsTest {
 
-    static final String POTENTIALS = """
-            potential QNorm(q = 3 where q > 1) {
-                psi(w) = |w|^q / q
-            }
+    static final String POTENTIALS = TestSources.QNORM + """
             potential NegEntropy {
                 domain w > 0
                 psi(w) = w * log(w) - w
@@ -75,26 +73,26 @@ class InitDiagnosticsTest {
     @Test
     void constantAndPointDistributionsOutsideTheDomain() {
         String t = experiment("NegEntropy", "constant(c = -1)");
-        assertError(t, MIRRORS, col(t, MIRRORS, "NegEntropy"), "init constant(c = -1) puts every initial weight at -1", "(0, ∞)");
+        assertErrorAt(t, MIRRORS, "NegEntropy", "init constant(c = -1) puts every initial weight at -1", "(0, ∞)");
         t = experiment("QNorm(q = 2), Box", "constant(c = 1)");
-        assertError(t, MIRRORS, col(t, MIRRORS, "Box"), "Box: init constant(c = 1) puts every initial weight at 1, outside its domain (-1, 1)",
+        assertErrorAt(t, MIRRORS, "Box", "Box: init constant(c = 1) puts every initial weight at 1, outside its domain (-1, 1)",
                 "domain -1 < w < 1");
         t = experiment("NegEntropy", "normal(mean = -2, std = 0)");
-        assertError(t, MIRRORS, col(t, MIRRORS, "NegEntropy"), "init normal(mean = -2, std = 0) puts every initial weight at -2");
+        assertErrorAt(t, MIRRORS, "NegEntropy", "init normal(mean = -2, std = 0) puts every initial weight at -2");
         // float32 is what the trainer stores: 1e-50 becomes 0, outside w > 0
         t = experiment("NegEntropy", "constant(c = 1e-50)");
-        assertError(t, MIRRORS, col(t, MIRRORS, "NegEntropy"), "puts every initial weight at 0");
+        assertErrorAt(t, MIRRORS, "NegEntropy", "puts every initial weight at 0");
     }
 
     @Test
     void rangesThatLeaveTheDomain() {
         String t = experiment("NegEntropy", "uniform(a = -1, b = 1)");
-        assertError(t, MIRRORS, col(t, MIRRORS, "NegEntropy"), "NegEntropy: init uniform(a = -1, b = 1) draws initial weights in [-1, 1], outside its domain (0, ∞)");
+        assertErrorAt(t, MIRRORS, "NegEntropy", "NegEntropy: init uniform(a = -1, b = 1) draws initial weights in [-1, 1], outside its domain (0, ∞)");
         t = experiment("NegEntropy", "normal(std = 0.1)");
-        assertError(t, MIRRORS, col(t, MIRRORS, "NegEntropy"), "init normal(mean = 0, std = 0.1) is centred at 0 and so draws half of the initial weights or more outside its domain");
+        assertErrorAt(t, MIRRORS, "NegEntropy", "init normal(mean = 0, std = 0.1) is centred at 0 and so draws half of the initial weights or more outside its domain");
         // no init setting: the default normal(mean = 0, std = 0.01) is named as the default
         t = experiment("NegEntropy", null);
-        assertError(t, MIRRORS, col(t, MIRRORS, "NegEntropy"), "init normal(mean = 0, std = 0.01) (the default)");
+        assertErrorAt(t, MIRRORS, "NegEntropy", "init normal(mean = 0, std = 0.01) (the default)");
     }
 
     @Test

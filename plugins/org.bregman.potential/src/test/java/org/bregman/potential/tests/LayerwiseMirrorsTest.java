@@ -43,41 +43,36 @@ class LayerwiseMirrorsTest {
 
     @Test
     void anUnknownLayerIsLocatedAndListsTheModelsLayers() {
-        String t = mlp(" mirrors QNorm(q = 3) for layers \"0_W\", \"2_W\", QNorm(q = 2) otherwise", " lr 0.1");
-        assertError(t, 8, col(t, 8, "\"2_W\""), "unknown layer \"2_W\"", "the layers of this model are 0_W, 0_b, 1_W, 1_b");
+        assertErrorAt(mlp(" mirrors QNorm(q = 3) for layers \"0_W\", \"2_W\", QNorm(q = 2) otherwise", " lr 0.1"), 8, "\"2_W\"", "unknown layer \"2_W\"", "the layers of this model are 0_W, 0_b, 1_W, 1_b");
     }
 
     @Test
     void aLayerTwiceInOneMirrorIsAnError() {
-        String t = mlp(" mirrors QNorm(q = 3) for layers \"0_W\", QNorm(q = 2) for layers \"1_W\", \"0_W\", QNorm otherwise", " lr 0.1");
-        assertError(t, 8, col(t, 8, "\"0_W\"", 1), "layer \"0_W\" is listed twice");
+        assertErrorAt(mlp(" mirrors QNorm(q = 3) for layers \"0_W\", QNorm(q = 2) for layers \"1_W\", \"0_W\", QNorm otherwise", " lr 0.1"), 8, "\"0_W\"", 1, "layer \"0_W\" is listed twice");
     }
 
     @Test
     void layersWithoutAMirrorNeedOtherwise() {
-        String t = mlp(" mirrors QNorm(q = 3) for layers \"0_W\", \"1_W\"", " lr 0.1");
-        assertError(t, 8, col(t, 8, "\"1_W\""), "layers 0_b, 1_b have no mirror", "otherwise");
+        assertErrorAt(mlp(" mirrors QNorm(q = 3) for layers \"0_W\", \"1_W\"", " lr 0.1"), 8, "\"1_W\"", "layers 0_b, 1_b have no mirror", "otherwise");
         assertClean(mlp(" mirrors QNorm(q = 3) for layers \"0_W\", \"1_W\", QNorm for layers \"0_b\", \"1_b\"", " lr 0.1"));
     }
 
     @Test
     void otherwiseAloneIsAnError() {
-        String t = mlp(" mirrors QNorm(q = 3), QNorm(q = 2) otherwise", " lr 0.1");
-        assertError(t, 8, col(t, 8, "otherwise"), "otherwise needs mirrors for layers");
+        assertErrorAt(mlp(" mirrors QNorm(q = 3), QNorm(q = 2) otherwise", " lr 0.1"), 8, "otherwise", "otherwise needs mirrors for layers");
     }
 
     @Test
     void theSameLayerwiseMirrorTwiceIsAnError() {
-        String t = mlp(" mirrors QNorm for layers \"0_W\", QNorm(q = 2) otherwise, QNorm for layers \"0_W\", QNorm(q = 2) otherwise", " lr 0.1");
-        assertError(t, 8, col(t, 8, "QNorm", 2), "is listed twice");
+        assertErrorAt(mlp(" mirrors QNorm for layers \"0_W\", QNorm(q = 2) otherwise, QNorm for layers \"0_W\", QNorm(q = 2) otherwise", " lr 0.1"), 8, "QNorm", 2, "is listed twice");
     }
 
     @Test
     void perLayerRatesNameKnownLayersOnceWithPositiveRates() {
         String t = mlp(" mirrors QNorm", " lr 0.1 per layer { \"0_W\": 0.01, \"9_W\": 0.1, \"0_W\": 0.2, \"1_b\": 0 }");
-        assertError(t, 9, col(t, 9, "\"9_W\""), "unknown layer \"9_W\"", "0_W, 0_b, 1_W, 1_b");
-        assertError(t, 9, col(t, 9, "\"0_W\"", 1), "layer \"0_W\" has two learning rates");
-        assertError(t, 9, col(t, 9, "0 }"), "the learning rate must be > 0, not 0");
+        assertErrorAt(t, 9, "\"9_W\"", "unknown layer \"9_W\"", "0_W, 0_b, 1_W, 1_b");
+        assertErrorAt(t, 9, "\"0_W\"", 1, "layer \"0_W\" has two learning rates");
+        assertErrorAt(t, 9, "0 }", "the learning rate must be > 0, not 0");
     }
 
     @Test

@@ -28,8 +28,7 @@ class NonSeparableTest {
 
     @Test
     void aUseSiteWithPAtOneIsAnErrorThere() {
-        String t = PNORM + "experiment X {\n data regression\n model linear\n loss squared\n mirrors PNorm(q = 1)\n lr 0.1\n until epochs >= 1\n}";
-        assertError(t, 8, col(t, 8, "1)"), "q must satisfy q > 1");
+        assertErrorAt(PNORM + "experiment X {\n data regression\n model linear\n loss squared\n mirrors PNorm(q = 1)\n lr 0.1\n until epochs >= 1\n}", 8, "1)", "q must satisfy q > 1");
     }
 
     @Test

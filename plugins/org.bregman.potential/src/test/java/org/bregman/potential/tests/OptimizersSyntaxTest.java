@@ -33,20 +33,15 @@ class OptimizersSyntaxTest {
 
     @Test
     void aNonPositiveEpsIsALocatedError() {
-        String t = withOptimizers(" optimizers SignDescent, SmoothedSign(eps = 0)");
-        assertError(t, 11, col(t, 11, "0)"), "eps", "> 0");
-        String t2 = withOptimizers(" optimizers SmoothedSign(eps = -0.5)");
-        assertError(t2, 11, col(t2, 11, "-0.5"), "eps", "> 0");
+        assertErrorAt(withOptimizers(" optimizers SignDescent, SmoothedSign(eps = 0)"), 11, "0)", "eps", "> 0");
+        assertErrorAt(withOptimizers(" optimizers SmoothedSign(eps = -0.5)"), 11, "-0.5", "eps", "> 0");
     }
 
     @Test
     void unknownNamesAndRepeatsAreErrors() {
-        String t = withOptimizers(" optimizers SignDecent");
-        assertError(t, 11, col(t, 11, "SignDecent"), "unknown optimizer 'SignDecent'", "did you mean 'SignDescent'?");
-        String t2 = withOptimizers(" optimizers SmoothedSign(eps = 0.1), SmoothedSign");
-        assertError(t2, 11, col(t2, 11, "SmoothedSign", 1), "SmoothedSign is listed twice with the same arguments");
-        String t3 = withOptimizers(" optimizers NormalizedGD(lr = 0)");
-        assertError(t3, 11, col(t3, 11, "0)"), "lr", "> 0");
+        assertErrorAt(withOptimizers(" optimizers SignDecent"), 11, "SignDecent", "unknown optimizer 'SignDecent'", "did you mean 'SignDescent'?");
+        assertErrorAt(withOptimizers(" optimizers SmoothedSign(eps = 0.1), SmoothedSign"), 11, "SmoothedSign", 1, "SmoothedSign is listed twice with the same arguments");
+        assertErrorAt(withOptimizers(" optimizers NormalizedGD(lr = 0)"), 11, "0)", "lr", "> 0");
     }
 
     @Test

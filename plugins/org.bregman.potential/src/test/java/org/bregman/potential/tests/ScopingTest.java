@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bregman.potential.testing.TestSources;
 import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.potential.potential.Definition;
 import org.bregman.potential.potential.Domain;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** What each kind of name sees (also what content assist offers). */
 class ScopingTest {
 
-    static final String TEXT = "package examples.seeds\n" + DiagnosticsTest.QNORM
+    static final String TEXT = "package examples.seeds\n" + TestSources.QNORM
             + "potential Hyp(beta = 1 where beta > 0) {\n    domain w > -10\n    psi(w) = w * asinh(w / beta) - sqrt(w^2 + beta^2)\n    grad(x) = asinh(x / beta)\n}\n"
             + "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNorm(q = 2), Hyp(beta = 0.5)\n lr 0.1\n until epochs >= 1\n}\n";
 

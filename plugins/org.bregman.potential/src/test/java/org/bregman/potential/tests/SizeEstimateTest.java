@@ -36,14 +36,12 @@ class SizeEstimateTest {
 
     @Test
     void aNewModelsParameterCountIsChecked() {
-        String t = experiment("regression(n = 5, d = 8)", "huge");
-        assertError(t, 6, col(t, 6, "huge"), "the model has about 8,000,000,000 parameters; at most 2,147,483,647 fit in one array");
+        assertErrorAt(experiment("regression(n = 5, d = 8)", "huge"), 6, "huge", "the model has about 8,000,000,000 parameters; at most 2,147,483,647 fit in one array");
         assertClean(experiment("regression(n = 5, d = 8)", "linear"));
     }
 
     @Test
     void aNewDataSourcesSizeIsChecked() {
-        String t = experiment("tall", "linear");
-        assertError(t, 5, col(t, 5, "tall"), "tall(n = 3,000,000,000, d = 4) has n·d = 12,000,000,000 values; at most 2,147,483,647 fit");
+        assertErrorAt(experiment("tall", "linear"), 5, "tall", "tall(n = 3,000,000,000, d = 4) has n·d = 12,000,000,000 values; at most 2,147,483,647 fit");
     }
 }

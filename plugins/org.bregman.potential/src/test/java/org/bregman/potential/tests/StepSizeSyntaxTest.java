@@ -38,13 +38,11 @@ class StepSizeSyntaxTest {
 
     @Test
     void aSafeguardedRateMustStillBePositive() {
-        String t = with(4, " lr 0 safeguarded");
-        assertError(t, 9, col(t, 9, "0"), "the learning rate must be > 0, not 0");
+        assertErrorAt(with(4, " lr 0 safeguarded"), 9, "0", "the learning rate must be > 0, not 0");
     }
 
     @Test
     void autoTakesNoNumber() {
-        String t = with(4, " lr auto 0.1");
-        assertError(t, 9, col(t, 9, "0.1"), "syntax error");
+        assertErrorAt(with(4, " lr auto 0.1"), 9, "0.1", "syntax error");
     }
 }

@@ -79,6 +79,16 @@ final class Texts {
         return assertDiagnostic(text, Diagnostic.Severity.ERROR, line, column, fragments);
     }
 
+    /** Asserts an error on {@code line} at the {@code occurrence}-th (0-based) {@code token} of that line whose message contains every fragment. */
+    static Diagnostic assertErrorAt(String text, int line, String token, int occurrence, String... fragments) {
+        return assertError(text, line, col(text, line, token, occurrence), fragments);
+    }
+
+    /** {@link #assertErrorAt(String, int, String, int, String...)} at the first {@code token} of the line. */
+    static Diagnostic assertErrorAt(String text, int line, String token, String... fragments) {
+        return assertErrorAt(text, line, token, 0, fragments);
+    }
+
     static void assertClean(String text) {
         PotentialWorkspace ws = check(text);
         assertTrue(ws.diagnostics().isEmpty(), () -> "expected no diagnostics, got:\n" + dump(ws.diagnostics()) + "\nin:\n" + text);

@@ -1,5 +1,6 @@
 package org.bregman.train.data;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 
 import org.bregman.train.Num;
@@ -15,7 +16,31 @@ public sealed interface DataSpec {
      */
     Dataset load(Path dataDir);
 
-    String describe();
+    /**
+     * The source as an experiment writes it, e.g. {@code regression(n = 40, d = 400, noise = 0, seed = 1)}: the record's
+     * components by name, numbers as the reports print them, other values quoted, absent ({@code null}) ones left out.
+     */
+    default String describe() {
+        StringBuilder b = new StringBuilder();
+        String name = getClass().getSimpleName();
+        b.append(Character.toLowerCase(name.charAt(0))).append(name, 1, name.length()).append('(');
+        String separator = "";
+        for (RecordComponent c : getClass().getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (v == null) continue;
+            b.append(separator).append(c.getName()).append(" = ");
+            if (v instanceof Double x) b.append(Num.format(x));
+            else if (v instanceof Number) b.append(v);
+            else b.append('"').append(v).append('"');
+            separator = ", ";
+        }
+        return b.append(')').toString();
+    }
 
     /** How training images are augmented at each step, or {@code null} (the images as they are). */
     default Augmentation augmentation() {
@@ -27,10 +52,6 @@ public sealed interface DataSpec {
         public Dataset load(Path dataDir) {
             return Datasets.regression(n, d, noise, seed);
         }
-
-        public String describe() {
-            return "regression(n = " + n + ", d = " + d + ", noise = " + Num.format(noise) + ", seed = " + seed + ")";
-        }
     }
 
     /** {@code teacher(n, d, width, seed)}: binary labels from a random two-layer ReLU network. */
@@ -38,20 +59,12 @@ public sealed interface DataSpec {
         public Dataset load(Path dataDir) {
             return Datasets.teacher(n, d, width, seed);
         }
-
-        public String describe() {
-            return "teacher(n = " + n + ", d = " + d + ", width = " + width + ", seed = " + seed + ")";
-        }
     }
 
     /** {@code idx(images = "…", labels = "…", limit = N)}: IDX files, gzipped or not. */
     record Idx(String images, String labels, int limit) implements DataSpec {
         public Dataset load(Path dataDir) {
             return Datasets.idx(Datasets.resolve(dataDir, images), Datasets.resolve(dataDir, labels), limit);
-        }
-
-        public String describe() {
-            return "idx(images = \"" + images + "\", labels = \"" + labels + "\", limit = " + limit + ")";
         }
     }
 
@@ -97,20 +110,12 @@ public sealed interface DataSpec {
         public Augmentation augmentation() {
             return augment;
         }
-
-        public String describe() {
-            return "cifar10(dir = \"" + dir + "\", limit = " + limit + ", test = " + test + (augment == null ? "" : ", augment = \"" + augment + "\"") + ")";
-        }
     }
 
     /** {@code separable(n, d, margin, seed)}: {@link SeparableData}. */
     record Separable(int n, int d, double margin, long seed) implements DataSpec {
         public Dataset load(Path dataDir) {
             return SeparableData.generate(n, d, margin, seed);
-        }
-
-        public String describe() {
-            return "separable(n = " + n + ", d = " + d + ", margin = " + Num.format(margin) + ", seed = " + seed + ")";
         }
     }
 
@@ -119,20 +124,12 @@ public sealed interface DataSpec {
         public Dataset load(Path dataDir) {
             return MatrixData.sensing(n, d, rank, seed);
         }
-
-        public String describe() {
-            return "matrixSensing(n = " + n + ", d = " + d + ", rank = " + rank + ", seed = " + seed + ")";
-        }
     }
 
     /** {@code matrixCompletion(d, rank, observed, seed)}: {@link MatrixData#completion}; the unobserved entries are the test set. */
     record MatrixCompletion(int d, int rank, int observed, long seed) implements DataSpec {
         public Dataset load(Path dataDir) {
             return MatrixData.completion(d, rank, observed, seed);
-        }
-
-        public String describe() {
-            return "matrixCompletion(d = " + d + ", rank = " + rank + ", observed = " + observed + ", seed = " + seed + ")";
         }
     }
 

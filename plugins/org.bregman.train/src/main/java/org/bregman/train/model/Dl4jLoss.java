@@ -87,6 +87,6 @@ final class Dl4jLoss implements ILossFunction {
 
     @Override
     public String name() {
-        return "bregman-" + loss.keyword;
+        return "bregman-" + loss.keyword();
     }
 }

@@ -9,27 +9,19 @@ import org.bregman.train.data.Dataset;
  * Gradients: with G = Σ_i ℓ'(f_i) X_i, ∂/∂U = G V and ∂/∂V = Gᵀ U. Sums in double, parameters and gradients float32;
  * the mirror step is the plain float32 in-place step of networks.
  */
-final class FactorizationModel extends Model {
+final class FactorizationModel extends ArrayModel {
 
-    private final Dataset data;
-    private final Loss loss;
     private final int d;
     private final int rank;
-    private final float[] p;
-    private final float[] g;
-    private float[] marked;
     private final double[] w;
     private final double[] gw;
     private final double[] f = new double[1];
     private final double[] dldf = new double[1];
 
     FactorizationModel(Dataset data, Loss loss, int d, int rank) {
-        this.data = data;
-        this.loss = loss;
+        super(data, loss, 2 * d * rank);
         this.d = d;
         this.rank = rank;
-        this.p = new float[2 * d * rank];
-        this.g = new float[p.length];
         this.w = new double[d * d];
         this.gw = new double[d * d];
     }
@@ -44,24 +36,8 @@ final class FactorizationModel extends Model {
         return d;
     }
 
-    @Override
-    public int size() {
-        return p.length;
-    }
-
-    @Override
-    public void setParams(float[] flat) {
-        if (flat.length != p.length) throw new IllegalArgumentException("expected " + p.length + " parameters, got " + flat.length);
-        System.arraycopy(flat, 0, p, 0, p.length);
-    }
-
-    @Override
-    public float[] params() {
-        return p.clone();
-    }
-
     /** W = U Vᵀ. */
-    private void product() {
+    private double[] product() {
         int off = d * rank;
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
@@ -70,6 +46,7 @@ final class FactorizationModel extends Model {
                 w[i * d + j] = s;
             }
         }
+        return w;
     }
 
     private double score(Dataset set, int i) {
@@ -118,32 +95,11 @@ final class FactorizationModel extends Model {
     }
 
     @Override
-    public int step(org.bregman.runtime.rules.UpdateRule.Step rule, float lr) {
-        return rule.step(p, g, p.length, lr);
-    }
-
-    @Override
     public double batchLoss(int[] order, int from, int to) {
         product();
         double sum = 0;
         for (int b = from; b < to; b++) sum += lossAt(data, order[b], null);
         return sum;
-    }
-
-    @Override
-    public void mark() {
-        if (marked == null) marked = new float[p.length];
-        System.arraycopy(p, 0, marked, 0, p.length);
-    }
-
-    @Override
-    public void reset() {
-        System.arraycopy(marked, 0, p, 0, p.length);
-    }
-
-    @Override
-    public void sgdStep(float lr) {
-        for (int j = 0; j < p.length; j++) p[j] -= lr * g[j];
     }
 
     @Override
@@ -170,12 +126,9 @@ final class FactorizationModel extends Model {
         return java.util.List.of(new Layer("U", 0, half, true), new Layer("V", half, half, true));
     }
 
-        /** W = U Vᵀ, d × d row-major: the predicted matrix. */
+    /** W = U Vᵀ, d × d row-major: the predicted matrix. */
     @Override
-    public float[] predictor() {
-        product();
-        float[] out = new float[w.length];
-        for (int j = 0; j < w.length; j++) out[j] = (float) w[j];
-        return out;
+    protected double[] effectivePredictor() {
+        return product();
     }
 }

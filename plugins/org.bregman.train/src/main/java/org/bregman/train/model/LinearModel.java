@@ -16,17 +16,12 @@ import org.bregman.train.data.Dataset;
  * instance). With the compensated step the remaining errors are those of the float32 gradient g = Xᵀr,
  * which lie in the row space for a linear model. The step is O(d) next to the O(batch · d) gradient.
  */
-final class LinearModel extends Model {
+final class LinearModel extends ArrayModel {
 
-    private final Dataset data;
-    private final Loss loss;
     private final int depth;
     private final int k;
     private final int d;
-    private final float[] p;
     private final float[] pLow; // p + pLow is the iterate, to about 48 bits (see the class comment)
-    private final float[] g;
-    private float[] pMark;
     private float[] pLowMark;
     private final double[] w; // effective predictor, k × d
     private final double[] f;
@@ -34,15 +29,11 @@ final class LinearModel extends Model {
     private final double[] gw;
 
     LinearModel(Dataset data, Loss loss, int depth) {
-        this.data = data;
-        this.loss = loss;
+        super(data, loss, (depth > 0 ? 2 : 1) * loss.outputs(data.classes()) * data.d());
         this.depth = depth;
         this.k = loss.outputs(data.classes());
         this.d = data.d();
-        int size = (depth > 0 ? 2 : 1) * k * d;
-        this.p = new float[size];
-        this.pLow = new float[size];
-        this.g = new float[size];
+        this.pLow = new float[p.length];
         this.w = new double[k * d];
         this.f = new double[k];
         this.dldf = new double[k];
@@ -50,20 +41,9 @@ final class LinearModel extends Model {
     }
 
     @Override
-    public int size() {
-        return p.length;
-    }
-
-    @Override
     public void setParams(float[] flat) {
-        if (flat.length != p.length) throw new IllegalArgumentException("expected " + p.length + " parameters, got " + flat.length);
-        System.arraycopy(flat, 0, p, 0, p.length);
+        super.setParams(flat);
         java.util.Arrays.fill(pLow, 0);
-    }
-
-    @Override
-    public float[] params() {
-        return p.clone();
     }
 
     @Override
@@ -77,13 +57,14 @@ final class LinearModel extends Model {
         System.arraycopy(low, 0, pLow, 0, pLow.length);
     }
 
-    private void effective() {
+    private double[] effective() {
         int m = k * d;
         if (depth == 0) {
             for (int j = 0; j < m; j++) w[j] = p[j];
         } else {
             for (int j = 0; j < m; j++) w[j] = Math.pow(p[j], depth) - Math.pow(p[m + j], depth);
         }
+        return w;
     }
 
     private void scores(Dataset set, int i) {
@@ -139,10 +120,7 @@ final class LinearModel extends Model {
         return map.stepCompensated(p, pLow, 0, g, 0, p.length, lr);
     }
 
-    @Override
-    public int step(org.bregman.runtime.rules.UpdateRule.Step rule, float lr) {
-        return rule.step(p, g, p.length, lr); // a plain float32 step: the low word stays 0 (it is 0 after setParams)
-    }
+    // a built-in rule takes the plain float32 step (ArrayModel): the low word stays 0 (it is 0 after setParams)
 
     @Override
     public double batchLoss(int[] order, int from, int to) {
@@ -158,23 +136,20 @@ final class LinearModel extends Model {
 
     @Override
     public void mark() {
-        if (pMark == null) {
-            pMark = new float[p.length];
-            pLowMark = new float[p.length];
-        }
-        System.arraycopy(p, 0, pMark, 0, p.length);
+        super.mark();
+        if (pLowMark == null) pLowMark = new float[p.length];
         System.arraycopy(pLow, 0, pLowMark, 0, p.length);
     }
 
     @Override
     public void reset() {
-        System.arraycopy(pMark, 0, p, 0, p.length);
+        super.reset();
         System.arraycopy(pLowMark, 0, pLow, 0, p.length); // the low word too: the retry starts from the same double iterate
     }
 
     @Override
     public void sgdStep(float lr) {
-        for (int j = 0; j < p.length; j++) p[j] -= lr * g[j];
+        super.sgdStep(lr);
         java.util.Arrays.fill(pLow, 0); // plain float32 SGD (the benchmarks' baseline): no compensation
     }
 
@@ -205,10 +180,7 @@ final class LinearModel extends Model {
     }
 
     @Override
-    public float[] predictor() {
-        effective();
-        float[] out = new float[w.length];
-        for (int j = 0; j < w.length; j++) out[j] = (float) w[j];
-        return out;
+    protected double[] effectivePredictor() {
+        return effective();
     }
 }

@@ -10,18 +10,11 @@ package org.bregman.train.model;
  * </ul>
  * The reported loss is the mean over the training set.
  */
-public enum Loss {
-    SQUARED("squared"), CROSS_ENTROPY("crossEntropy"), LOGISTIC("logistic"), EXPONENTIAL("exponential");
-
-    public final String keyword;
-
-    Loss(String keyword) {
-        this.keyword = keyword;
-    }
+public enum Loss implements org.bregman.potential.api.Keyword {
+    SQUARED, CROSS_ENTROPY, LOGISTIC, EXPONENTIAL;
 
     public static Loss of(String keyword) {
-        for (Loss l : values()) if (l.keyword.equals(keyword)) return l;
-        throw new IllegalArgumentException("unknown loss '" + keyword + "'; known: squared, crossEntropy, logistic, exponential");
+        return org.bregman.potential.api.Keyword.of(Loss.class, keyword, "loss");
     }
 
     /** Whether the loss needs class labels. */
@@ -41,9 +34,9 @@ public enum Loss {
     /** A clear message when loss and data do not fit together, else {@code null}. */
     public String mismatch(int classes) {
         if (this == SQUARED) return null;
-        if (classes == 0) return "loss " + keyword + " needs class labels, but the data are regression targets";
+        if (classes == 0) return "loss " + keyword() + " needs class labels, but the data are regression targets";
         if ((this == LOGISTIC || this == EXPONENTIAL) && classes != 2) {
-            return "loss " + keyword + " is binary, but the data have " + classes + " classes (use crossEntropy)";
+            return "loss " + keyword() + " is binary, but the data have " + classes + " classes (use crossEntropy)";
         }
         return null;
     }
@@ -108,7 +101,7 @@ public enum Loss {
                 double u = Math.exp(-m);
                 yield u == 0 ? -m : -m + Math.log(Math.log1p(u) / u);
             }
-            default -> throw new IllegalArgumentException("log-space loss is for the binary losses logistic and exponential, not " + keyword);
+            default -> throw new IllegalArgumentException("log-space loss is for the binary losses logistic and exponential, not " + keyword());
         };
     }
 

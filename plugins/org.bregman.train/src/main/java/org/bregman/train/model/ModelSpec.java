@@ -67,7 +67,7 @@ public interface ModelSpec {
         @Override public int homogeneity() { return depth; }
         public Model create(Loss loss, Dataset data) {
             if (loss.outputs(data.classes()) != 1) {
-                throw new IllegalArgumentException("model diagonal has one output; loss " + loss.keyword + " on " + data.classes()
+                throw new IllegalArgumentException("model diagonal has one output; loss " + loss.keyword() + " on " + data.classes()
                         + " classes needs " + loss.outputs(data.classes()));
             }
             return new LinearModel(data, loss, depth);
@@ -84,7 +84,7 @@ public interface ModelSpec {
         public Model create(Loss loss, Dataset data) {
             int d = FactorizationModel.side(data);
             if (loss.outputs(data.classes()) != 1) {
-                throw new IllegalArgumentException("model factorization has one output; loss " + loss.keyword + " on " + data.classes()
+                throw new IllegalArgumentException("model factorization has one output; loss " + loss.keyword() + " on " + data.classes()
                         + " classes needs " + loss.outputs(data.classes()));
             }
             return new FactorizationModel(data, loss, d, rank);

@@ -49,7 +49,7 @@ final class BregmanSection implements ReportSection {
             rowsMin += t.diagonalMinimumRows();
             rowsAll += t.comparableRows();
             c.put("bregman_seed" + seed + ".csv", t.csv().getBytes(StandardCharsets.UTF_8));
-            c.plot("bregman_seed" + seed + ".png", () -> Plots.heatMap(t));
+            c.plot("bregman_seed" + seed + ".png", () -> HeatMap.of(t));
             c.md.append("![Bregman heat map, seed ").append(seed).append("](bregman_seed").append(seed).append(".png)\n\n");
             js.add(tableJson(t, "seed", seed));
         }

@@ -71,16 +71,12 @@ final class ClosenessSection implements ReportSection {
         List<Object> js = new ArrayList<>();
         Map<String, List<double[]>> points = new LinkedHashMap<>();
         for (Row r : rows) {
-            c.md.append("| ").append(r.mirror()).append(" | ").append(r.seed()).append(" | ").append(r.status()).append(" | ")
-                    .append(String.format(java.util.Locale.ROOT, "%,d", r.parameters())).append(" | ").append(Num.short4(r.divergence()))
+            RunColumns.markdown(c.md, r.mirror(), r.seed(), r.status()).append(String.format(java.util.Locale.ROOT, "%,d", r.parameters())).append(" | ").append(Num.short4(r.divergence()))
                     .append(" | ").append(Num.short4(r.perParameter())).append(" | ").append(Num.short4(r.relativeChange())).append(" |\n");
-            csv.append(Table.Csv.cell(r.mirror())).append(',').append(r.seed()).append(',').append(r.status()).append(',').append(r.parameters())
+            RunColumns.csv(csv, r.mirror(), r.seed(), r.status()).append(r.parameters())
                     .append(',').append(Table.Csv.num(r.divergence())).append(',').append(Table.Csv.num(r.perParameter())).append(',')
                     .append(Table.Csv.num(r.relativeChange())).append('\n');
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("mirror", r.mirror());
-            o.put("seed", r.seed());
-            o.put("status", r.status());
+            Map<String, Object> o = RunColumns.json(r.mirror(), r.seed(), r.status());
             o.put("parameters", r.parameters());
             o.put("divergence", r.divergence());
             o.put("perParameter", r.perParameter());

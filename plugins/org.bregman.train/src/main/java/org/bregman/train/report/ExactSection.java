@@ -20,7 +20,7 @@ final class ExactSection implements ReportSection {
         Dataset data = c.result.data();
         if (c.notApplicable("exact") != null) {
             c.md.append("Only for linear models with the squared loss and one output (the minimiser over {w : Xw = y}); this experiment is ")
-                    .append(c.spec.model().describe()).append(" with ").append(c.spec.loss().keyword).append(" loss.\n\n");
+                    .append(c.spec.model().describe()).append(" with ").append(c.spec.loss().keyword()).append(" loss.\n\n");
             return;
         }
         c.md.append("w* = argmin_{Xw = y} D_ψ(w, w0), computed independently in double precision (Newton on the dual: "

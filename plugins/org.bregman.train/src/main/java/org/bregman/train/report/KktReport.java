@@ -26,14 +26,6 @@ import org.bregman.train.model.ModelSpec;
  */
 public record KktReport(String markdown, String csv, Object json, String verdict) {
 
-    /** Writes the {@code kkt} item: the summary section, {@code kkt.csv} and its {@code tables} entry. */
-    void writeTo(ReportContext c) throws java.io.IOException {
-        c.md.append(markdown);
-        if (verdict != null) c.md.append(c.headline(verdict)).append("\n\n");
-        if (csv != null) c.put("kkt.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        c.tables.put("kkt", json);
-    }
-
     /** The report for a linear-in-weights model or the diagonal network; {@code null} rows are runs without a final point. */
     public static KktReport of(ExperimentResult result) {
         Dataset data = result.data();
@@ -74,14 +66,9 @@ public record KktReport(String markdown, String csv, Object json, String verdict
                 worst = Math.max(worst, res);
                 converged++;
             }
-            md.append("| ").append(r.mirror().label()).append(" | ").append(r.seed()).append(" | ").append(r.status().word).append(" | ")
-                    .append(Num.short4(res)).append(" | ").append(Num.short4(r.finalLoss())).append(" |\n");
-            csv.append(Table.Csv.cell(r.mirror().label())).append(',').append(r.seed()).append(',').append(r.status().word).append(',')
-                    .append(Table.Csv.num(res)).append(',').append(Table.Csv.num(r.finalLoss())).append('\n');
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("mirror", r.mirror().label());
-            o.put("seed", r.seed());
-            o.put("status", r.status().word);
+            RunColumns.markdown(md, r.mirror().label(), r.seed(), r.status().word).append(Num.short4(res)).append(" | ").append(Num.short4(r.finalLoss())).append(" |\n");
+            RunColumns.csv(csv, r.mirror().label(), r.seed(), r.status().word).append(Table.Csv.num(res)).append(',').append(Table.Csv.num(r.finalLoss())).append('\n');
+            Map<String, Object> o = RunColumns.json(r.mirror().label(), r.seed(), r.status().word);
             o.put("kktResidual", res);
             o.put("finalLoss", r.finalLoss());
             js.add(o);

@@ -70,7 +70,7 @@ final class MarginCurve {
     private static double[] reference(Map<Double, double[]> references, Dataset data, double q) {
         return references.computeIfAbsent(q, k -> {
             try {
-                return MaxMarginSolver.solve(MaxMarginSection.signedRows(data), data.n(), data.d(), k, 1e-10, 100_000).direction();
+                return MaxMarginSolver.solve(MaxMarginSolver.signedRows(data), data.n(), data.d(), k, 1e-10, 100_000).direction();
             } catch (MaxMarginSolver.NotSeparable e) {
                 return null;
             }

@@ -36,7 +36,7 @@ final class MaxMarginSection implements ReportSection {
             return;
         }
         int n = data.n(), d = data.d();
-        double[] a = signedRows(data);
+        double[] a = MaxMarginSolver.signedRows(data);
         Map<Double, MaxMarginSolver.Solution> references = new LinkedHashMap<>();
         c.md.append("| mirror | seed | status | geometry | cos(w, u*) | margin / max margin |\n|---|---:|---|---|---:|---:|\n");
         StringBuilder csv = new StringBuilder("mirror,seed,status,q,cosine,marginRatio,maxMargin,certificateGap\n");
@@ -105,17 +105,6 @@ final class MaxMarginSection implements ReportSection {
         }
         c.put("maxmargin.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         c.tables.put("maxMargin", js);
-    }
-
-    /** Row i is ỹ_i x_i (ỹ = ±1): the rows of the max-margin problem. */
-    static double[] signedRows(Dataset data) {
-        int n = data.n(), d = data.d();
-        double[] a = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            double s = data.labels()[i] == 1 ? 1 : -1;
-            for (int j = 0; j < d; j++) a[i * d + j] = s * data.x()[i * d + j];
-        }
-        return a;
     }
 
     static double cosine(double[] w, double[] u) {

@@ -18,6 +18,17 @@ package org.bregman.train.report;
  */
 public final class MaxMarginSolver {
 
+    /** Row i is ỹ_i x_i (ỹ = ±1): the rows of the max-margin problem of a classification data set. */
+    public static double[] signedRows(org.bregman.train.data.Dataset data) {
+        int n = data.n(), d = data.d();
+        double[] a = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            double s = data.labels()[i] == 1 ? 1 : -1;
+            for (int j = 0; j < d; j++) a[i * d + j] = s * data.x()[i * d + j];
+        }
+        return a;
+    }
+
     private MaxMarginSolver() {
     }
 

@@ -55,16 +55,11 @@ final class NuclearSection implements ReportSection {
             for (int j = 0; j < w.length; j++) w[j] = r.predictor()[j];
             double nuclear = NuclearNorm.nuclear(w, d), ratio = nuclear / min.upper(), test = testError(data.test(), r.predictor());
             if (r.finished()) range.merge(r.mirror().label(), new double[] {ratio, ratio}, (p, q) -> new double[] {Math.min(p[0], q[0]), Math.max(p[1], q[1])});
-            c.md.append("| ").append(r.mirror().label()).append(" | ").append(r.seed()).append(" | ").append(r.status().word).append(" | ")
-                    .append(Num.short4(nuclear)).append(" | ").append(String.format(Locale.ROOT, "%.4f", ratio)).append(" | ").append(Num.short4(test))
+            RunColumns.markdown(c.md, r.mirror().label(), r.seed(), r.status().word).append(Num.short4(nuclear)).append(" | ").append(String.format(Locale.ROOT, "%.4f", ratio)).append(" | ").append(Num.short4(test))
                     .append(" |\n");
-            csv.append(Table.Csv.cell(r.mirror().label())).append(',').append(r.seed()).append(',').append(r.status().word).append(',')
-                    .append(Table.Csv.num(nuclear)).append(',').append(Table.Csv.num(min.upper())).append(',').append(Table.Csv.num(ratio)).append(',')
+            RunColumns.csv(csv, r.mirror().label(), r.seed(), r.status().word).append(Table.Csv.num(nuclear)).append(',').append(Table.Csv.num(min.upper())).append(',').append(Table.Csv.num(ratio)).append(',')
                     .append(Table.Csv.num(test)).append('\n');
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("mirror", r.mirror().label());
-            o.put("seed", r.seed());
-            o.put("status", r.status().word);
+            Map<String, Object> o = RunColumns.json(r.mirror().label(), r.seed(), r.status().word);
             o.put("nuclearNorm", nuclear);
             o.put("minimumNuclearNorm", min.upper());
             o.put("certificateGap", min.gap());

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 
 import javax.imageio.ImageIO;
 
@@ -73,29 +74,8 @@ public final class Plots {
             g.drawString(Num.short4(Math.round(xv)), left + (int) (pw * k / 4.0) - 10, top + ph + 18);
         }
         g.drawString(xLabel, left + pw / 2 - 20, h - 10);
-        g.setStroke(new BasicStroke(1.6f));
-        int legendY = top + 10;
-        for (Series s : series) {
-            Color c = PALETTE[s.colour() % PALETTE.length];
-            g.setColor(c);
-            int px = -1, py = -1;
-            for (int i = 0; i < s.x().length; i++) {
-                double yv = s.y()[i];
-                if (!(yv > 0) || !Double.isFinite(yv)) {
-                    px = -1;
-                    continue;
-                }
-                int cx = left + (int) (s.x()[i] / xmax * pw);
-                int cy = top + ph - (int) ((Math.log10(yv) - ymin) / (ymax - ymin) * ph);
-                if (px >= 0) g.drawLine(px, py, cx, cy);
-                px = cx;
-                py = cy;
-            }
-            g.fillRect(left + pw + 15, legendY - 8, 12, 4);
-            g.setColor(Color.BLACK);
-            g.drawString(s.label(), left + pw + 32, legendY - 3);
-            legendY += 16;
-        }
+        double x1 = xmax, y0 = ymin, y1 = ymax;
+        drawLines(g, series, left, top, pw, ph, (x, y) -> y > 0 && Double.isFinite(y), x -> x / x1, y -> (Math.log10(y) - y0) / (y1 - y0));
         return png(img);
     }
 
@@ -130,18 +110,35 @@ public final class Plots {
         }
         g.drawString(xLabel, left + pw / 2 - 20, h - 10);
         g.drawString(yLabel, 10, top - 8);
+        double x0 = xmin, x1 = xmax, y0 = ymin, y1 = ymax;
+        drawLines(g, series, left, top, pw, ph, (x, y) -> Double.isFinite(x) && Double.isFinite(y), x -> (x - x0) / (x1 - x0),
+                y -> (y - y0) / (y1 - y0));
+        return png(img);
+    }
+
+    /** Which points of a series are drawn. */
+    private interface Drawn {
+        boolean test(double x, double y);
+    }
+
+    /**
+     * Each series as a line of width 1.6 in its colour, broken at the points not {@code drawn}, at the fractions
+     * {@code xAt}, {@code yAt} of the plot area; its legend entry right of the area.
+     */
+    private static void drawLines(Graphics2D g, List<Series> series, int left, int top, int pw, int ph, Drawn drawn, DoubleUnaryOperator xAt,
+            DoubleUnaryOperator yAt) {
         g.setStroke(new BasicStroke(1.6f));
         int legendY = top + 10;
         for (Series s : series) {
             g.setColor(PALETTE[s.colour() % PALETTE.length]);
             int px = -1, py = -1;
             for (int i = 0; i < s.x().length; i++) {
-                if (!Double.isFinite(s.x()[i]) || !Double.isFinite(s.y()[i])) {
+                if (!drawn.test(s.x()[i], s.y()[i])) {
                     px = -1;
                     continue;
                 }
-                int cx = left + (int) ((s.x()[i] - xmin) / (xmax - xmin) * pw);
-                int cy = top + ph - (int) ((s.y()[i] - ymin) / (ymax - ymin) * ph);
+                int cx = left + (int) (xAt.applyAsDouble(s.x()[i]) * pw);
+                int cy = top + ph - (int) (yAt.applyAsDouble(s.y()[i]) * ph);
                 if (px >= 0) g.drawLine(px, py, cx, cy);
                 px = cx;
                 py = cy;
@@ -151,7 +148,6 @@ public final class Plots {
             g.drawString(s.label(), left + pw + 32, legendY - 3);
             legendY += 16;
         }
-        return png(img);
     }
 
     /** A histogram of values per mirror, one panel each, shared bins. */
@@ -308,71 +304,7 @@ public final class Plots {
         return new double[] {lo, Math.max(Math.ceil(hi), lo + 1)};
     }
 
-    /** A heat map of a table, colour = log10 of the value, diagonal outlined. */
-    public static byte[] heatMap(Table t) {
-        int n = t.rows().size(), m = t.columns().size();
-        int cell = 90, left = 200, top = 150;
-        int w = left + m * cell + 30, h = top + n * cell + 60;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = start(img, t.title());
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (double[] r : t.values()) for (double v : r) if (v > 0 && Double.isFinite(v)) {
-            lo = Math.min(lo, Math.log10(v));
-            hi = Math.max(hi, Math.log10(v));
-        }
-        if (!Double.isFinite(lo)) {
-            lo = 0;
-            hi = 1;
-        }
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        for (int j = 0; j < m; j++) {
-            Graphics2D r = (Graphics2D) g.create();
-            r.translate(left + j * cell + cell / 2, top - 8);
-            r.rotate(-Math.PI / 4);
-            r.setColor(Color.BLACK);
-            r.drawString(t.columns().get(j), 0, 0);
-            r.dispose();
-        }
-        for (int i = 0; i < n; i++) {
-            g.setColor(Color.BLACK);
-            g.drawString(t.rows().get(i), 10, top + i * cell + cell / 2 + 4);
-            double rlo = Double.POSITIVE_INFINITY, rhi = Double.NEGATIVE_INFINITY;
-            for (double v : t.values()[i]) if (v > 0 && Double.isFinite(v)) {
-                rlo = Math.min(rlo, Math.log10(v));
-                rhi = Math.max(rhi, Math.log10(v));
-            }
-            for (int j = 0; j < m; j++) {
-                double v = t.values()[i][j];
-                // colour is normalised per row: the question is which column is smallest in each row
-                double u = v > 0 && Double.isFinite(v) ? (rhi > rlo ? (Math.log10(v) - rlo) / (rhi - rlo) : 0) : Double.NaN;
-                g.setColor(Double.isNaN(u) ? new Color(200, 200, 200) : viridis(u));
-                g.fillRect(left + j * cell, top + i * cell, cell, cell);
-                g.setColor(Double.isNaN(u) || u > 0.6 ? Color.BLACK : Color.WHITE);
-                g.drawString(Num.short4(v), left + j * cell + 8, top + i * cell + cell / 2 + 4);
-            }
-            if (i < m) {
-                g.setColor(Color.RED);
-                g.setStroke(new BasicStroke(3));
-                g.drawRect(left + i * cell + 1, top + i * cell + 1, cell - 3, cell - 3);
-                g.setStroke(new BasicStroke(1));
-            }
-        }
-        g.setColor(Color.DARK_GRAY);
-        g.drawString("colour: log10 of each value, scaled per row (dark = row minimum); red = diagonal", 10, h - 20);
-        return png(img);
-    }
-
-    private static Color viridis(double u) {
-        // a few stops of the viridis map, linearly interpolated
-        double[][] stops = {{68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
-        double x = Math.max(0, Math.min(1, u)) * (stops.length - 1);
-        int i = Math.min(stops.length - 2, (int) x);
-        double f = x - i;
-        return new Color((int) (stops[i][0] + f * (stops[i + 1][0] - stops[i][0])),
-                (int) (stops[i][1] + f * (stops[i + 1][1] - stops[i][1])), (int) (stops[i][2] + f * (stops[i + 1][2] - stops[i][2])));
-    }
-
-    private static Graphics2D start(BufferedImage img, String title) {
+    static Graphics2D start(BufferedImage img, String title) {
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -390,7 +322,7 @@ public final class Plots {
         g.drawLine(x, y, x, y + h);
     }
 
-    private static byte[] png(BufferedImage img) {
+    static byte[] png(BufferedImage img) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "png", out);

@@ -51,7 +51,7 @@ public final class ReportContext {
     /** Why the item {@code name} does not apply to this experiment (the language's rule, {@link ReportItem}), or {@code null}. */
     public String notApplicable(String name) {
         int outputs = spec.loss().outputs(result.data().classes());
-        return Vocabulary.REPORTS.get(name).problem(new ReportItem.Setup(modelName(), spec.loss().keyword, null, outputs,
+        return Vocabulary.REPORTS.get(name).problem(new ReportItem.Setup(modelName(), spec.loss().keyword(), null, outputs,
                 result.data().classification()));
     }
 

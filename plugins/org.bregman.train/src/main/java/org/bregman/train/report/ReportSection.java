@@ -4,8 +4,9 @@ import java.io.IOException;
 
 /**
  * The writer of one report item: its section of {@code summary.md}, its entry under {@code tables} in
- * {@code results.json} and its own files (CSV, PNG), all through the {@link ReportContext}. Registered by name in
- * {@link ReportSections}; the item's description and where it applies are the language's
+ * {@code results.json} and its own files (CSV, PNG), all through the {@link ReportContext}. The writer of the item
+ * {@code name} is the class {@code <Name>Section} of this package, with a constructor without arguments, found by
+ * {@link ReportSections}; the item's description, place in the summary and where it applies are the language's
  * ({@link org.bregman.potential.experiment.Vocabulary#REPORTS}).
  */
 @FunctionalInterface

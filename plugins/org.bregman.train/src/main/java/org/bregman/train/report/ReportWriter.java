@@ -141,7 +141,7 @@ public final class ReportWriter {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("data", spec.data().describe());
         s.put("model", spec.model().describe());
-        s.put("loss", spec.loss().keyword);
+        s.put("loss", spec.loss().keyword());
         s.put("mirrors", spec.mirrors().stream().map(MirrorSpec::label).toList());
         s.put("init", spec.init().describe());
         s.put("seeds", spec.seeds());
@@ -163,7 +163,7 @@ public final class ReportWriter {
                 .append(spec.data().augmentation() == null ? "" : ", training images augmented: " + spec.data().augmentation()).append(" |\n");
         md.append("| model | ").append(spec.model().describe()).append(" (").append(result.parameterNames()).append(" parameters) |\n");
         if (!result.layers().isEmpty()) md.append("| layers | ").append(layerList(result.layers())).append(" |\n");
-        md.append("| loss | ").append(spec.loss().keyword).append(" |\n");
+        md.append("| loss | ").append(spec.loss().keyword()).append(" |\n");
         md.append("| mirrors | ").append(spec.mirrors().stream().map(m -> m.label() + (m.lr() != null ? " (lr " + Num.format(m.lr()) + ")" : ""))
                 .collect(Collectors.joining(", "))).append(" |\n");
         md.append("| init | ").append(spec.init().describe()).append(", seeds ").append(spec.seeds().stream().map(String::valueOf)

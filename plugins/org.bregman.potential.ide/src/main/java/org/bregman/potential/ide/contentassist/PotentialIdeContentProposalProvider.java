@@ -54,7 +54,7 @@ public class PotentialIdeContentProposalProvider extends IdeContentProposalProvi
 			return;
 		}
 		if ("Spec".equals(ruleName) && "name".equals(feature)) {
-			Vocabulary.Registry<Vocabulary.Entry> names = Vocabulary.ofSetting(settingKeyword(context));
+			org.bregman.potential.experiment.Registry<Vocabulary.Entry> names = Vocabulary.ofSetting(settingKeyword(context));
 			if (names == null)
 				return;
 			for (Vocabulary.Entry e : names.values())

@@ -42,22 +42,22 @@ class NonSeparableHoverTest {
 		return PotentialHoverText.at(r, offset);
 	}
 
+	/** Each fragment is in the hover text (the message: the whole text). */
+	private static void assertContainsEach(String hover, String... fragments) {
+		for (String f : fragments) assertTrue(hover.contains(f), hover);
+	}
+
 	@Test
 	void theDefinitionShowsTheReductionGradientAndInverse() throws Exception {
-		String h = hover(TEXT.indexOf("PNorm") + 1);
-		assertTrue(h.contains("non-separable"), h);
-		assertTrue(h.contains("S = Σ_j |w_j|^q"), h);
-		assertTrue(h.contains("∇Ψ(w)_j = S^(2 / q - 1) * sign(w) * |w|^(q - 1)"), h);
-		assertTrue(h.contains("[closed-form]"), h);
-		assertTrue(h.contains("dual domain = all reals per coordinate"), h);
+		assertContainsEach(hover(TEXT.indexOf("PNorm") + 1), "non-separable", "S = Σ_j |w_j|^q",
+				"∇Ψ(w)_j = S^(2 / q - 1) * sign(w) * |w|^(q - 1)", "[closed-form]", "dual domain = all reals per coordinate");
 	}
 
 	@Test
 	void aUseSiteSubstitutesItsArguments() throws Exception {
 		String h = hover(TEXT.indexOf("PNorm(q = 1.5)") + 1);
 		assertTrue(h.startsWith("PNorm(q = 1.5)"), h);
-		assertTrue(h.contains("S = Σ_j |w_j|^1.5"), h);
-		assertTrue(h.contains("(Σ_j |z_j|^3)"), h);
+		assertContainsEach(h, "S = Σ_j |w_j|^1.5", "(Σ_j |z_j|^3)");
 	}
 
 	@Test
