@@ -8,11 +8,13 @@ import org.bregman.codegen.ir.Node;
 import org.bregman.codegen.ir.Cond;
 import org.bregman.symbolic.Condition;
 import org.bregman.symbolic.Derivation;
+import org.bregman.symbolic.Expr;
 import org.bregman.symbolic.Exprs;
 import org.bregman.symbolic.OverflowSafe;
 import org.bregman.symbolic.PotentialSpec;
 import org.bregman.symbolic.RealInterval;
 import org.bregman.symbolic.Simplifier;
+import org.bregman.symbolic.StepFusion;
 
 /** Builds a {@link KernelSpec} from the symbolic module's derivations. */
 public final class FromSymbolic {
@@ -99,7 +101,14 @@ public final class FromSymbolic {
         // evaluated in the overflow-safe form (the derivation evaluates the same one)
         return new Forms(lw.lower(OverflowSafe.rewrite(d.psi())), lw.lower(OverflowSafe.rewrite(d.grad())),
                 lw.lower(OverflowSafe.rewrite(d.hessian())),
-                d.inverse().isClosedForm() ? lz.lower(d.inverse().expr()) : null, domain, dual);
+                d.inverse().isClosedForm() ? lz.lower(d.inverse().expr()) : null, domain, dual, fusedStep(d, params, dual));
+    }
+
+    /** The fused step (Param 0 the shift) of a specialised form with an unbounded dual domain, or {@code null}. */
+    private static Node fusedStep(Derivation d, List<String> params, Forms.Range dual) {
+        if (!params.isEmpty() || !dual.isAllReals()) return null;
+        Expr step = StepFusion.fused(d);
+        return step == null ? null : new Lowering(d.coordinate(), List.of(StepFusion.SHIFT)).lower(OverflowSafe.rewrite(step));
     }
 
     static Forms.Range range(RealInterval r) {

@@ -16,20 +16,28 @@ public final class JavaPrinter {
 
     private final boolean floatMode;
     private final String x;
+    private final String param0;
 
     /**
      * @param floatMode float arithmetic instead of double
      * @param x         the Java expression of the free variable (a local name chosen by the generator)
      */
     public JavaPrinter(boolean floatMode, String x) {
+        this(floatMode, x, null);
+    }
+
+    /** @param param0 the Java expression of {@link Node.Param} 0 (the shift of a fused step), or {@code null}: field {@code p0} */
+    public JavaPrinter(boolean floatMode, String x, String param0) {
         this.floatMode = floatMode;
         this.x = x;
+        this.param0 = param0;
     }
 
     public String print(Node n) {
         return switch (n) {
             case Node.Num c -> floatMode ? JavaText.floatLiteral(c.value()) : JavaText.doubleLiteral(c.value());
             case Node.X v -> x;
+            case Node.Param p when param0 != null && p.index() == 0 -> param0;
             case Node.Param p -> floatMode ? "((float) p" + p.index() + ")" : "p" + p.index();
             case Node.Neg g -> "(-" + print(g.a()) + ")";
             case Node.Bin b -> "(" + print(b.a()) + " " + b.op().symbol + " " + print(b.b()) + ")";

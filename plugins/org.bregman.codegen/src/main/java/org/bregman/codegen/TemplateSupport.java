@@ -19,6 +19,11 @@ public final class TemplateSupport {
         return new JavaPrinter(true, x).print(n);
     }
 
+    /** A fused step ({@link Forms#fusedStep()}) in double over the coordinate {@code x} and the shift {@code c}. */
+    public static String fusedStep(Node n, String x, String c) {
+        return new JavaPrinter(false, x, c).print(n);
+    }
+
     public static String d(double v) {
         return JavaText.doubleLiteral(v);
     }

@@ -56,7 +56,9 @@ public final class VectorPrinter {
      */
     public static String doubleLaneHelpers(Node... trees) {
         Set<Fn> used = new LinkedHashSet<>();
-        for (Node n : trees) Node.functions(n, used);
+        for (Node n : trees) {
+            if (n != null) Node.functions(n, used);
+        }
         StringBuilder b = new StringBuilder();
         for (Fn f : used) {
             if (f.exactInFloat() || floatLaneOk(f)) continue;
@@ -114,6 +116,36 @@ public final class VectorPrinter {
         if (op == null) return "toFloat(" + d.name() + "D(toDouble(" + a + ")))";
         return c.args().size() == 2 ? "toFloat(toDouble(" + a + ").lanewise(VectorOperators." + op + ", toDouble(" + print(c.args().get(1)) + ")))"
                 : "toFloat(toDouble(" + a + ").lanewise(VectorOperators." + op + "))";
+    }
+
+    // ---- a fused step, on double lanes (Forms.fusedStep: in double, rounded once) ------------------------
+
+    /**
+     * A fused step ({@link Forms#fusedStep()}) as a {@code DoubleVector} expression over the coordinate's and the
+     * shift's double lanes {@code x} and {@code c}: the operations of the scalar class's double expression, each
+     * function by its {@code VectorOperators} constant or its double-lane helper.
+     */
+    public static String printDouble(Node n, String x, String c) {
+        return switch (n) {
+            case Node.Num k -> "DoubleVector.broadcast(DS, " + JavaText.doubleLiteral(k.value()) + ")";
+            case Node.X v -> x;
+            case Node.Param p when p.index() == 0 -> c;
+            case Node.Param p -> throw new IllegalArgumentException("a fused step has one parameter, the shift");
+            case Node.Neg g -> printDouble(g.a(), x, c) + ".neg()";
+            case Node.Bin b -> printDouble(b.a(), x, c) + "." + b.op().name().toLowerCase(Locale.ROOT) + "("
+                    + (b.b() instanceof Node.Num k ? JavaText.doubleLiteral(k.value()) : printDouble(b.b(), x, c)) + ")";
+            case Node.Call f -> {
+                List<String> args = f.args().stream().map(a -> printDouble(a, x, c)).toList();
+                if (f.f() == Fn.COPYSIGN) yield "copySignD(" + args.get(0) + ", " + args.get(1) + ")";
+                FunctionDefinition d = f.f().func().definition();
+                // exact functions' lane text (abs, sqrt, min, max) reads the same on DoubleVector; signum has its own helper
+                if (d.exactInFloat()) yield d.floatLanes(args).replace("signum(", "signumD(");
+                String op = d.vectorOperator();
+                if (op == null) yield d.name() + "D(" + args.get(0) + ")";
+                yield args.size() == 2 ? args.get(0) + ".lanewise(VectorOperators." + op + ", " + args.get(1) + ")"
+                        : args.get(0) + ".lanewise(VectorOperators." + op + ")";
+            }
+        };
     }
 
     /** The largest float f with {@code (double) z > lo  ⟺  z > f} for every float z. */
