@@ -104,11 +104,16 @@ public final class FromSymbolic {
                 d.inverse().isClosedForm() ? lz.lower(d.inverse().expr()) : null, domain, dual, fusedStep(d, params, dual));
     }
 
-    /** The fused step (Param 0 the shift) of a specialised form with an unbounded dual domain, or {@code null}. */
+    /**
+     * The fused step (Param 0 the shift) of a specialised form with an unbounded dual domain, or {@code null}; in the
+     * overflow-safe form only where a double intermediate could overflow (it costs divisions).
+     */
     private static Node fusedStep(Derivation d, List<String> params, Forms.Range dual) {
         if (!params.isEmpty() || !dual.isAllReals()) return null;
         Expr step = StepFusion.fused(d);
-        return step == null ? null : new Lowering(d.coordinate(), List.of(StepFusion.SHIFT)).lower(OverflowSafe.rewrite(step));
+        if (step == null) return null;
+        Expr evaluated = StepFusion.finiteOnFloats(step, d) ? step : OverflowSafe.rewriteFolded(step);
+        return new Lowering(d.coordinate(), List.of(StepFusion.SHIFT)).lower(evaluated);
     }
 
     static Forms.Range range(RealInterval r) {

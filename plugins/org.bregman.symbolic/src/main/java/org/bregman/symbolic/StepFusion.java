@@ -36,6 +36,24 @@ public final class StepFusion {
         return transcendentals(fused) <= transcendentals(d.grad()) + transcendentals(d.inverse().expr()) ? fused : null;
     }
 
+    /**
+     * Whether the fused step, evaluated in double on float inputs, needs no overflow-safe scaling: every
+     * subexpression free of the shift stays finite (a rigorous enclosure) for every float coordinate of the
+     * domain. {@code sqrt(w² + β²)} does (w² ≤ 1.2e77) unless β is beyond 1e154.
+     */
+    public static boolean finiteOnFloats(Expr fused, Derivation d) {
+        RealInterval floats = RealInterval.closed(-Float.MAX_VALUE, Float.MAX_VALUE).intersect(d.domain());
+        return finite(fused, d.assumptions().with(d.coordinate(), floats));
+    }
+
+    private static boolean finite(Expr e, Assumptions a) {
+        if (!e.variables().contains(SHIFT)) {
+            RealInterval r = Ranges.range(e, a);
+            return r.lower() > Double.NEGATIVE_INFINITY && r.upper() < Double.POSITIVE_INFINITY;
+        }
+        return e.children().stream().allMatch(c -> finite(c, a));
+    }
+
     /** Applies f(g(u) + b) = {@link FunctionDefinition#shiftedInverse} wherever an argument sum holds f's right inverse g. */
     static Expr compose(Expr e) {
         if (e instanceof Expr.Call c && c.f().arity() == 1 && c.arg() instanceof Expr.Add sum) {
