@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bregman.codegen.ir.Node;
+import org.bregman.codegen.ir.CommonCalls;
 import org.bregman.codegen.ir.Cond;
 import org.bregman.symbolic.Condition;
 import org.bregman.symbolic.Derivation;
@@ -113,7 +114,7 @@ public final class FromSymbolic {
         Expr step = StepFusion.fused(d);
         if (step == null) return null;
         Expr evaluated = StepFusion.finiteOnFloats(step, d) ? step : OverflowSafe.rewriteFolded(step);
-        return new Lowering(d.coordinate(), List.of(StepFusion.SHIFT)).lower(evaluated);
+        return CommonCalls.sinhCoshFromExpm1(new Lowering(d.coordinate(), List.of(StepFusion.SHIFT)).lower(evaluated));
     }
 
     static Forms.Range range(RealInterval r) {

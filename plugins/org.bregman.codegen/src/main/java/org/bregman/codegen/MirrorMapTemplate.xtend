@@ -314,6 +314,7 @@ class MirrorMapTemplate {
 		float c = lr * «gi»;
 		double xd = x;
 		double cd = c;
+		«fusedLocals(f.fusedStep, "xd", "cd")»
 		float r = (float) «fusedStep(f.fusedStep, "xd", "cd")»;
 		«ELSE»
 		float z = «f(f.grad, "x")» - lr * «gi»;

@@ -175,6 +175,7 @@ class VectorTemplate {
 		FloatVector c = gv.mul(lr);
 		DoubleVector xd = toDouble(x);
 		DoubleVector cd = toDouble(c);
+		«VectorPrinter.doubleLocals(s.bound.fusedStep, "xd", "cd")»
 		FloatVector r = toFloat(«VectorPrinter.printDouble(s.bound.fusedStep, "xd", "cd")»);
 		«ELSE»
 		FloatVector z = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
