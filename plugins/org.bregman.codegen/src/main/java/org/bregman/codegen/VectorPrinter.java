@@ -131,6 +131,13 @@ public final class VectorPrinter {
         return printDouble(n, x, c, CommonCalls.repeated(n));
     }
 
+    /** Whether a fused step's double-lane text calls the template's {@code signumD} helper. */
+    public static boolean callsSignumOnDoubleLanes(Node fusedStep) {
+        Set<Fn> used = new LinkedHashSet<>();
+        if (fusedStep != null) Node.functions(fusedStep, used);
+        return used.stream().anyMatch(f -> f.func() == org.bregman.symbolic.Func.SIGN);
+    }
+
     /** The locals {@link #printDouble(Node, String, String)} reads ({@link CommonCalls#repeated}), one line each. */
     public static String doubleLocals(Node n, String x, String c) {
         Map<Node, String> named = CommonCalls.repeated(n);

@@ -156,11 +156,13 @@ class VectorTemplate {
 				return m.reinterpretAsLongs().and(0x7fffffffffffffffL).or(s.reinterpretAsLongs().and(0x8000000000000000L)).reinterpretAsDoubles();
 			}
 
+			«IF VectorPrinter.callsSignumOnDoubleLanes(s.bound.fusedStep)»
 			/** Math.signum on double lanes. */
 			static DoubleVector signumD(DoubleVector a) {
 				DoubleVector s = a.reinterpretAsLongs().and(0x8000000000000000L).or(0x3ff0000000000000L).reinterpretAsDoubles();
 				return s.blend(a, a.compare(VectorOperators.EQ, 0.0).or(a.test(VectorOperators.IS_NAN)));
 			}
+			«ENDIF»
 
 			«VectorPrinter.doubleLaneHelpers(s.bound.grad, s.bound.inverse, s.bound.fusedStep)»
 
