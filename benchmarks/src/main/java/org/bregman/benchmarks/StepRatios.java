@@ -11,7 +11,8 @@ import org.bregman.runtime.MirrorMap;
  * Interleaved timing for a shared, noisy machine: every round times each kernel once, back to back,
  * and the ratio to plain SGD is taken within the round; the medians over the rounds are printed.
  * Load that drifts between JMH trials cancels out of these ratios.
- * {@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar org.bregman.benchmarks.StepRatios [rounds]}
+ * {@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar org.bregman.benchmarks.StepRatios [rounds [potentials]]}
+ * (potentials comma-separated, e.g. {@code negentropy,hyperbolic}; all four by default)
  */
 public final class StepRatios {
 
@@ -21,7 +22,7 @@ public final class StepRatios {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
-        String[] potentials = {"q3", "q2.5", "negentropy", "hyperbolic"};
+        String[] potentials = args.length > 1 ? args[1].split(",") : new String[] {"q3", "q2.5", "negentropy", "hyperbolic"};
         for (int size : new int[] {670_000, 10_000_000}) {
             Random r = new Random(1);
             float[] g = new float[size];

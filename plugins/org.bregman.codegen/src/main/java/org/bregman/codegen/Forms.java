@@ -7,8 +7,18 @@ import org.bregman.codegen.ir.Node;
  * The lowered expressions of one potential: ψ, ψ', ψ'' in the coordinate ({@link Node.X}), the inverse
  * mirror map in the dual variable (or {@code null}: solved numerically), the domain and dual domain.
  * Specialised forms contain numbers only; general forms may contain {@link Node.Param}s.
+ *
+ * <p>{@code fusedStep}, or {@code null}: the whole step ψ'⁻¹(ψ'(w) − c) in the coordinate ({@link Node.X}) and the
+ * shift c = lr·g ({@link Node.Param} 0), with the functions' composition identities applied
+ * ({@link org.bregman.symbolic.StepFusion}); only specialised forms whose dual domain is all reals have one (the
+ * fused step never computes the dual value a bounded dual domain would check). It is evaluated in double and
+ * rounded once.
  */
-public record Forms(Node psi, Node grad, Node hessian, Node inverse, Range domain, Range dual) {
+public record Forms(Node psi, Node grad, Node hessian, Node inverse, Range domain, Range dual, Node fusedStep) {
+
+    public Forms(Node psi, Node grad, Node hessian, Node inverse, Range domain, Range dual) {
+        this(psi, grad, hessian, inverse, domain, dual, null);
+    }
 
     public Forms {
         Objects.requireNonNull(psi, "psi");
@@ -16,6 +26,13 @@ public record Forms(Node psi, Node grad, Node hessian, Node inverse, Range domai
         Objects.requireNonNull(hessian, "hessian");
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(dual, "dual");
+        if (fusedStep != null && (inverse == null || !dual.isAllReals())) {
+            throw new IllegalArgumentException("a fused step needs a closed-form inverse and an unbounded dual domain");
+        }
+    }
+
+    public boolean fused() {
+        return fusedStep != null;
     }
 
     public boolean numericInverse() {

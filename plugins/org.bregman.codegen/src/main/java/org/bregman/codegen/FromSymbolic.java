@@ -5,14 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bregman.codegen.ir.Node;
+import org.bregman.codegen.ir.CommonCalls;
 import org.bregman.codegen.ir.Cond;
 import org.bregman.symbolic.Condition;
 import org.bregman.symbolic.Derivation;
+import org.bregman.symbolic.Expr;
 import org.bregman.symbolic.Exprs;
 import org.bregman.symbolic.OverflowSafe;
 import org.bregman.symbolic.PotentialSpec;
 import org.bregman.symbolic.RealInterval;
 import org.bregman.symbolic.Simplifier;
+import org.bregman.symbolic.StepFusion;
 
 /** Builds a {@link KernelSpec} from the symbolic module's derivations. */
 public final class FromSymbolic {
@@ -99,7 +102,19 @@ public final class FromSymbolic {
         // evaluated in the overflow-safe form (the derivation evaluates the same one)
         return new Forms(lw.lower(OverflowSafe.rewrite(d.psi())), lw.lower(OverflowSafe.rewrite(d.grad())),
                 lw.lower(OverflowSafe.rewrite(d.hessian())),
-                d.inverse().isClosedForm() ? lz.lower(d.inverse().expr()) : null, domain, dual);
+                d.inverse().isClosedForm() ? lz.lower(d.inverse().expr()) : null, domain, dual, fusedStep(d, params, dual));
+    }
+
+    /**
+     * The fused step (Param 0 the shift) of a specialised form with an unbounded dual domain, or {@code null}; in the
+     * overflow-safe form only where a double intermediate could overflow (it costs divisions).
+     */
+    private static Node fusedStep(Derivation d, List<String> params, Forms.Range dual) {
+        if (!params.isEmpty() || !dual.isAllReals()) return null;
+        Expr step = StepFusion.fused(d);
+        if (step == null) return null;
+        Expr evaluated = StepFusion.finiteOnFloats(step, d) ? step : OverflowSafe.rewriteFolded(step);
+        return CommonCalls.sinhCoshFromExpm1(new Lowering(d.coordinate(), List.of(StepFusion.SHIFT)).lower(evaluated));
     }
 
     static Forms.Range range(RealInterval r) {

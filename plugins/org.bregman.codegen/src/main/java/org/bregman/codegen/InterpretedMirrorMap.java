@@ -138,9 +138,23 @@ public final class InterpretedMirrorMap implements MirrorMap, NewtonBisection.De
 
     @Override public Interval dualDomain() { return dual; }
 
-    private boolean ok(float z, float r) {
+    /** The dual value ψ'(x) − lr·g, or for a fused step the shift lr·g alone. */
+    private float dualOrShift(float x, float g, float lr) {
+        return f.fused() ? lr * g : evalF(f.grad(), x, p) - lr * g;
+    }
+
+    /** One coordinate's step from x, as the compiled class computes it (a fused step in double, rounded once). */
+    private float stepped(float x, float z) {
+        if (f.fused()) return (float) eval(f.fusedStep(), x, new double[] {z});
+        return f.inverse() != null ? evalF(f.inverse(), z, p) : (float) solver.solve((double) z);
+    }
+
+    /** The compiled class's check: a finite result and z; z in the dual domain, or for a fused step x in the domain. */
+    private boolean ok(float x, float z, float r) {
         // an infinite dual value is never in the dual domain, even when that is all reals
-        return Math.abs(r) <= Float.MAX_VALUE && Math.abs(z) <= Float.MAX_VALUE && (!checkDual || dual.contains((double) z));
+        boolean finite = Math.abs(r) <= Float.MAX_VALUE && Math.abs(z) <= Float.MAX_VALUE;
+        if (f.fused()) return finite && (f.domain().isAllReals() || domain.contains(x));
+        return finite && (!checkDual || dual.contains((double) z));
     }
 
     @Override
@@ -150,10 +164,10 @@ public final class InterpretedMirrorMap implements MirrorMap, NewtonBisection.De
         int bad = -1;
         for (int i = 0; i < n; i++) {
             float x = w[wOffset + i];
-            float z = evalF(f.grad(), x, p) - lr * g[gOffset + i];
-            float r = f.inverse() != null ? evalF(f.inverse(), z, p) : (float) solver.solve((double) z);
+            float z = dualOrShift(x, g[gOffset + i], lr);
+            float r = stepped(x, z);
             w[wOffset + i] = r;
-            if (!ok(z, r) && bad < 0) bad = i;
+            if (!ok(x, z, r) && bad < 0) bad = i;
         }
         return bad;
     }
@@ -167,10 +181,10 @@ public final class InterpretedMirrorMap implements MirrorMap, NewtonBisection.De
         int bad = -1;
         for (int i = 0; i < n; i++) {
             float x = w.get(wp + i);
-            float z = evalF(f.grad(), x, p) - lr * g.get(gp + i);
-            float r = f.inverse() != null ? evalF(f.inverse(), z, p) : (float) solver.solve((double) z);
+            float z = dualOrShift(x, g.get(gp + i), lr);
+            float r = stepped(x, z);
             w.put(wp + i, r);
-            if (!ok(z, r) && bad < 0) bad = i;
+            if (!ok(x, z, r) && bad < 0) bad = i;
         }
         return bad;
     }

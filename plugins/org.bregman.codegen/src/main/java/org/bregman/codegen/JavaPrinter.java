@@ -2,6 +2,7 @@ package org.bregman.codegen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bregman.codegen.ir.Fn;
 import org.bregman.codegen.ir.Node;
 
@@ -16,20 +17,44 @@ public final class JavaPrinter {
 
     private final boolean floatMode;
     private final String x;
+    private final String param0;
+    private final Map<Node, String> named;
 
     /**
      * @param floatMode float arithmetic instead of double
      * @param x         the Java expression of the free variable (a local name chosen by the generator)
      */
     public JavaPrinter(boolean floatMode, String x) {
+        this(floatMode, x, null);
+    }
+
+    /**
+     * @param param0 the Java expression of {@link Node.Param} 0 (the shift of a fused step), or {@code null}: field {@code p0}
+     * @param named  subtrees computed before into locals of these names ({@link org.bregman.codegen.ir.CommonCalls#repeated})
+     */
+    public JavaPrinter(boolean floatMode, String x, String param0, Map<Node, String> named) {
         this.floatMode = floatMode;
         this.x = x;
+        this.param0 = param0;
+        this.named = Map.copyOf(named);
+    }
+
+    public JavaPrinter(boolean floatMode, String x, String param0) {
+        this(floatMode, x, param0, Map.of());
+    }
+
+    /** The value of a named subtree itself (its definition), its own subtrees by their names. */
+    public String definition(Node n) {
+        return n instanceof Node.Call c ? call(c) : print(n);
     }
 
     public String print(Node n) {
+        String name = named.get(n);
+        if (name != null) return name;
         return switch (n) {
             case Node.Num c -> floatMode ? JavaText.floatLiteral(c.value()) : JavaText.doubleLiteral(c.value());
             case Node.X v -> x;
+            case Node.Param p when param0 != null && p.index() == 0 -> param0;
             case Node.Param p -> floatMode ? "((float) p" + p.index() + ")" : "p" + p.index();
             case Node.Neg g -> "(-" + print(g.a()) + ")";
             case Node.Bin b -> "(" + print(b.a()) + " " + b.op().symbol + " " + print(b.b()) + ")";

@@ -310,16 +310,26 @@ class MirrorMapTemplate {
 	'''
 
 	def stepCore(Forms f, String gi) '''
+		«IF f.fused»
+		float c = lr * «gi»;
+		double xd = x;
+		double cd = c;
+		«fusedLocals(f.fusedStep, "xd", "cd")»
+		float r = (float) «fusedStep(f.fusedStep, "xd", "cd")»;
+		«ELSE»
 		float z = «f(f.grad, "x")» - lr * «gi»;
 		«IF f.numericInverse»
 		float r = (float) solve((double) z);
 		«ELSE»
 		float r = «f(f.inverse, "z")»;
 		«ENDIF»
+		«ENDIF»
 	'''
 
 	def okCheck(Forms f) '''
-		«IF checksDual(f)»
+		«IF f.fused»
+		boolean ok = Math.abs(r) <= Float.MAX_VALUE && Math.abs(c) <= Float.MAX_VALUE«IF !f.domain.isAllReals» && «inRange(f.domain, "LO", "HI", "(double) x")»«ENDIF»;
+		«ELSEIF checksDual(f)»
 		boolean ok = Math.abs(r) <= Float.MAX_VALUE && Math.abs(z) <= Float.MAX_VALUE && «inRange(f.dual, "DUAL_LO", "DUAL_HI", "(double) z")»;
 		«ELSE»
 		boolean ok = Math.abs(r) <= Float.MAX_VALUE && Math.abs(z) <= Float.MAX_VALUE;

@@ -2,6 +2,8 @@ package org.bregman.codegen;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.bregman.codegen.ir.CommonCalls;
 import org.bregman.codegen.ir.Cond;
 import org.bregman.codegen.ir.Node;
 
@@ -17,6 +19,20 @@ public final class TemplateSupport {
 
     public static String f(Node n, String x) {
         return new JavaPrinter(true, x).print(n);
+    }
+
+    /** A fused step ({@link Forms#fusedStep()}) in double over the coordinate {@code x} and the shift {@code c}. */
+    public static String fusedStep(Node n, String x, String c) {
+        return new JavaPrinter(false, x, c, CommonCalls.repeated(n)).print(n);
+    }
+
+    /** The locals {@link #fusedStep} reads: {@code double t0 = Math.expm1(…);}, one line each. */
+    public static String fusedLocals(Node n, String x, String c) {
+        Map<Node, String> named = CommonCalls.repeated(n);
+        JavaPrinter p = new JavaPrinter(false, x, c, named);
+        StringBuilder b = new StringBuilder();
+        named.forEach((t, name) -> b.append(b.isEmpty() ? "" : "\n").append("double ").append(name).append(" = ").append(p.definition(t)).append(';'));
+        return b.toString();
     }
 
     public static String d(double v) {

@@ -3,6 +3,8 @@ package org.bregman.codegen;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.bregman.codegen.ir.CommonCalls;
 import java.util.Set;
 import org.bregman.codegen.ir.Fn;
 import org.bregman.codegen.ir.Node;
@@ -56,7 +58,9 @@ public final class VectorPrinter {
      */
     public static String doubleLaneHelpers(Node... trees) {
         Set<Fn> used = new LinkedHashSet<>();
-        for (Node n : trees) Node.functions(n, used);
+        for (Node n : trees) {
+            if (n != null) Node.functions(n, used);
+        }
         StringBuilder b = new StringBuilder();
         for (Fn f : used) {
             if (f.exactInFloat() || floatLaneOk(f)) continue;
@@ -114,6 +118,60 @@ public final class VectorPrinter {
         if (op == null) return "toFloat(" + d.name() + "D(toDouble(" + a + ")))";
         return c.args().size() == 2 ? "toFloat(toDouble(" + a + ").lanewise(VectorOperators." + op + ", toDouble(" + print(c.args().get(1)) + ")))"
                 : "toFloat(toDouble(" + a + ").lanewise(VectorOperators." + op + "))";
+    }
+
+    // ---- a fused step, on double lanes (Forms.fusedStep: in double, rounded once) ------------------------
+
+    /**
+     * A fused step ({@link Forms#fusedStep()}) as a {@code DoubleVector} expression over the coordinate's and the
+     * shift's double lanes {@code x} and {@code c}: the operations of the scalar class's double expression, each
+     * function by its {@code VectorOperators} constant or its double-lane helper.
+     */
+    public static String printDouble(Node n, String x, String c) {
+        return printDouble(n, x, c, CommonCalls.repeated(n));
+    }
+
+    /** Whether a fused step's double-lane text calls the template's {@code signumD} helper. */
+    public static boolean callsSignumOnDoubleLanes(Node fusedStep) {
+        Set<Fn> used = new LinkedHashSet<>();
+        if (fusedStep != null) Node.functions(fusedStep, used);
+        return used.stream().anyMatch(f -> f.func() == org.bregman.symbolic.Func.SIGN);
+    }
+
+    /** The locals {@link #printDouble(Node, String, String)} reads ({@link CommonCalls#repeated}), one line each. */
+    public static String doubleLocals(Node n, String x, String c) {
+        Map<Node, String> named = CommonCalls.repeated(n);
+        StringBuilder b = new StringBuilder();
+        named.forEach((t, name) -> b.append(b.isEmpty() ? "" : "\n").append("DoubleVector ").append(name).append(" = ")
+                .append(doubleCall((Node.Call) t, x, c, named)).append(';'));
+        return b.toString();
+    }
+
+    private static String printDouble(Node n, String x, String c, Map<Node, String> named) {
+        String name = named.get(n);
+        if (name != null) return name;
+        return switch (n) {
+            case Node.Num k -> "DoubleVector.broadcast(DS, " + JavaText.doubleLiteral(k.value()) + ")";
+            case Node.X v -> x;
+            case Node.Param p when p.index() == 0 -> c;
+            case Node.Param p -> throw new IllegalArgumentException("a fused step has one parameter, the shift");
+            case Node.Neg g -> printDouble(g.a(), x, c, named) + ".neg()";
+            case Node.Bin b -> printDouble(b.a(), x, c, named) + "." + b.op().name().toLowerCase(Locale.ROOT) + "("
+                    + (b.b() instanceof Node.Num k ? JavaText.doubleLiteral(k.value()) : printDouble(b.b(), x, c, named)) + ")";
+            case Node.Call f -> doubleCall(f, x, c, named);
+        };
+    }
+
+    private static String doubleCall(Node.Call f, String x, String c, Map<Node, String> named) {
+        List<String> args = f.args().stream().map(a -> printDouble(a, x, c, named)).toList();
+        if (f.f() == Fn.COPYSIGN) return "copySignD(" + args.get(0) + ", " + args.get(1) + ")";
+        FunctionDefinition d = f.f().func().definition();
+        // exact functions' lane text (abs, sqrt, min, max) reads the same on DoubleVector; signum has its own helper
+        if (d.exactInFloat()) return d.floatLanes(args).replace("signum(", "signumD(");
+        String op = d.vectorOperator();
+        if (op == null) return d.name() + "D(" + args.get(0) + ")";
+        return args.size() == 2 ? args.get(0) + ".lanewise(VectorOperators." + op + ", " + args.get(1) + ")"
+                : args.get(0) + ".lanewise(VectorOperators." + op + ")";
     }
 
     /** The largest float f with {@code (double) z > lo  ⟺  z > f} for every float z. */

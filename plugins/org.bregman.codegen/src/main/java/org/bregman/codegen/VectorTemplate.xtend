@@ -18,7 +18,7 @@ class VectorTemplate {
 	}
 
 	def static boolean doubleLanes(KernelSpec s) {
-		VectorPrinter.needsDouble(s.bound.grad, false) || VectorPrinter.needsDouble(s.bound.inverse, true)
+		s.bound.fused || VectorPrinter.needsDouble(s.bound.grad, false) || VectorPrinter.needsDouble(s.bound.inverse, true)
 	}
 
 	def classFile(KernelSpec s) '''
@@ -156,7 +156,15 @@ class VectorTemplate {
 				return m.reinterpretAsLongs().and(0x7fffffffffffffffL).or(s.reinterpretAsLongs().and(0x8000000000000000L)).reinterpretAsDoubles();
 			}
 
-			«VectorPrinter.doubleLaneHelpers(s.bound.grad, s.bound.inverse)»
+			«IF VectorPrinter.callsSignumOnDoubleLanes(s.bound.fusedStep)»
+			/** Math.signum on double lanes. */
+			static DoubleVector signumD(DoubleVector a) {
+				DoubleVector s = a.reinterpretAsLongs().and(0x8000000000000000L).or(0x3ff0000000000000L).reinterpretAsDoubles();
+				return s.blend(a, a.compare(VectorOperators.EQ, 0.0).or(a.test(VectorOperators.IS_NAN)));
+			}
+			«ENDIF»
+
+			«VectorPrinter.doubleLaneHelpers(s.bound.grad, s.bound.inverse, s.bound.fusedStep)»
 
 			public String toString() {
 				return scalar + " [" + kind() + "]";
@@ -165,12 +173,22 @@ class VectorTemplate {
 	'''
 
 	def core(KernelSpec s) '''
+		«IF s.bound.fused»
+		FloatVector c = gv.mul(lr);
+		DoubleVector xd = toDouble(x);
+		DoubleVector cd = toDouble(c);
+		«VectorPrinter.doubleLocals(s.bound.fusedStep, "xd", "cd")»
+		FloatVector r = toFloat(«VectorPrinter.printDouble(s.bound.fusedStep, "xd", "cd")»);
+		«ELSE»
 		FloatVector z = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
 		FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
+		«ENDIF»
 	'''
 
 	def check(KernelSpec s) '''
-		«IF checksDual(s.bound)»
+		«IF s.bound.fused»
+		VectorMask ok = r.abs().compare(VectorOperators.LE, Float.MAX_VALUE).and(c.abs().compare(VectorOperators.LE, Float.MAX_VALUE))«IF !s.bound.domain.isAllReals».and(«VectorPrinter.dualMask(s.bound.domain, "x")»)«ENDIF»;
+		«ELSEIF checksDual(s.bound)»
 		VectorMask ok = r.abs().compare(VectorOperators.LE, Float.MAX_VALUE).and(z.abs().compare(VectorOperators.LE, Float.MAX_VALUE)).and(«VectorPrinter.dualMask(s.bound.dual, "z")»);
 		«ELSE»
 		VectorMask ok = r.abs().compare(VectorOperators.LE, Float.MAX_VALUE).and(z.abs().compare(VectorOperators.LE, Float.MAX_VALUE));

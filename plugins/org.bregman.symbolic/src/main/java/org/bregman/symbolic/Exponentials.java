@@ -19,6 +19,9 @@ final class Exponentials {
         @Override public Func rightInverse() { return Func.LOG; }
         @Override public String vectorOperator() { return "EXP"; }
 
+        /** exp(log u + b) = u·exp(b) for u &gt; 0. */
+        @Override public Expr shiftedInverse(Expr u, Expr b) { return mul(u, call(Func.EXP, b)); }
+
         @Override
         public Expr simplify(Expr u, Simplification s) {
             // exp(c log x) = x^c

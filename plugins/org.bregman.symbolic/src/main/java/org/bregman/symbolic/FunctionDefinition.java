@@ -94,6 +94,15 @@ public abstract class FunctionDefinition {
     }
 
     /**
+     * Its composition identity with its {@link #rightInverse()} g under a shift: f(g(u) + b) in terms of u and
+     * functions of b alone ({@code exp(log u + b) = u·exp(b)}), unsimplified; {@code null} when it has none. An
+     * identity wherever g(u) is defined. {@link StepFusion} fuses a mirror step ψ'⁻¹(ψ'(w) − c) with it.
+     */
+    public Expr shiftedInverse(Expr u, Expr b) {
+        return null;
+    }
+
+    /**
      * This function's own identities for f(u) (u simplified; the inverse pair is applied before), or
      * {@code null} when none applies. Side conditions must be checked with {@code s}'s rigorous ranges.
      */

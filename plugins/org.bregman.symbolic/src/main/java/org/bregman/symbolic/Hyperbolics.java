@@ -19,6 +19,12 @@ final class Hyperbolics {
         @Override public boolean increasing() { return true; }
         @Override public Func rightInverse() { return Func.ASINH; }
         @Override public String vectorOperator() { return "SINH"; }
+
+        /** sinh(asinh u + b) = u·cosh b + sqrt(u² + 1)·sinh b (the addition formula; cosh(asinh u) = sqrt(u² + 1)). */
+        @Override
+        public Expr shiftedInverse(Expr u, Expr b) {
+            return add(mul(u, call(Func.COSH, b)), mul(pow(add(pow(u, num(2)), num(1)), num(0.5)), call(Func.SINH, b)));
+        }
     }
 
     static final class Cosh extends FunctionDefinition {

@@ -23,16 +23,29 @@ public final class OverflowSafe {
     }
 
     public static Expr rewrite(Expr e) {
+        return rewrite(e, false);
+    }
+
+    /**
+     * The same with the scale's exponent 2k folded to a number where k is one ({@code M^1}, not {@code M^(2·0.5)}, so
+     * that code generation specialises it): for forms no earlier output pins (a fused step), since specialising
+     * {@code M^(2k)} may round differently from the {@code Math.pow} that {@link #rewrite(Expr)} leaves.
+     */
+    public static Expr rewriteFolded(Expr e) {
+        return rewrite(e, true);
+    }
+
+    private static Expr rewrite(Expr e, boolean fold) {
         return switch (e) {
-            case Add a -> add(a.terms().stream().map(OverflowSafe::rewrite).toList());
-            case Mul m -> mul(m.factors().stream().map(OverflowSafe::rewrite).toList());
-            case Call c -> call(c.f(), c.args().stream().map(OverflowSafe::rewrite).toList());
-            case Pow p -> scaled(rewrite(p.base()), rewrite(p.exp()));
+            case Add a -> add(a.terms().stream().map(t -> rewrite(t, fold)).toList());
+            case Mul m -> mul(m.factors().stream().map(t -> rewrite(t, fold)).toList());
+            case Call c -> call(c.f(), c.args().stream().map(t -> rewrite(t, fold)).toList());
+            case Pow p -> scaled(rewrite(p.base(), fold), rewrite(p.exp(), fold), fold);
             default -> e;
         };
     }
 
-    private static Expr scaled(Expr base, Expr k) {
+    private static Expr scaled(Expr base, Expr k, boolean fold) {
         if (!(base instanceof Add a) || a.terms().size() != 2) return pow(base, k);
         Double c = null, b = null;
         Expr u = null;
@@ -54,6 +67,7 @@ public final class OverflowSafe {
         List<Expr> inner = new ArrayList<>();
         inner.add(mul(num(b), pow(mul(u, pow(m, num(-1))), num(2))));
         inner.add(mul(num(c), pow(m, num(-2))));
-        return mul(pow(m, mul(num(2), k)), pow(add(inner), k));
+        Expr twoK = fold && k instanceof Num n ? num(2 * n.value()) : mul(num(2), k);
+        return mul(pow(m, twoK), pow(add(inner), k));
     }
 }
