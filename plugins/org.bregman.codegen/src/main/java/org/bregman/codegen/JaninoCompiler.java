@@ -1,13 +1,24 @@
 package org.bregman.codegen;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.codehaus.commons.compiler.CompileException;
-import org.codehaus.janino.SimpleCompiler;
+import org.codehaus.commons.compiler.util.reflect.ByteArrayClassLoader;
+import org.codehaus.janino.ClassLoaderIClassLoader;
+import org.codehaus.janino.IClassLoader;
+import org.codehaus.janino.Parser;
+import org.codehaus.janino.Scanner;
+import org.codehaus.janino.UnitCompiler;
+import org.codehaus.janino.util.ClassFile;
 
 /**
  * Compiles generated Java source with Janino, caching by the SHA-256 of the source (which the generator
@@ -15,6 +26,9 @@ import org.codehaus.janino.SimpleCompiler;
  * {@link Class} without compiling again. Each distinct source gets its own class loader (so equal class
  * names of different sources do not collide); the cache keeps the {@link #DEFAULT_CAPACITY} most
  * recently used units, so that a long session (the IDE, a parameter sweep) does not keep every loader.
+ * Janino's descriptions of the parent's classes ({@code Math}, the runtime API) are built once per compiler and
+ * shared by its compiles: rebuilding them (reflection over every class the source names) cost more than
+ * compiling the kernel itself.
  */
 public final class JaninoCompiler {
 
@@ -43,6 +57,8 @@ public final class JaninoCompiler {
     public static final int DEFAULT_CAPACITY = 256;
 
     private final ClassLoader parent;
+    /** Janino's view of {@link #parent}: only the parent's classes, never a generated one; guarded by {@code this}. */
+    private final IClassLoader parentClasses;
     /** Least recently used first; guarded by {@code this}. */
     private final LinkedHashMap<String, Unit> cache;
 
@@ -54,6 +70,7 @@ public final class JaninoCompiler {
     public JaninoCompiler(ClassLoader parent, int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be positive: " + capacity);
         this.parent = parent;
+        this.parentClasses = new ClassLoaderIClassLoader(parent);
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Unit> eldest) {
@@ -92,21 +109,28 @@ public final class JaninoCompiler {
             Unit u = cache.get(key);
             if (u != null) return u;
             try {
-                SimpleCompiler sc = new SimpleCompiler();
-                sc.setParentClassLoader(parent);
-                sc.setTargetVersion(8); // static interface methods (VectorSpecies.of, MemorySegment.ofBuffer)
-                sc.cook(source);
-                Map<String, byte[]> bytecodes = new java.util.HashMap<>();
-                // class files as the JVM specification has them (exported jars, javap)
-                sc.getBytecodes().forEach((name, bytes) -> bytecodes.put(name, TopLevelFlags.withoutStatic(bytes)));
-                u = new Unit(key, source, sc.getClassLoader(), Map.copyOf(bytecodes));
+                Map<String, byte[]> bytecodes = bytecodes(source);
+                u = new Unit(key, source, new ByteArrayClassLoader(bytecodes, parent), bytecodes);
             } catch (CompileException e) {
                 throw new CompilationFailed("Janino could not compile the generated source: " + e.getMessage(), e);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (IOException | RuntimeException | LinkageError e) {
                 throw new CompilationFailed("Janino failed on the generated source: " + e, e);
             }
             cache.put(key, u);
             return u;
         }
+    }
+
+    /** Parses and compiles one unit (what Janino's {@code SimpleCompiler} does, with the shared class descriptions). */
+    private Map<String, byte[]> bytecodes(String source) throws CompileException, IOException {
+        UnitCompiler uc = new UnitCompiler(new Parser(new Scanner(null, new StringReader(source))).parseAbstractCompilationUnit(),
+                parentClasses);
+        uc.setTargetVersion(8); // static interface methods (VectorSpecies.of, MemorySegment.ofBuffer)
+        List<ClassFile> files = new ArrayList<>();
+        uc.compileUnit(false, false, false, files); // no debugging information, as SimpleCompiler's default
+        Map<String, byte[]> bytecodes = new HashMap<>();
+        // class files as the JVM specification has them (exported jars, javap); the JVM ignores the flag either way
+        for (ClassFile f : files) bytecodes.put(f.getThisClassName(), TopLevelFlags.withoutStatic(f.toByteArray()));
+        return Map.copyOf(bytecodes);
     }
 }
