@@ -61,6 +61,8 @@ public final class JaninoCompiler {
     private final IClassLoader parentClasses;
     /** Least recently used first; guarded by {@code this}. */
     private final LinkedHashMap<String, Unit> cache;
+    /** {@link #compileReusing}'s bytecode by the SHA-256 of the shape, least recently used first; guarded by {@code this}. */
+    private final LinkedHashMap<String, Map<String, byte[]>> shapes;
 
     public JaninoCompiler(ClassLoader parent) {
         this(parent, DEFAULT_CAPACITY);
@@ -74,6 +76,12 @@ public final class JaninoCompiler {
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Unit> eldest) {
+                return size() > capacity;
+            }
+        };
+        this.shapes = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Map<String, byte[]>> eldest) {
                 return size() > capacity;
             }
         };
@@ -118,6 +126,51 @@ public final class JaninoCompiler {
             }
             cache.put(key, u);
             return u;
+        }
+    }
+
+    /**
+     * Compiles a live kernel as {@link #compile} does, but a source that differs from one compiled before only in its
+     * floating-point literals (another binding of the same potential) reuses that bytecode ({@link HoistedLiterals}):
+     * only the class is defined again, in a loader that hands it its numbers. The unit's bytecode reads its numbers
+     * from that loader, so it is not for export (export compiles with {@link #compile}). Cached apart from
+     * {@link #compile}'s units; a shape Janino rejects is compiled as it is.
+     */
+    public Unit compileReusing(String source) throws CompilationFailed {
+        String key = "literals " + sha256(source);
+        synchronized (this) {
+            Unit u = cache.get(key);
+            if (u != null) return u;
+            HoistedLiterals h = HoistedLiterals.of(source);
+            Map<String, byte[]> bytecodes = h.shape() == null ? null : shapes.get(sha256(h.shape()));
+            if (bytecodes == null && h.shape() != null) {
+                try {
+                    bytecodes = bytecodes(h.shape());
+                    shapes.put(sha256(h.shape()), bytecodes);
+                } catch (CompileException | IOException | RuntimeException | LinkageError e) {
+                    bytecodes = null; // compiled with its literals below
+                }
+            }
+            if (bytecodes == null) return compile(source);
+            double[] values = h.values();
+            u = new Unit(key, source, new LiteralsLoader(bytecodes, parent, values), bytecodes);
+            cache.put(key, u);
+            return u;
+        }
+    }
+
+    /** Defines a shape's classes and hands them their literals ({@link HoistedLiterals}: the class initialiser asks). */
+    private static final class LiteralsLoader extends ByteArrayClassLoader implements java.util.function.Supplier<double[]> {
+        private final double[] values;
+
+        LiteralsLoader(Map<String, byte[]> classes, ClassLoader parent, double[] values) {
+            super(classes, parent);
+            this.values = values;
+        }
+
+        @Override
+        public double[] get() {
+            return values.clone();
         }
     }
 
