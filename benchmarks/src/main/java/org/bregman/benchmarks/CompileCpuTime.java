@@ -4,9 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Map;
-import org.bregman.codegen.FromSymbolic;
 import org.bregman.codegen.JaninoCompiler;
-import org.bregman.codegen.KernelSpec;
 import org.bregman.codegen.Optimizers;
 import org.bregman.symbolic.Derivation;
 
@@ -14,27 +12,27 @@ import org.bregman.symbolic.Derivation;
  * Compile latency in CPU time of the compiling thread as well as wall time, for a shared machine
  * where wall time mostly measures the other processes:
  * {@code java -cp benchmarks/target/benchmarks.jar org.bregman.benchmarks.CompileCpuTime [rounds]}.
- * Each round compiles a never-seen binding of QNorm (derive, bind, generate, Janino, load).
+ * Each round compiles a never-seen binding of QNorm (derive, bind, lower, generate, Janino, load) through the live
+ * compile's entry point; "warm" is the median of the last half of the rounds (400 by default: the JIT has compiled the
+ * compiler by then).
  */
 public final class CompileCpuTime {
 
     public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[] cpu = new double[rounds];
         double[] wall = new double[rounds];
         for (int i = 0; i < rounds; i++) {
             long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            KernelSpec s = FromSymbolic.spec(Derivation.derive(Potentials.qnorm(), Map.of("q", 3.0 + i * 1e-9)), null);
-            Optimizers.compile(s, Optimizers.Options.SCALAR);
+            Optimizers.compile(Derivation.derive(Potentials.qnorm(), Map.of("q", 3.0 + i * 1e-9)), null, Optimizers.Options.SCALAR);
             cpu[i] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
             wall[i] = (System.nanoTime() - t0) / 1e6;
         }
         long c0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        KernelSpec s = FromSymbolic.spec(Derivation.derive(Potentials.qnorm(), Map.of("q", 3.0)), null);
-        Optimizers.compile(s, Optimizers.Options.SCALAR);
+        Optimizers.compile(Derivation.derive(Potentials.qnorm(), Map.of("q", 3.0)), null, Optimizers.Options.SCALAR);
         double hitCpu = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
         double hitWall = (System.nanoTime() - t0) / 1e6;
         System.out.printf("first compile in this JVM: cpu %.1f ms, wall %.1f ms%n", cpu[0], wall[0]);

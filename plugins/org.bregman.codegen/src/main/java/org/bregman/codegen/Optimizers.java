@@ -178,7 +178,7 @@ public final class Optimizers {
         if (m0 == Mode.INTERPRETED_ONLY) return interpreter(spec);
         String source = MirrorMapTemplate.generateKernelOnly(spec);
         try {
-            JaninoCompiler.Unit unit = compiler.compile(source);
+            JaninoCompiler.Unit unit = compiler.compileReusing(source);
             MirrorMap m = (MirrorMap) unit.load(className(spec)).getDeclaredConstructor().newInstance();
             KINDS.put(m, "scalar");
             return m;

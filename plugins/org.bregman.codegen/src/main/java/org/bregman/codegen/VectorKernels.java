@@ -47,7 +47,7 @@ public final class VectorKernels {
             return scalar;
         }
         try {
-            JaninoCompiler.Unit unit = JaninoCompiler.shared().compile(generateSource(spec));
+            JaninoCompiler.Unit unit = JaninoCompiler.shared().compileReusing(generateSource(spec));
             Class<?> c = unit.load(MirrorMapTemplate.PACKAGE + "." + VectorTemplate.className(spec));
             MirrorMap v = (MirrorMap) c.getConstructor(MirrorMap.class).newInstance(scalar);
             String kind = (String) c.getMethod("kind").invoke(null);

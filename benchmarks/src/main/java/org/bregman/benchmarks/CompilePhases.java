@@ -1,0 +1,64 @@
+package org.bregman.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Map;
+import org.bregman.codegen.FromSymbolic;
+import org.bregman.codegen.JaninoCompiler;
+import org.bregman.codegen.KernelSpec;
+import org.bregman.codegen.MirrorMapTemplate;
+import org.bregman.codegen.Optimizers;
+import org.bregman.runtime.MirrorMap;
+import org.bregman.symbolic.Derivation;
+
+/**
+ * Where a warm compile of a new binding spends its CPU time, phase by phase (CPU time of this thread; medians of the
+ * last half of the rounds): {@code java -cp benchmarks/target/benchmarks.jar org.bregman.benchmarks.CompilePhases [rounds]}.
+ * Phases: derive (a new binding of QNorm), lower (bound forms to the generator's tree), template (kernel-only source),
+ * Janino (parse and compile to bytecode; every source is new, so nothing comes from the cache), load (define the class,
+ * instantiate); and what the live compile does instead of the last two when the binding's shape was compiled before
+ * ({@code JaninoCompiler.compileReusing}: take the literals out, define the shape's classes with them, instantiate).
+ */
+public final class CompilePhases {
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        String[] phases = {"derive", "lower", "template", "janino", "load", "total", "reuse", "total, shape known"};
+        double[][] ms = new double[phases.length][rounds];
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        int lines = 0, chars = 0;
+        JaninoCompiler compiler = new JaninoCompiler(CompilePhases.class.getClassLoader());
+        JaninoCompiler reusing = new JaninoCompiler(CompilePhases.class.getClassLoader());
+        for (int i = 0; i < rounds; i++) {
+            long t0 = mx.getCurrentThreadCpuTime();
+            Derivation d = Derivation.derive(Potentials.qnorm(), Map.of("q", 3.0 + (i + 1) * 1e-9));
+            long t1 = mx.getCurrentThreadCpuTime();
+            KernelSpec s = FromSymbolic.kernelOnly(d, null);
+            long t2 = mx.getCurrentThreadCpuTime();
+            String src = MirrorMapTemplate.generateKernelOnly(s);
+            long t3 = mx.getCurrentThreadCpuTime();
+            JaninoCompiler.Unit u = compiler.compile(src);
+            long t4 = mx.getCurrentThreadCpuTime();
+            MirrorMap m = (MirrorMap) u.load(Optimizers.className(s)).getDeclaredConstructor().newInstance();
+            long t5 = mx.getCurrentThreadCpuTime();
+            MirrorMap r = (MirrorMap) reusing.compileReusing(src).load(Optimizers.className(s)).getDeclaredConstructor().newInstance();
+            long t6 = mx.getCurrentThreadCpuTime();
+            if (!(m.grad(2.0) > 0) || m.grad(2.0) != r.grad(2.0)) throw new AssertionError("compiled map is wrong");
+            long[] t = {t0, t1, t2, t3, t4, t5};
+            for (int p = 0; p < 5; p++) ms[p][i] = (t[p + 1] - t[p]) / 1e6;
+            ms[5][i] = (t5 - t0) / 1e6;
+            ms[6][i] = (t6 - t5) / 1e6;
+            ms[7][i] = (t3 - t0 + t6 - t5) / 1e6;
+            lines = (int) src.lines().count();
+            chars = src.length();
+        }
+        System.out.printf("kernel-only source: %d lines, %d characters; %d rounds, medians of the last %d (CPU ms of this thread)%n",
+                lines, chars, rounds, rounds - rounds / 2);
+        for (int p = 0; p < phases.length; p++) {
+            double[] x = Arrays.copyOfRange(ms[p], rounds / 2, rounds);
+            Arrays.sort(x);
+            System.out.printf("%-19s %7.3f ms  (quartiles %.3f–%.3f)%n", phases[p], x[x.length / 2], x[x.length / 4], x[3 * x.length / 4]);
+        }
+    }
+}
