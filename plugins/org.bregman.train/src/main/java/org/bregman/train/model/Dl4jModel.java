@@ -48,6 +48,8 @@ final class Dl4jModel extends Model {
     private final List<Long> starts = new ArrayList<>();
 
     private final BatchNormStatistics statistics;
+    /** Passes whose activations reach this many bytes are followed by a garbage collection (tests set it). */
+    long collectFrom = MemoryEstimate.EVALUATION_BYTES;
 
     private Dl4jModel(Net net, Dataset data, int k) {
         this.net = net;
@@ -250,6 +252,17 @@ final class Dl4jModel extends Model {
         net.setData(trainingRows(order, from, to), labels(data, order, from, to));
         net.computeGradient();
         if (grads == null) grads = view(net.flatGradients());
+        releaseNativeGarbage(to - from);
+    }
+
+    /**
+     * ND4J frees an array made outside its workspaces only when the JVM collects the array's small Java handle, and
+     * the handles alone never fill the heap: without a collection, ResNet-18's passes at batch 128 left 0.6 GB of dead
+     * activations each off the heap (BENCHMARKS.md, "ResNet-18 memory"). Passes with 256 MB of activations or more
+     * (ResNet-18 and VGG-16 at their usual batches; not the small networks, whose steps take milliseconds) are followed by one.
+     */
+    private void releaseNativeGarbage(int examples) {
+        if (4 * activationsPerExample() * examples >= collectFrom) System.gc();
     }
 
     @Override
@@ -278,6 +291,7 @@ final class Dl4jModel extends Model {
     @Override
     public double batchLoss(int[] order, int from, int to) {
         float[][] f = net.output(trainingRows(order, from, to)).toFloatMatrix();
+        releaseNativeGarbage(to - from);
         Loss loss = loss();
         double[] fi = new double[k];
         double sum = 0;
@@ -340,6 +354,7 @@ final class Dl4jModel extends Model {
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
             float[][] f = net.output(rows(set, all, from, to)).toFloatMatrix();
+            releaseNativeGarbage(to - from);
             for (int b = from; b < to; b++) {
                 for (int j = 0; j < k; j++) fi[j] = f[b - from][j];
                 sum.add(b);
@@ -370,5 +385,7 @@ final class Dl4jModel extends Model {
     @Override
     public void close() {
         net.model().clear();
+        // DL4J's workspaces (for ResNet-18 at batch 128, 2 GB) belong to the thread, not the network: free them for the reports
+        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
     }
 }
