@@ -7,14 +7,16 @@ import org.eclipse.jface.text.TextPresentation;
 import org.eclipse.swt.graphics.Drawable;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 
 /**
  * The hover of a .potential editor: a derivation runs to 15–20 lines, some of them formulas of 150 characters
  * and more (D_ψ of a time-varying ψ, the inverse of a non-separable one), which the editor's default hover
- * (100 × 12 characters, no wrapping) cut off at its right edge. This one has room for 40 lines and wraps a
- * line that is still too wide after a comma or a space, continuing it indented.
+ * (100 × 12 characters, no wrapping) cut off at its right edge. This one has room for 40 lines of up to 140
+ * characters (within the monitor) and wraps a line that is still too wide after a comma or a space, continuing it
+ * indented.
  */
 public class PotentialHoverControl extends DefaultInformationControl {
 
@@ -28,9 +30,13 @@ public class PotentialHoverControl extends DefaultInformationControl {
 		super(parent, (String) null, new Wrapping());
 	}
 
+	/** {@link #WIDTH_CHARS} × {@link #HEIGHT_LINES}, but no more than 3/5 of the monitor's width and 3/4 of its height. */
 	@Override
 	public Point computeSizeConstraints(int widthInChars, int heightInChars) {
-		return super.computeSizeConstraints(Math.max(widthInChars, WIDTH_CHARS), Math.max(heightInChars, HEIGHT_LINES));
+		Point room = super.computeSizeConstraints(Math.max(widthInChars, WIDTH_CHARS), Math.max(heightInChars, HEIGHT_LINES));
+		// a hover as wide as the monitor cannot be moved to fit beside the mouse and was cut off at its right edge
+		Rectangle screen = getShell().getMonitor().getClientArea();
+		return new Point(Math.min(room.x, screen.width * 3 / 5), Math.min(room.y, screen.height * 3 / 4));
 	}
 
 	/** Wraps each line wider than the hover at the text's own font. */
