@@ -10,6 +10,7 @@ import org.eclipse.jface.text.IInformationControlExtension5;
 import org.eclipse.jface.text.DefaultInformationControl;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,26 @@ public class HoverWrapTest {
 		} finally {
 			control.dispose();
 			plain.dispose();
+		}
+	}
+
+	@Test
+	void insideTheCompositeHoverItKeepsTheDefaultSize() {
+		Shell shell = TestFiles.page().getWorkbenchWindow().getShell();
+		PotentialHoverControl control = new PotentialHoverControl(shell);
+		DefaultInformationControl plain = new DefaultInformationControl(shell, (String) null);
+		Shell composite = new Shell(shell);
+		try {
+			Point alone = control.computeSizeConstraints(100, 12);
+			// what the generic editor's CompositeInformationControl does with each part's widgets
+			for (Control c : control.getShell().getChildren())
+				c.setParent(composite);
+			assertEquals(plain.computeSizeConstraints(100, 12), control.computeSizeConstraints(100, 12));
+			assertNotEquals(alone, control.computeSizeConstraints(100, 12));
+		} finally {
+			control.dispose();
+			plain.dispose();
+			composite.dispose();
 		}
 	}
 }

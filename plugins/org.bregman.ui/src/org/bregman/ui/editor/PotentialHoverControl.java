@@ -8,6 +8,7 @@ import org.eclipse.swt.graphics.Drawable;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 
@@ -30,9 +31,24 @@ public class PotentialHoverControl extends DefaultInformationControl {
 		super(parent, (String) null, new Wrapping());
 	}
 
-	/** {@link #WIDTH_CHARS} × {@link #HEIGHT_LINES}, but no more than 3/5 of the monitor's width and 3/4 of its height. */
+	/** Where this control's widgets are: its shell's, unless the generic editor's composite hover took them. */
+	private Composite content;
+
+	@Override
+	protected void createContent(Composite parent) {
+		content = parent;
+		super.createContent(parent);
+	}
+
+	/**
+	 * {@link #WIDTH_CHARS} × {@link #HEIGHT_LINES}, but no more than 3/5 of the monitor's width and 3/4 of its height;
+	 * the default inside the generic editor's composite hover (a marker's message and this text), which moves this
+	 * control's widgets into its own shell and sizes every part by the sum of the parts' constraints.
+	 */
 	@Override
 	public Point computeSizeConstraints(int widthInChars, int heightInChars) {
+		if (content != null && content.getShell() != getShell())
+			return super.computeSizeConstraints(widthInChars, heightInChars);
 		Point room = super.computeSizeConstraints(Math.max(widthInChars, WIDTH_CHARS), Math.max(heightInChars, HEIGHT_LINES));
 		// a hover as wide as the monitor cannot be moved to fit beside the mouse and was cut off at its right edge
 		Rectangle screen = getShell().getMonitor().getClientArea();
