@@ -4,13 +4,20 @@ import org.bregman.potential.ide.hover.PotentialHoverText;
 import org.bregman.ui.BregmanUi;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IInformationControlCreator;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.ITextHoverExtension;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Region;
 
-/** Hover over a potential's name (definition or use in {@code mirrors}): its derivation. */
-public class PotentialTextHover implements ITextHover {
+/** Hover over a potential's name (definition or use in {@code mirrors}): its derivation, in a hover that wraps long formulas. */
+public class PotentialTextHover implements ITextHover, ITextHoverExtension {
+
+	@Override
+	public IInformationControlCreator getHoverControlCreator() {
+		return PotentialHoverControl::new;
+	}
 
 	@Override
 	public String getHoverInfo(ITextViewer viewer, IRegion region) {

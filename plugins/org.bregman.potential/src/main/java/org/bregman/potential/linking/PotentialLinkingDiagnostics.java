@@ -38,7 +38,8 @@ public class PotentialLinkingDiagnostics extends LinkingDiagnosticMessageProvide
                     : "unknown name '" + name + "'" + PotentialModels.didYouMean(name, candidates)
                     + (candidates.isEmpty() ? "" : " (known here: " + String.join(", ", candidates) + ")")
                     + (p != null && p.getParams().isEmpty() && candidates.size() <= 1
-                            ? "; declare a parameter as in `potential " + p.getName() + "(" + name + " = 1) { … }`" : "");
+                            ? "; declare a parameter as in `potential " + p.getName() + "(" + name + " = 1) { … }`" : "")
+                    + (time == null && "t".equals(name) && inPsi(ctx) ? "; for a potential that varies with the time, write psi(w; " + name + ")" : "");
         } else if (context.getReference() == PotentialPackage.Literals.MIRROR_USE__POTENTIAL) {
             msg = "unknown potential '" + name + "'" + PotentialModels.didYouMean(name, candidates)
                     + (candidates.isEmpty() ? "; define it in this file or import its file"
@@ -57,6 +58,12 @@ public class PotentialLinkingDiagnostics extends LinkingDiagnosticMessageProvide
             return super.getUnresolvedProxyMessage(context);
         }
         return new DiagnosticMessage(msg, Severity.ERROR, Diagnostic.LINKING_DIAGNOSTIC);
+    }
+
+    /** Whether {@code o} is in the body of a {@code psi(w) = …} (where the time of a {@code psi(w; t)} would go). */
+    private static boolean inPsi(EObject o) {
+        org.bregman.potential.potential.Definition d = EcoreUtil2.getContainerOfType(o, org.bregman.potential.potential.Definition.class);
+        return d != null && d.getKind() == org.bregman.potential.potential.DefinitionKind.PSI;
     }
 
     /** The time variable of a potential's psi(w; t), or null. */

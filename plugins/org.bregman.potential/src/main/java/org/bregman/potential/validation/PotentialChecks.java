@@ -206,6 +206,9 @@ public class PotentialChecks extends ComposedCheck {
         if (!(d.eContainer() instanceof PotentialDef p)) return;
         if (d.getCondition() == null || !AstEval.isCondition(d.getCondition())) return; // syntax / kind errors elsewhere
         if (ExpressionLimits.violation(d.getCondition()) != null) return; // checkLimits
+        // an unknown name (the time t outside psi) or a reduction has its own error there: no second one about the comparison
+        if (Isolation.broken(d) || org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(d, Call.class).stream()
+                .anyMatch(c -> Reductions.isReduction(c.getFunction()))) return;
         Map.Entry<EObject, String> problem = DomainAnalysis.problem(d, PotentialModels.coordinate(p));
         if (problem != null) error(problem.getValue(), problem.getKey() == null ? d : problem.getKey(), null, BAD_DOMAIN);
     }

@@ -29,8 +29,9 @@ import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 /**
  * Content assist beyond the grammar's keywords and cross references (potentials in scope, parameters,
  * the coordinate): the built-in functions inside expressions, and the built-in names of data sets,
- * models, losses, initialisations, reports and stopping metrics inside experiments, the model's layers in
- * {@code for layers "…"} and {@code per layer { … }}. Keywords are those
+ * models, losses, initialisations, update rules, reports and stopping metrics inside experiments, their arguments
+ * ({@code SmoothedSign(eps = 0.1)}), the model's layers in {@code for layers "…"} and {@code per layer { … }}, the
+ * coordinate and the time in {@code psi(w; t)}. Keywords are those
  * the grammar accepts at the caret, less the boolean operators where the expression is a number.
  */
 public class PotentialIdeContentProposalProvider extends IdeContentProposalProvider {
@@ -62,6 +63,20 @@ public class PotentialIdeContentProposalProvider extends IdeContentProposalProvi
 					propose(e.name(), e.name(), e.description(), ContentAssistEntry.KIND_VALUE, context, acceptor);
 			return;
 		}
+		if ("Arg".equals(ruleName) || "Value".equals(ruleName)) {
+			arguments(feature, context, acceptor);
+			return;
+		}
+		if ("Coordinate".equals(ruleName) && "name".equals(feature)) {
+			// psi(^ …): the coordinate; psi(w; ^): the time of a time-varying potential
+			if (afterSemicolon(context))
+				propose("t", "t", "the time of a time-varying psi(w; t): the sum of the learning rates of the steps taken",
+						ContentAssistEntry.KIND_VARIABLE, context, acceptor);
+			else
+				propose("w", "w", "the coordinate: psi(w) is applied to every parameter w_j", ContentAssistEntry.KIND_VARIABLE, context,
+						acceptor);
+			return;
+		}
 		if (("MirrorUse".equals(ruleName) && "layers".equals(feature)) || ("LayerRate".equals(ruleName) && "layer".equals(feature))) {
 			// for layers "…" / per layer { "…": rate }: the layers of the experiment's model
 			var layers = org.bregman.potential.util.LayerwiseMirrors.modelLayers(experimentAt(context));
@@ -70,7 +85,7 @@ public class PotentialIdeContentProposalProvider extends IdeContentProposalProvi
 					propose("\"" + l + "\"", "\"" + l + "\"", "a layer of this experiment's model", ContentAssistEntry.KIND_VALUE, context, acceptor);
 			return;
 		}
-		if ("ReportItem".equals(ruleName)) {
+		if ("ReportItem".equals(ruleName) && "name".equals(feature)) {
 			for (var r : Vocabulary.REPORTS.values())
 				propose(r.name(), r.name(), r.description(), ContentAssistEntry.KIND_VALUE, context, acceptor);
 			return;
@@ -81,6 +96,35 @@ public class PotentialIdeContentProposalProvider extends IdeContentProposalProvi
 			return;
 		}
 		super._createProposals(assignment, context, acceptor);
+	}
+
+	/**
+	 * Inside {@code SmoothedSign(^)}: the arguments not written yet with their defaults; after {@code activation = ^}:
+	 * its words. Never Xtext's placeholders ({@code value — ID}), which name the grammar, not the argument.
+	 */
+	private void arguments(String feature, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		String text = context.getRootNode() == null ? "" : context.getRootNode().getText();
+		SpecArguments at = SpecArguments.at(text, context.getOffset() - context.getPrefix().length(),
+				Vocabulary.ofSetting(settingKeyword(context)));
+		if (at == null)
+			return;
+		if ("name".equals(feature) && at.valueOf() == null) {
+			for (Vocabulary.Param p : at.missing())
+				propose(SpecArguments.label(p), p.name() + " = ", SpecArguments.description(at.entry(), p), ContentAssistEntry.KIND_PROPERTY,
+						context, acceptor);
+		} else if ("value".equals(feature) && at.valueOf() != null && at.valueOf().kind() == Vocabulary.Kind.WORD) {
+			for (String word : at.valueOf().words())
+				propose(word, word, SpecArguments.description(at.entry(), at.valueOf()), ContentAssistEntry.KIND_VALUE, context, acceptor);
+		}
+	}
+
+	/** Whether the token before the caret's word is {@code ;} (the time's place in {@code psi(w; t)}). */
+	private static boolean afterSemicolon(ContentAssistContext context) {
+		String text = context.getRootNode() == null ? "" : context.getRootNode().getText();
+		int i = Math.min(context.getOffset() - context.getPrefix().length(), text.length()) - 1;
+		while (i >= 0 && Character.isWhitespace(text.charAt(i)))
+			i--;
+		return i >= 0 && text.charAt(i) == ';';
 	}
 
 	@Override
