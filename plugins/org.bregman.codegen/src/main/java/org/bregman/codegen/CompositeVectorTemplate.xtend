@@ -21,6 +21,9 @@ class CompositeVectorTemplate {
 	def classFile(KernelSpec s, double r, double p) '''
 		package «MirrorMapTemplate.PACKAGE»;
 
+		import java.lang.foreign.MemorySegment;
+		import java.nio.ByteOrder;
+		import java.nio.FloatBuffer;
 		import java.util.Objects;
 		import jdk.incubator.vector.DoubleVector;
 		import jdk.incubator.vector.FloatVector;
@@ -38,6 +41,7 @@ class CompositeVectorTemplate {
 
 			«VectorTemplate.species(s)»
 			static final int PARTS = FS.length() / DS.length();
+			static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
 			private final Interval dual;
 
@@ -51,79 +55,17 @@ class CompositeVectorTemplate {
 				return "fused vector passes (" + FS.length() + " x float«IF VectorTemplate.doubleLanes(s)», functions on double lanes«ENDIF»)";
 			}
 
-			public double powerSum(float[] w, int offset, int n) {
-				Objects.checkFromIndexSize(offset, n, w.length);
-				int len = FS.length();
-				int upper = n - n % len;
-				DoubleVector s0 = DoubleVector.zero(DS);
-				DoubleVector s1 = DoubleVector.zero(DS);
-				int i = 0;
-				for (; i < upper; i += len) {
-					FloatVector r = FloatVector.fromArray(FS, w, offset + i);
-					«accumulate("r", r)»
-				}
-				double t = total(s0, s1);
-				for (; i < n; i++) {
-					double a = Math.abs((double) w[offset + i]);
-					t += «PowerText.scalar("a", r)»;
-				}
-				return t;
-			}
+			«powerSum(s, r, false)»
 
-			public double dualPass(float[] w, int offset, float[] g, int gOffset, int n, float lr) {
-				Objects.checkFromIndexSize(offset, n, w.length);
-				Objects.checkFromIndexSize(gOffset, n, g.length);
-				int len = FS.length();
-				int upper = n - n % len;
-				DoubleVector s0 = DoubleVector.zero(DS);
-				DoubleVector s1 = DoubleVector.zero(DS);
-				int i = 0;
-				for (; i < upper; i += len) {
-					FloatVector x = FloatVector.fromArray(FS, w, offset + i);
-					FloatVector gv = FloatVector.fromArray(FS, g, gOffset + i);
-					FloatVector y = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
-					y.intoArray(w, offset + i);
-					«accumulate("y", p)»
-				}
-				double t = total(s0, s1);
-				for (; i < n; i++) {
-					float x = w[offset + i];
-					float y = «f(s.bound.grad, "x")» - lr * g[gOffset + i];
-					w[offset + i] = y;
-					double a = Math.abs((double) y);
-					t += «PowerText.scalar("a", p)»;
-				}
-				return t;
-			}
+			«dualPass(s, p, false)»
 
-			public double primalPass(float[] w, int offset, int n, float mu, int[] badOut) {
-				Objects.checkFromIndexSize(offset, n, w.length);
-				int len = FS.length();
-				int upper = n - n % len;
-				int bad = -1;
-				DoubleVector s0 = DoubleVector.zero(DS);
-				DoubleVector s1 = DoubleVector.zero(DS);
-				int i = 0;
-				for (; i < upper; i += len) {
-					FloatVector z = FloatVector.fromArray(FS, w, offset + i).mul(mu);
-					FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
-					r.intoArray(w, offset + i);
-					«new VectorTemplate().check(s)»
-					«accumulate("r", r)»
-				}
-				double t = total(s0, s1);
-				for (; i < n; i++) {
-					float z = w[offset + i] * mu;
-					float r = «f(s.bound.inverse, "z")»;
-					w[offset + i] = r;
-					boolean ok = Math.abs(r) <= Float.MAX_VALUE && Math.abs(z) <= Float.MAX_VALUE && dual.contains(z);
-					if (!ok && bad < 0) bad = i;
-					double a = Math.abs((double) r);
-					t += «PowerText.scalar("a", r)»;
-				}
-				badOut[0] = bad;
-				return t;
-			}
+			«primalPass(s, r, false)»
+
+			«powerSum(s, r, true)»
+
+			«dualPass(s, p, true)»
+
+			«primalPass(s, r, true)»
 
 			/** Part {@code part} of f's lanes as doubles. */
 			static DoubleVector part(FloatVector f, int part) {
@@ -146,6 +88,122 @@ class CompositeVectorTemplate {
 			}
 
 			«VectorTemplate.laneHelpers(s)»
+		}
+	'''
+
+	/**
+	 * The passes over arrays ({@code seg} false: w[offset + i]) or over direct buffers in native order (true: their
+	 * memory segments from the position on, the tail through get/put); the same operations in the same order.
+	 */
+	def header(String name, String arrayArgs, String bufferArgs, boolean withG, boolean seg) '''
+		«IF seg»
+		public double «name»(«bufferArgs») {
+			int n = w.remaining();
+			int offset = w.position();
+			MemorySegment ws = MemorySegment.ofBuffer(w);
+			«IF withG»
+			int gOffset = g.position();
+			if (g.remaining() < n) throw new IllegalArgumentException("g has " + g.remaining() + " elements left, w has " + n);
+			MemorySegment gs = MemorySegment.ofBuffer(g);
+			«ENDIF»
+		«ELSE»
+		public double «name»(«arrayArgs») {
+			Objects.checkFromIndexSize(offset, n, w.length);
+			«IF withG»
+			Objects.checkFromIndexSize(gOffset, n, g.length);
+			«ENDIF»
+		«ENDIF»
+	'''
+
+	def load(String a, boolean seg) {
+		if (seg) "FloatVector.fromMemorySegment(FS, " + a + "s, 4L * i, ORDER)" else "FloatVector.fromArray(FS, " + a + ", " + (if (a == "w") "offset" else "gOffset") + " + i)"
+	}
+
+	def store(String v, boolean seg) {
+		if (seg) v + ".intoMemorySegment(ws, 4L * i, ORDER);" else v + ".intoArray(w, offset + i);"
+	}
+
+	def get(String a, boolean seg) {
+		if (seg) a + ".get(" + (if (a == "w") "offset" else "gOffset") + " + i)" else a + "[" + (if (a == "w") "offset" else "gOffset") + " + i]"
+	}
+
+	def put(String v, boolean seg) {
+		if (seg) "w.put(offset + i, " + v + ");" else "w[offset + i] = " + v + ";"
+	}
+
+	def powerSum(KernelSpec s, double r, boolean seg) '''
+		«header("powerSum", "float[] w, int offset, int n", "FloatBuffer w", false, seg)»
+			int len = FS.length();
+			int upper = n - n % len;
+			DoubleVector s0 = DoubleVector.zero(DS);
+			DoubleVector s1 = DoubleVector.zero(DS);
+			int i = 0;
+			for (; i < upper; i += len) {
+				FloatVector r = «load("w", seg)»;
+				«accumulate("r", r)»
+			}
+			double t = total(s0, s1);
+			for (; i < n; i++) {
+				double a = Math.abs((double) «get("w", seg)»);
+				t += «PowerText.scalar("a", r)»;
+			}
+			return t;
+		}
+	'''
+
+	def dualPass(KernelSpec s, double p, boolean seg) '''
+		«header("dualPass", "float[] w, int offset, float[] g, int gOffset, int n, float lr", "FloatBuffer w, FloatBuffer g, float lr", true, seg)»
+			int len = FS.length();
+			int upper = n - n % len;
+			DoubleVector s0 = DoubleVector.zero(DS);
+			DoubleVector s1 = DoubleVector.zero(DS);
+			int i = 0;
+			for (; i < upper; i += len) {
+				FloatVector x = «load("w", seg)»;
+				FloatVector gv = «load("g", seg)»;
+				FloatVector y = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
+				«store("y", seg)»
+				«accumulate("y", p)»
+			}
+			double t = total(s0, s1);
+			for (; i < n; i++) {
+				float x = «get("w", seg)»;
+				float y = «f(s.bound.grad, "x")» - lr * «get("g", seg)»;
+				«put("y", seg)»
+				double a = Math.abs((double) y);
+				t += «PowerText.scalar("a", p)»;
+			}
+			return t;
+		}
+	'''
+
+	def primalPass(KernelSpec s, double r, boolean seg) '''
+		«header("primalPass", "float[] w, int offset, int n, float mu, int[] badOut", "FloatBuffer w, float mu, int[] badOut", false, seg)»
+			int len = FS.length();
+			int upper = n - n % len;
+			int bad = -1;
+			DoubleVector s0 = DoubleVector.zero(DS);
+			DoubleVector s1 = DoubleVector.zero(DS);
+			int i = 0;
+			for (; i < upper; i += len) {
+				FloatVector z = «load("w", seg)».mul(mu);
+				FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
+				«store("r", seg)»
+				«new VectorTemplate().check(s)»
+				«accumulate("r", r)»
+			}
+			double t = total(s0, s1);
+			for (; i < n; i++) {
+				float z = «get("w", seg)» * mu;
+				float r = «f(s.bound.inverse, "z")»;
+				«put("r", seg)»
+				boolean ok = Math.abs(r) <= Float.MAX_VALUE && Math.abs(z) <= Float.MAX_VALUE && dual.contains(z);
+				if (!ok && bad < 0) bad = i;
+				double a = Math.abs((double) r);
+				t += «PowerText.scalar("a", r)»;
+			}
+			badOut[0] = bad;
+			return t;
 		}
 	'''
 

@@ -124,6 +124,34 @@ class FusedCompositeStepTest {
         }
     }
 
+    /** Off-heap parameter views (networks) take the same passes: the same weights, bit for bit, from a position on. */
+    @ParameterizedTest
+    @CsvSource({"1.5, 1003", "3, 4099", "3, 5"})
+    void aDirectBufferStepsAsAnArray(double q, int n) {
+        CompositeMirrorMap m = fused(q);
+        Random r = new Random(13);
+        float[] w = draw(r, n + 3, true), g = draw(r, n + 3, false);
+        java.nio.FloatBuffer wb = direct(w), gb = direct(g);
+        wb.position(3);
+        gb.position(3);
+        float[] expected = w.clone();
+        assertEquals(m.step(expected, 3, g, 3, n, LR), m.step(wb, gb, LR));
+        assertEquals(3, wb.position());
+        float[] got = new float[n + 3];
+        wb.duplicate().position(0).get(got);
+        assertArrayEquals(expected, got);
+        // a failing coordinate, relative to the position
+        float[] huge = g.clone();
+        huge[3 + n / 2] = Float.MAX_VALUE;
+        assertEquals(n / 2, m.step(direct(w).position(3), direct(huge).position(3), -10f));
+    }
+
+    static java.nio.FloatBuffer direct(float[] a) {
+        java.nio.FloatBuffer b = java.nio.ByteBuffer.allocateDirect(4 * a.length).order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+        b.put(a).flip();
+        return b;
+    }
+
     /** A dual value that overflows is reported at its coordinate, in the lanes and in the tail. */
     @Test
     void aFailingCoordinateIsReportedWhereItFailed() {

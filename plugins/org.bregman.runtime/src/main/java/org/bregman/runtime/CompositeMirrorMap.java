@@ -1,5 +1,6 @@
 package org.bregman.runtime;
 
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
 
@@ -111,6 +112,7 @@ public final class CompositeMirrorMap implements MirrorMap {
     }
 
     public void forget() {
+        if (!carries) return;
         carried = Double.NaN;
         carriedFor = null;
     }
@@ -242,9 +244,9 @@ public final class CompositeMirrorMap implements MirrorMap {
     public int step(float[] w, int wOffset, float[] g, int gOffset, int n, float lr) {
         MirrorMap.checkRange(wOffset, n, w.length);
         MirrorMap.checkRange(gOffset, n, g.length);
-        boolean carry = carriedFor == w && carriedOffset == wOffset && carriedLength == n && carried == carried;
-        double s = carry ? carried : Double.NaN;
-        forget();
+        boolean carry = carries && carriedFor == w && carriedOffset == wOffset && carriedLength == n && carried == carried;
+        double s = carried;
+        if (carries) forget(); // kept again only by a successful fused step (the map itself is never written)
         if (degree != degree) return stepDouble(w, null, wOffset, g, gOffset, n, lr);
         if (passes != null) return fusedStep(w, wOffset, g, gOffset, n, lr, carry ? s : k * passes.powerSum(w, wOffset, n));
         s = k * powers.sum(w, wOffset, n);
@@ -267,17 +269,10 @@ public final class CompositeMirrorMap implements MirrorMap {
     private int fusedStep(float[] w, int wOffset, float[] g, int gOffset, int n, float lr, double s) {
         double a = outer.grad(s);
         if (!(a > 0 && a < Double.POSITIVE_INFINITY)) return stepDouble(w, null, wOffset, g, gOffset, n, lr);
-        double p = dualExponent();
         double dualSum = passes.dualPass(w, wOffset, g, gOffset, n, (float) (lr / a));
-        // K·Σ|z_j|^p with z = F'(S)·y; every y_j = 0 is the point 0 ((g')⁻¹(0) = 0), where F' may be 0 or infinite
-        double mu = dualSum == 0 ? 0 : a / outer.grad(sumFor(k * Math.pow(k * degree, -p) * Math.pow(a, p) * dualSum));
-        // a non-finite y_j makes μ NaN and every weight NaN: report that coordinate, not the first one
-        int first = -1;
-        for (int i = 0; i < n && !(Math.abs(dualSum) < Double.POSITIVE_INFINITY) && first < 0; i++) {
-            if (!(Math.abs(w[wOffset + i]) <= Float.MAX_VALUE)) first = i;
-        }
+        int first = firstNonFinite(dualSum, FloatBuffer.wrap(w, wOffset, n));
         int[] bad = {-1};
-        double next = k * passes.primalPass(w, wOffset, n, (float) mu, bad);
+        double next = k * passes.primalPass(w, wOffset, n, (float) mu(a, dualSum), bad);
         if (first >= 0) return first;
         if (carries && bad[0] < 0) {
             carried = next;
@@ -314,9 +309,40 @@ public final class CompositeMirrorMap implements MirrorMap {
         return bad;
     }
 
-    /** Copies the buffers (off-heap parameter views) into arrays and back: the whole vector is one step. */
+    /** μ = F'(S)/F'(S'), S' from the scalar equation S'·F'(S')^p = K·F'(S)^p·Σ|y_j|^p (z = F'(S)·y). */
+    private double mu(double a, double dualSum) {
+        double p = dualExponent();
+        // every y_j = 0 is the point 0 ((g')⁻¹(0) = 0), where F' may be 0 or infinite
+        return dualSum == 0 ? 0 : a / outer.grad(sumFor(k * Math.pow(k * degree, -p) * Math.pow(a, p) * dualSum));
+    }
+
+    /**
+     * −1, or where pass A wrote a non-finite y_j when the dual sum is not finite (μ is then NaN and every weight NaN:
+     * the step reports that coordinate, not the first one).
+     */
+    private static int firstNonFinite(double dualSum, FloatBuffer y) {
+        if (Math.abs(dualSum) < Double.POSITIVE_INFINITY) return -1;
+        for (int i = 0; i < y.remaining(); i++) if (!(Math.abs(y.get(y.position() + i)) <= Float.MAX_VALUE)) return i;
+        return -1;
+    }
+
+    /**
+     * Direct buffers in native order (off-heap parameter views) with fused passes: the reduction and passes A and B
+     * on the buffers (nothing carried: views are duplicated per step). Otherwise copies into arrays and back.
+     */
     public int step(FloatBuffer w, FloatBuffer g, float lr) {
         int n = w.remaining();
+        forget();
+        if (passes != null && native32(w) && native32(g) && !w.isReadOnly() && g.remaining() >= n) {
+            double a = outer.grad(k * passes.powerSum(w));
+            if (a > 0 && a < Double.POSITIVE_INFINITY) {
+                double dualSum = passes.dualPass(w, g, (float) (lr / a));
+                int first = firstNonFinite(dualSum, w);
+                int[] bad = {-1};
+                passes.primalPass(w, (float) mu(a, dualSum), bad);
+                return first >= 0 ? first : bad[0];
+            }
+        }
         float[] wa = new float[n], ga = new float[n];
         w.duplicate().get(wa);
         g.duplicate().get(ga, 0, Math.min(n, g.remaining()));
@@ -324,6 +350,10 @@ public final class CompositeMirrorMap implements MirrorMap {
         forget(); // the copy is gone after this call: nothing to carry
         w.duplicate().put(wa);
         return bad;
+    }
+
+    private static boolean native32(FloatBuffer b) {
+        return b.isDirect() && b.order() == ByteOrder.nativeOrder();
     }
 
     private static double[] toDouble(float[] a, int offset, int n) {

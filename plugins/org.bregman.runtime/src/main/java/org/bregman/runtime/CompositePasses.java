@@ -1,5 +1,7 @@
 package org.bregman.runtime;
 
+import java.nio.FloatBuffer;
+
 /**
  * The two fused passes of {@link CompositeMirrorMap}'s float32 step for a homogeneous g = k|w|^r, generated with g's
  * coordinate kernel (codegen's {@code CompositeVectorTemplate}: Vector API lanes, exponents specialised). Sums are
@@ -25,4 +27,13 @@ public interface CompositePasses {
      * g's dual domain or w_j is not a finite float.
      */
     double primalPass(float[] w, int offset, int n, float mu, int[] bad);
+
+    /** {@link #powerSum(float[], int, int)} over a direct buffer in native order, from its position to its limit. */
+    double powerSum(FloatBuffer w);
+
+    /** {@link #dualPass(float[], int, float[], int, int, float)} over direct buffers in native order (positions unchanged). */
+    double dualPass(FloatBuffer w, FloatBuffer g, float rate);
+
+    /** {@link #primalPass(float[], int, int, float, int[])} over a direct buffer in native order (indices from its position). */
+    double primalPass(FloatBuffer w, float mu, int[] bad);
 }
