@@ -71,6 +71,21 @@ class FusedCompositeStepTest {
         }
     }
 
+    /**
+     * A zero gradient is the inverse of the gradient through the fused passes: (∇ψ)⁻¹(∇ψ(w)) = w within the float32
+     * error of y_j, of mu and of the inverse (a few float ulps per step, doubled by the square of q = 1.5's inverse):
+     * 2e-6 relative after three steps; zeros stay zero.
+     */
+    @ParameterizedTest
+    @CsvSource({"1.5, 1003", "3, 1003", "3, 9"})
+    void aZeroGradientGivesTheSamePoint(double q, int n) {
+        CompositeMirrorMap m = fused(q);
+        float[] w = draw(new Random(17), n, true), w0 = w.clone();
+        MirrorMap stepper = m.stepper();
+        for (int step = 0; step < 3; step++) assertEquals(-1, stepper.step(w, new float[n], LR));
+        for (int j = 0; j < n; j++) assertEquals(w0[j], w[j], 2e-6 * Math.abs(w0[j]), "coordinate " + j + " after 3 steps");
+    }
+
     /** The stepper's steps are the map's, bit for bit, over many steps: its carried S is the fresh reduction's. */
     @ParameterizedTest
     @CsvSource({"1.5, 1003", "3, 4099", "3, 7"})
