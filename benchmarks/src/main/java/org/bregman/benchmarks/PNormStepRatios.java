@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.bregman.codegen.Optimizers;
+import org.bregman.runtime.CompositeMirrorMap;
 import org.bregman.runtime.MirrorMap;
 import org.bregman.symbolic.CompositeDerivation;
 import org.bregman.symbolic.PotentialSpec;
@@ -39,9 +40,16 @@ public final class PNormStepRatios {
         List<StepRatios.Step> steps = new ArrayList<>();
         for (double q : new double[] {3, 1.5}) {
             MirrorMap m = Optimizers.compile(CompositeDerivation.derive(pNorm(), Map.of("q", q)), null, new Optimizers.Options(true, 1));
-            float[] w = base.clone();
-            names.add("p-norm q = " + q + ", " + Optimizers.kernelKind(m));
-            steps.add(lr -> m.step(w, g, lr));
+            // the same step three ways: a stepper (S carried: two passes), the map (a reduction and two passes), and the
+            // four passes around the vector coordinate kernel that the fused passes replaced
+            MirrorMap stepper = m.stepper(), four = m instanceof CompositeMirrorMap c ? c.withPasses(null) : m;
+            float[] w = base.clone(), w3 = base.clone(), w4 = base.clone();
+            names.add("p-norm q = " + q + ", stepper (S carried), " + Optimizers.kernelKind(m));
+            steps.add(lr -> stepper.step(w, g, lr));
+            names.add("p-norm q = " + q + ", reduction + fused passes");
+            steps.add(lr -> m.step(w3, g, lr));
+            names.add("p-norm q = " + q + ", four passes (before)");
+            steps.add(lr -> four.step(w4, g, lr));
         }
         MirrorMap sep = Optimizers.compile(Potentials.byName("q3"), new Optimizers.Options(true, 1));
         float[] wq = base.clone();

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 12: a run killed with SIGKILL in the middle of an epoch and continued with {@code --resume} ends with the same
  * weights, bit for bit, and the same results as a run that was never interrupted: for the linear model (its
- * compensated iterate's low word is part of the checkpoint), safeguarded, and for a DL4J network.
+ * compensated iterate's low word is part of the checkpoint), safeguarded, for a network, and for the p-norm potential whose
+ * sum S a run carries between steps (not in the checkpoint).
  */
 class ResumeKillTest {
 
@@ -36,7 +37,11 @@ class ResumeKillTest {
 
     /** 10 steps per epoch, checkpoints every 3 steps: most of them fall inside an epoch. */
     static String source(String name, String data, String model, String lr) {
-        return QNORM + experiment(name).with("data", data).with("model", model).with("mirrors", "QNorm(q = 2), QNorm(q = 3)")
+        return source(QNORM, name, data, model, lr);
+    }
+
+    static String source(String potential, String name, String data, String model, String lr) {
+        return potential + experiment(name).with("data", data).with("model", model).with("mirrors", "QNorm(q = 2), QNorm(q = 3)")
                 .with("init", "normal(std = 0.1) seeds 1 .. 2").with("lr", lr).with("batch", "4").with("until", "epochs >= 6")
                 .with("report", "bregman, histogram");
     }
@@ -51,6 +56,17 @@ class ResumeKillTest {
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void aNetworkRunKilledMidEpochResumesBitIdentically() throws Exception {
         killResumeCompare(source("Net", "teacher(n = 40, d = 6, width = 4, seed = 1)", "mlp(5)", "0.02"), "Net");
+    }
+
+    /**
+     * The non-separable ½‖w‖_q² under the name QNorm on the factorization model (its parameters are one array): the run's
+     * stepper carries S from step to step, the resumed run recomputes it from the checkpoint's weights.
+     */
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void aPNormRunWithItsCarriedSumResumesBitIdentically() throws Exception {
+        String pNorm = "potential QNorm(q = 3 where q > 1) {\n    psi(w) = 0.5 * norm(w, q)^2\n}\n";
+        killResumeCompare(source(pNorm, "Fac", "matrixSensing(n = 40, d = 6, rank = 2, seed = 1)", "factorization(rank = 6)", "0.02"), "Fac");
     }
 
     private void killResumeCompare(String source, String name) throws Exception {

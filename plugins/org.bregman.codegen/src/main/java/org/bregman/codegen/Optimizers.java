@@ -7,6 +7,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.bregman.runtime.CompositeMirrorMap;
+import org.bregman.runtime.CompositePasses;
 import org.bregman.runtime.MirrorMap;
 import org.bregman.symbolic.CompositeDerivation;
 import org.bregman.symbolic.PotentialSpec;
@@ -135,6 +136,15 @@ public final class Optimizers {
                 bound.outerPower() == null ? Double.NaN : bound.outerPower().exponent(), bound.sums().toRuntime(),
                 (dual == null ? RealInterval.REALS : dual).toRuntime());
         KINDS.put(m, "non-separable: " + kernelKind(inner) + " coordinate pass");
+        // one thread, homogeneous g with a vector kernel: two fused passes (the threaded step keeps its threaded coordinate pass)
+        if (options.vector() && options.threads() == 1 && bound.homogeneous() != null && inner != null && kernelKind(inner).startsWith("vector")) {
+            CompositePasses passes = VectorKernels.passes(FromSymbolic.kernelOnly(bound.inner(), doc), bound.homogeneous().exponent(),
+                    inner.dualDomain(), Optimizers::report);
+            if (passes != null) {
+                m = m.withPasses(passes);
+                KINDS.put(m, "non-separable: fused vector passes (" + kernelKind(inner) + ")");
+            }
+        }
         return m;
     }
 

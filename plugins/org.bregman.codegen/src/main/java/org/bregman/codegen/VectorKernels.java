@@ -1,6 +1,8 @@
 package org.bregman.codegen;
 
 import java.util.function.Consumer;
+import org.bregman.runtime.CompositePasses;
+import org.bregman.runtime.Interval;
 import org.bregman.runtime.MirrorMap;
 
 /**
@@ -57,6 +59,29 @@ public final class VectorKernels {
         } catch (JaninoCompiler.CompilationFailed | ReflectiveOperationException | RuntimeException | LinkageError e) {
             report.accept("kernel: " + spec.name() + ": scalar (the vector kernel failed: " + e.getMessage() + ")");
             return scalar;
+        }
+    }
+
+    /**
+     * The fused passes of a non-separable step whose g = k|w|^r is {@code spec} ({@link CompositeVectorTemplate}), or
+     * {@code null} (reported) when g gets no vector kernel.
+     */
+    public static CompositePasses passes(KernelSpec spec, double r, Interval dual, Consumer<String> report) {
+        String reason = unsupportedReason(spec);
+        if (reason == null && !available()) reason = "jdk.incubator.vector is not available";
+        if (reason != null) {
+            report.accept("kernel: " + spec.name() + ": four passes (" + reason + ")");
+            return null;
+        }
+        try {
+            JaninoCompiler.Unit unit = JaninoCompiler.shared().compile(CompositeVectorTemplate.generate(spec, r));
+            Class<?> c = unit.load(MirrorMapTemplate.PACKAGE + "." + CompositeVectorTemplate.className(spec));
+            CompositePasses passes = (CompositePasses) c.getConstructor(Interval.class).newInstance(dual);
+            report.accept("kernel: " + spec.name() + ": " + c.getMethod("kind").invoke(null));
+            return passes;
+        } catch (JaninoCompiler.CompilationFailed | ReflectiveOperationException | RuntimeException | LinkageError e) {
+            report.accept("kernel: " + spec.name() + ": four passes (the fused passes failed: " + e.getMessage() + ")");
+            return null;
         }
     }
 }

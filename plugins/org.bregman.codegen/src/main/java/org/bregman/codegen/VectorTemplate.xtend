@@ -43,13 +43,7 @@ class VectorTemplate {
 		/** Vector API step kernel of the potential «doc(s.name)» («binding(s)»). */
 		public final class «className(s)» implements MirrorMap {
 
-			«IF doubleLanes(s)»
-			static final VectorSpecies DS = DoubleVector.SPECIES_PREFERRED;
-			static final VectorSpecies FS = VectorSpecies.of(Float.TYPE, VectorShape.forBitSize(DoubleVector.SPECIES_PREFERRED.length() * 32));
-			«ELSE»
-			static final VectorSpecies DS = DoubleVector.SPECIES_PREFERRED;
-			static final VectorSpecies FS = FloatVector.SPECIES_PREFERRED;
-			«ENDIF»
+			«species(s)»
 			static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
 			private final MirrorMap scalar;
@@ -133,38 +127,7 @@ class VectorTemplate {
 				return bad;
 			}
 
-			static FloatVector toFloat(DoubleVector d) {
-				return (FloatVector) d.convertShape(VectorOperators.D2F, FS, 0);
-			}
-
-			static DoubleVector toDouble(FloatVector f) {
-				return (DoubleVector) f.convertShape(VectorOperators.F2D, DS, 0);
-			}
-
-			/** Math.signum lane-wise: ±1 with a's sign; ±0 and NaN unchanged. */
-			static FloatVector signum(FloatVector a) {
-				FloatVector s = a.reinterpretAsInts().and(0x80000000).or(0x3f800000).reinterpretAsFloats();
-				return s.blend(a, a.compare(VectorOperators.EQ, 0.0f).or(a.test(VectorOperators.IS_NAN)));
-			}
-
-			/** Math.copySign lane-wise. */
-			static FloatVector copySign(FloatVector m, FloatVector s) {
-				return m.reinterpretAsInts().and(0x7fffffff).or(s.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
-			}
-
-			static DoubleVector copySignD(DoubleVector m, DoubleVector s) {
-				return m.reinterpretAsLongs().and(0x7fffffffffffffffL).or(s.reinterpretAsLongs().and(0x8000000000000000L)).reinterpretAsDoubles();
-			}
-
-			«IF VectorPrinter.callsSignumOnDoubleLanes(s.bound.fusedStep)»
-			/** Math.signum on double lanes. */
-			static DoubleVector signumD(DoubleVector a) {
-				DoubleVector s = a.reinterpretAsLongs().and(0x8000000000000000L).or(0x3ff0000000000000L).reinterpretAsDoubles();
-				return s.blend(a, a.compare(VectorOperators.EQ, 0.0).or(a.test(VectorOperators.IS_NAN)));
-			}
-			«ENDIF»
-
-			«VectorPrinter.doubleLaneHelpers(s.bound.grad, s.bound.inverse, s.bound.fusedStep)»
+			«laneHelpers(s)»
 
 			public String toString() {
 				return scalar + " [" + kind() + "]";
@@ -196,5 +159,52 @@ class VectorTemplate {
 		if (bad < 0 && !ok.allTrue()) {
 			bad = i + ok.not().firstTrue();
 		}
+	'''
+
+	/** The lane species: float lanes as wide as double lanes when functions run on double lanes. */
+	def static species(KernelSpec s) '''
+		«IF doubleLanes(s)»
+		static final VectorSpecies DS = DoubleVector.SPECIES_PREFERRED;
+		static final VectorSpecies FS = VectorSpecies.of(Float.TYPE, VectorShape.forBitSize(DoubleVector.SPECIES_PREFERRED.length() * 32));
+		«ELSE»
+		static final VectorSpecies DS = DoubleVector.SPECIES_PREFERRED;
+		static final VectorSpecies FS = FloatVector.SPECIES_PREFERRED;
+		«ENDIF»
+	'''
+
+	/** The lane helpers the printed expressions call (shared with {@link CompositeVectorTemplate}). */
+	def static laneHelpers(KernelSpec s) '''
+		static FloatVector toFloat(DoubleVector d) {
+			return (FloatVector) d.convertShape(VectorOperators.D2F, FS, 0);
+		}
+
+		static DoubleVector toDouble(FloatVector f) {
+			return (DoubleVector) f.convertShape(VectorOperators.F2D, DS, 0);
+		}
+
+		/** Math.signum lane-wise: ±1 with a's sign; ±0 and NaN unchanged. */
+		static FloatVector signum(FloatVector a) {
+			FloatVector s = a.reinterpretAsInts().and(0x80000000).or(0x3f800000).reinterpretAsFloats();
+			return s.blend(a, a.compare(VectorOperators.EQ, 0.0f).or(a.test(VectorOperators.IS_NAN)));
+		}
+
+		/** Math.copySign lane-wise. */
+		static FloatVector copySign(FloatVector m, FloatVector s) {
+			return m.reinterpretAsInts().and(0x7fffffff).or(s.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+		}
+
+		static DoubleVector copySignD(DoubleVector m, DoubleVector s) {
+			return m.reinterpretAsLongs().and(0x7fffffffffffffffL).or(s.reinterpretAsLongs().and(0x8000000000000000L)).reinterpretAsDoubles();
+		}
+
+		«IF VectorPrinter.callsSignumOnDoubleLanes(s.bound.fusedStep)»
+		/** Math.signum on double lanes. */
+		static DoubleVector signumD(DoubleVector a) {
+			DoubleVector s = a.reinterpretAsLongs().and(0x8000000000000000L).or(0x3ff0000000000000L).reinterpretAsDoubles();
+			return s.blend(a, a.compare(VectorOperators.EQ, 0.0).or(a.test(VectorOperators.IS_NAN)));
+		}
+		«ENDIF»
+
+		«VectorPrinter.doubleLaneHelpers(s.bound.grad, s.bound.inverse, s.bound.fusedStep)»
 	'''
 }

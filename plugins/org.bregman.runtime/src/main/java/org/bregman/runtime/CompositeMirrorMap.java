@@ -1,5 +1,6 @@
 package org.bregman.runtime;
 
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
 
@@ -15,7 +16,8 @@ import java.util.Map;
  * <li>any other g: S' = Σ_j g((g')⁻¹(z_j / F'(S'))) by bisection on the increasing S − Σ_j g(…) (F convex);
  * </ul>
  * then w_j = (g')⁻¹(z_j / F'(S')). The scalar methods ({@link #psi(double)} …) are Ψ of the
- * one-coordinate vector (w), F(g(w)). Immutable and thread-safe (Java 8: exported jars use it).
+ * one-coordinate vector (w), F(g(w)). Immutable and thread-safe (Java 8: exported jars use it), except a
+ * {@link #stepper()}, which belongs to one parameter vector.
  */
 public final class CompositeMirrorMap implements MirrorMap {
 
@@ -26,6 +28,12 @@ public final class CompositeMirrorMap implements MirrorMap {
     private final Interval sums, dual;
     private final NewtonBisection sumSolver;
     private final PowerSum powers;
+    private final CompositePasses passes;
+    // a stepper's carry: S of the vector (w, offset, n) its last successful step wrote (NaN: none)
+    private final boolean carries;
+    private double carried = Double.NaN;
+    private float[] carriedFor;
+    private int carriedOffset, carriedLength;
 
     /**
      * @param inner  g as a one-variable map (its step is the coordinate pass of {@link #step})
@@ -59,6 +67,54 @@ public final class CompositeMirrorMap implements MirrorMap {
                 return Math.pow(a, p) + p * s * Math.pow(a, p - 1) * outer.hessian(s);
             }
         }, sums, null) : null;
+        this.passes = null;
+        this.carries = false;
+    }
+
+    /** A copy of {@code m} with these passes; {@code carries}: a {@link #stepper()}. */
+    private CompositeMirrorMap(CompositeMirrorMap m, CompositePasses passes, boolean carries) {
+        this.name = m.name;
+        this.parameters = m.parameters;
+        this.inner = m.inner;
+        this.outer = m.outer;
+        this.degree = m.degree;
+        this.power = m.power;
+        this.k = m.k;
+        this.c = m.c;
+        this.sums = m.sums;
+        this.dual = m.dual;
+        this.powers = m.powers;
+        this.sumSolver = m.sumSolver;
+        this.passes = passes;
+        this.carries = carries;
+    }
+
+    /**
+     * The same potential whose float32 step runs the two fused passes of {@code passes} (g homogeneous), instead of
+     * four passes around g's coordinate kernel ({@code null}: the four passes).
+     */
+    public CompositeMirrorMap withPasses(CompositePasses passes) {
+        if (passes != null && degree != degree) throw new IllegalArgumentException(name + ": fused passes need a homogeneous g = k|w|^r");
+        return new CompositeMirrorMap(this, passes, false);
+    }
+
+    /** The fused passes of the float32 step, or null (four passes). */
+    public CompositePasses passes() { return passes; }
+
+    /**
+     * A stepper (see {@link MirrorMap#stepper()}): each successful fused step keeps S of the weights it wrote, with
+     * the array, offset and length it wrote them to, and the next step on the same range starts from it instead of a
+     * reduction pass. The kept S is the fused reduction of those weights bit for bit (see {@link CompositePasses}),
+     * so a stepper's steps equal this map's. Any other step through it, a failed step or {@link #forget()} drops it.
+     */
+    public MirrorMap stepper() {
+        return passes == null ? this : new CompositeMirrorMap(this, passes, true);
+    }
+
+    public void forget() {
+        if (!carries) return;
+        carried = Double.NaN;
+        carriedFor = null;
     }
 
     /** p = r / (r − 1) for a homogeneous g, NaN otherwise. */
@@ -178,16 +234,22 @@ public final class CompositeMirrorMap implements MirrorMap {
     public Interval dualDomain() { return dual; }
 
     /**
-     * The step on the whole range at once. For g = k|w|^r in float32, in four passes: S = Σ g(w_j); the
-     * compiled coordinate step of g with rate lr / F'(S), w̃_j = (g')⁻¹(g'(w_j) − lr·g_j / F'(S)); S̃ = Σ g(w̃_j);
-     * w_j = λ·w̃_j with λ = (F'(S) / F'(S'))^(1/(r−1)) and S' from F'(S)^p·S̃ (homogeneity: (g')⁻¹(λy) =
-     * λ^(1/(r−1))·(g')⁻¹(y)). Otherwise in double precision ({@link #stepDouble}).
+     * The step on the whole range at once. For g = k|w|^r in float32: with fused passes ({@link #withPasses}), the
+     * reduction S = Σ g(w_j) (none when a stepper carries it), pass A y_j = g'(w_j) − lr·g_j / F'(S) with the dual sum
+     * Σ|y_j|^p, the scalar equation S'·F'(S')^p = K·F'(S)^p·Σ|y_j|^p, and pass B w_j = (g')⁻¹(y_j·F'(S)/F'(S')) with
+     * the next S. Without them in four passes: S; the compiled coordinate step of g with rate lr / F'(S),
+     * w̃_j = (g')⁻¹(g'(w_j) − lr·g_j / F'(S)); S̃ = Σ g(w̃_j); w_j = λ·w̃_j with λ = (F'(S) / F'(S'))^(1/(r−1)) and
+     * S' from F'(S)^p·S̃ (homogeneity: (g')⁻¹(λy) = λ^(1/(r−1))·(g')⁻¹(y)). Otherwise in double ({@link #stepDouble}).
      */
     public int step(float[] w, int wOffset, float[] g, int gOffset, int n, float lr) {
         MirrorMap.checkRange(wOffset, n, w.length);
         MirrorMap.checkRange(gOffset, n, g.length);
+        boolean carry = carries && carriedFor == w && carriedOffset == wOffset && carriedLength == n && carried == carried;
+        double s = carried;
+        if (carries) forget(); // kept again only by a successful fused step (the map itself is never written)
         if (degree != degree) return stepDouble(w, null, wOffset, g, gOffset, n, lr);
-        double s = k * powers.sum(w, wOffset, n);
+        if (passes != null) return fusedStep(w, wOffset, g, gOffset, n, lr, carry ? s : k * passes.powerSum(w, wOffset, n));
+        s = k * powers.sum(w, wOffset, n);
         double a = outer.grad(s);
         if (!(a > 0 && a < Double.POSITIVE_INFINITY)) return stepDouble(w, null, wOffset, g, gOffset, n, lr);
         int bad = inner.step(w, wOffset, g, gOffset, n, (float) (lr / a));
@@ -203,7 +265,26 @@ public final class CompositeMirrorMap implements MirrorMap {
         return bad;
     }
 
+    /** Passes A and B from S; a stepper keeps the S of the weights pass B wrote. */
+    private int fusedStep(float[] w, int wOffset, float[] g, int gOffset, int n, float lr, double s) {
+        double a = outer.grad(s);
+        if (!(a > 0 && a < Double.POSITIVE_INFINITY)) return stepDouble(w, null, wOffset, g, gOffset, n, lr);
+        double dualSum = passes.dualPass(w, wOffset, g, gOffset, n, (float) (lr / a));
+        int first = firstNonFinite(dualSum, FloatBuffer.wrap(w, wOffset, n));
+        int[] bad = {-1};
+        double next = k * passes.primalPass(w, wOffset, n, (float) mu(a, dualSum), bad);
+        if (first >= 0) return first;
+        if (carries && bad[0] < 0) {
+            carried = next;
+            carriedFor = w;
+            carriedOffset = wOffset;
+            carriedLength = n;
+        }
+        return bad[0];
+    }
+
     public int stepCompensated(float[] w, float[] wLow, int wOffset, float[] g, int gOffset, int n, float lr) {
+        forget();
         MirrorMap.checkRange(wOffset, n, wLow.length);
         return stepDouble(w, wLow, wOffset, g, gOffset, n, lr);
     }
@@ -228,15 +309,51 @@ public final class CompositeMirrorMap implements MirrorMap {
         return bad;
     }
 
-    /** Copies the buffers (off-heap parameter views) into arrays and back: the whole vector is one step. */
+    /** μ = F'(S)/F'(S'), S' from the scalar equation S'·F'(S')^p = K·F'(S)^p·Σ|y_j|^p (z = F'(S)·y). */
+    private double mu(double a, double dualSum) {
+        double p = dualExponent();
+        // every y_j = 0 is the point 0 ((g')⁻¹(0) = 0), where F' may be 0 or infinite
+        return dualSum == 0 ? 0 : a / outer.grad(sumFor(k * Math.pow(k * degree, -p) * Math.pow(a, p) * dualSum));
+    }
+
+    /**
+     * −1, or where pass A wrote a non-finite y_j when the dual sum is not finite (μ is then NaN and every weight NaN:
+     * the step reports that coordinate, not the first one).
+     */
+    private static int firstNonFinite(double dualSum, FloatBuffer y) {
+        if (Math.abs(dualSum) < Double.POSITIVE_INFINITY) return -1;
+        for (int i = 0; i < y.remaining(); i++) if (!(Math.abs(y.get(y.position() + i)) <= Float.MAX_VALUE)) return i;
+        return -1;
+    }
+
+    /**
+     * Direct buffers in native order (off-heap parameter views) with fused passes: the reduction and passes A and B
+     * on the buffers (nothing carried: views are duplicated per step). Otherwise copies into arrays and back.
+     */
     public int step(FloatBuffer w, FloatBuffer g, float lr) {
         int n = w.remaining();
+        forget();
+        if (passes != null && native32(w) && native32(g) && !w.isReadOnly() && g.remaining() >= n) {
+            double a = outer.grad(k * passes.powerSum(w));
+            if (a > 0 && a < Double.POSITIVE_INFINITY) {
+                double dualSum = passes.dualPass(w, g, (float) (lr / a));
+                int first = firstNonFinite(dualSum, w);
+                int[] bad = {-1};
+                passes.primalPass(w, (float) mu(a, dualSum), bad);
+                return first >= 0 ? first : bad[0];
+            }
+        }
         float[] wa = new float[n], ga = new float[n];
         w.duplicate().get(wa);
         g.duplicate().get(ga, 0, Math.min(n, g.remaining()));
         int bad = step(wa, 0, ga, 0, n, lr);
+        forget(); // the copy is gone after this call: nothing to carry
         w.duplicate().put(wa);
         return bad;
+    }
+
+    private static boolean native32(FloatBuffer b) {
+        return b.isDirect() && b.order() == ByteOrder.nativeOrder();
     }
 
     private static double[] toDouble(float[] a, int offset, int n) {

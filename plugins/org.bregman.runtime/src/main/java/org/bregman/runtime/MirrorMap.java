@@ -90,6 +90,21 @@ public interface MirrorMap {
      */
     int step(float[] w, int wOffset, float[] g, int gOffset, int n, float lr);
 
+    /**
+     * A map for the steps of one parameter vector (one training run) that may carry what a step computed about the
+     * vector to the next step: a non-separable potential's S = Σ_j g(w_j), which then costs no reduction pass. Its
+     * steps give bit for bit what this map's steps give. Not thread-safe. Whoever writes the vector other than through
+     * its {@code step} (initialisation, a checkpoint's restore, a rollback) calls {@link #forget()} on it before the
+     * next step. Stateless maps (every separable one) return themselves.
+     */
+    default MirrorMap stepper() {
+        return this;
+    }
+
+    /** Drops what a {@link #stepper()} carries between steps; nothing to drop for a stateless map. */
+    default void forget() {
+    }
+
     /** {@link #step(float[], int, float[], int, int, float)} over the whole arrays (same length). */
     default int step(float[] w, float[] g, float lr) {
         if (w.length != g.length) {

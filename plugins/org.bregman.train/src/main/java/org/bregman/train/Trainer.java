@@ -198,7 +198,9 @@ public final class Trainer {
         Safeguard.Run guard = spec.safeguard() == null ? null : spec.safeguard().start(lr);
         if (guard != null && s.guard != null) guard.restore(s.guard);
         Clock clock = map instanceof TimeVaryingMirrorMap tv ? new Clock(tv, s.time) : null;
-        Safeguard.StepFn step = clock != null ? r -> model.step(clock.between(r), r) : map != null ? r -> model.step(map, r) : r -> model.step(m.rule(), r);
+        // the run's stepper carries a composite's S between steps; the safeguard's rollbacks write the weights: no stepper there
+        MirrorMap stepping = map == null || guard != null ? map : map.stepper();
+        Safeguard.StepFn step = clock != null ? r -> model.step(clock.between(r), r) : map != null ? r -> model.step(stepping, r) : r -> model.step(m.rule(), r);
         outer:
         while (true) {
             if (s.from == 0) { // an epoch's start (a checkpoint inside an epoch continues its order)

@@ -1,0 +1,43 @@
+package org.bregman.codegen;
+
+/**
+ * The text of |a|^e for the fused reductions ({@link CompositeVectorTemplate}), {@code a} a double (or double lanes)
+ * already non-negative, e &gt; 1: multiplications and one square root for whole and half-integral e up to 8 (q = 3:
+ * a·a·a, p = 3/2: a·√a), otherwise {@link StrictMath#pow}, whose value does not depend on how the JIT compiled the
+ * caller (a carried sum must equal a fresh one bit for bit).
+ */
+final class PowerText {
+
+    private PowerText() {
+    }
+
+    /** On double lanes ({@code powLanes} is the generated lane-by-lane StrictMath.pow). */
+    static String lanes(String a, double e) {
+        int whole = whole(e);
+        if (whole < 0) return "powLanes(" + a + ", " + JavaText.doubleLiteral(e) + ")";
+        StringBuilder b = new StringBuilder(whole == 0 ? a + ".sqrt()" : a);
+        for (int i = 1; i < whole; i++) b.append(".mul(").append(a).append(')');
+        if (half(e) && whole > 0) b.append(".mul(").append(a).append(".sqrt())");
+        return b.toString();
+    }
+
+    /** On a double, the same operations in the same order. */
+    static String scalar(String a, double e) {
+        int whole = whole(e);
+        if (whole < 0) return "StrictMath.pow(" + a + ", " + JavaText.doubleLiteral(e) + ")";
+        StringBuilder b = new StringBuilder(whole == 0 ? "Math.sqrt(" + a + ")" : a);
+        for (int i = 1; i < whole; i++) b.append(" * ").append(a);
+        if (half(e) && whole > 0) b.append(" * Math.sqrt(").append(a).append(')');
+        return b.toString();
+    }
+
+    /** ⌊e⌋ when 2e is a whole number in [1, 16], else −1. */
+    private static int whole(double e) {
+        double twice = 2 * e;
+        return twice == Math.rint(twice) && twice >= 1 && twice <= 16 ? (int) Math.floor(e) : -1;
+    }
+
+    private static boolean half(double e) {
+        return 2 * e != 2 * Math.floor(e);
+    }
+}

@@ -1,0 +1,39 @@
+package org.bregman.runtime;
+
+import java.nio.FloatBuffer;
+
+/**
+ * The two fused passes of {@link CompositeMirrorMap}'s float32 step for a homogeneous g = k|w|^r, generated with g's
+ * coordinate kernel (codegen's {@code CompositeVectorTemplate}: Vector API lanes, exponents specialised). Sums are
+ * accumulated in double from the float32 values, in a fixed order that does not depend on how the JIT compiled the
+ * code (lane-wise adds, the lanes added one by one at the end, then the tail), so that {@link #powerSum} of the weights
+ * {@link #primalPass} wrote equals, bit for bit, the sum that pass returned. Implementations are immutable and
+ * thread-safe.
+ */
+public interface CompositePasses {
+
+    /** Σ_j |w_j|^r over {@code w[offset .. offset + n)}. */
+    double powerSum(float[] w, int offset, int n);
+
+    /**
+     * Pass A: y_j = g'(w_j) − rate·g_j in float32, written over w_j; returns Σ_j |y_j|^p, p = r/(r − 1) (the dual sum
+     * of the scalar equation).
+     */
+    double dualPass(float[] w, int offset, float[] g, int gOffset, int n, float rate);
+
+    /**
+     * Pass B: w_j = (g')⁻¹(mu·y_j) over the y_j of {@link #dualPass}; returns Σ_j |w_j|^r of the written weights (the
+     * next step's S/k). {@code bad[0]} receives −1, or the first index (relative to {@code offset}) where mu·y_j left
+     * g's dual domain or w_j is not a finite float.
+     */
+    double primalPass(float[] w, int offset, int n, float mu, int[] bad);
+
+    /** {@link #powerSum(float[], int, int)} over a direct buffer in native order, from its position to its limit. */
+    double powerSum(FloatBuffer w);
+
+    /** {@link #dualPass(float[], int, float[], int, int, float)} over direct buffers in native order (positions unchanged). */
+    double dualPass(FloatBuffer w, FloatBuffer g, float rate);
+
+    /** {@link #primalPass(float[], int, int, float, int[])} over a direct buffer in native order (indices from its position). */
+    double primalPass(FloatBuffer w, float mu, int[] bad);
+}
