@@ -14,7 +14,7 @@ import org.bregman.potential.util.AstEval;
 record SpecArguments(Vocabulary.Entry entry, List<String> written, Vocabulary.Param valueOf) {
 
 	/** The caret's place among the arguments of {@code registry}'s entry whose {@code (} encloses {@code offset}, or null. */
-	static SpecArguments at(String text, int offset, Vocabulary.Registry<Vocabulary.Entry> registry) {
+	static SpecArguments at(String text, int offset, org.bregman.potential.experiment.Registry<Vocabulary.Entry> registry) {
 		if (registry == null)
 			return null;
 		int end = Math.min(offset, text.length());
