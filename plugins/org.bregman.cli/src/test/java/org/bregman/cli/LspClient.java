@@ -38,6 +38,18 @@ final class LspClient implements LanguageClient, AutoCloseable {
         server = launcher.getRemoteProxy();
     }
 
+    /** LSP's handshake for a client of this process with one workspace folder, {@code workspace}. */
+    org.eclipse.lsp4j.InitializeResult initialize(Path workspace) throws Exception {
+        org.eclipse.lsp4j.InitializeParams init = new org.eclipse.lsp4j.InitializeParams();
+        init.setProcessId((int) ProcessHandle.current().pid());
+        init.setRootUri(uri(workspace));
+        init.setWorkspaceFolders(java.util.List.of(new org.eclipse.lsp4j.WorkspaceFolder(uri(workspace), "ws")));
+        init.setCapabilities(new org.eclipse.lsp4j.ClientCapabilities());
+        org.eclipse.lsp4j.InitializeResult r = server.initialize(init).get(60, TimeUnit.SECONDS);
+        server.initialized(new org.eclipse.lsp4j.InitializedParams());
+        return r;
+    }
+
     /** Waits until the latest diagnostics of {@code uri} satisfy {@code accept}. */
     PublishDiagnosticsParams awaitDiagnostics(String uri, Predicate<PublishDiagnosticsParams> accept)
             throws InterruptedException {

@@ -10,16 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.HoverParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
-import org.eclipse.lsp4j.WorkspaceFolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,13 +54,7 @@ class LspNewWordsTest {
         Files.writeString(dir.resolve("tv.potential"), TEXT);
         fileUri = uri(dir.resolve("tv.potential"));
         lsp = new LspClient(dir.resolveSibling(dir.getFileName() + "-lsp.log"));
-        InitializeParams init = new InitializeParams();
-        init.setProcessId((int) ProcessHandle.current().pid());
-        init.setRootUri(uri(dir));
-        init.setWorkspaceFolders(List.of(new WorkspaceFolder(uri(dir), "ws")));
-        init.setCapabilities(new ClientCapabilities());
-        lsp.server.initialize(init).get(60, TimeUnit.SECONDS);
-        lsp.server.initialized(new InitializedParams());
+        lsp.initialize(dir);
         lsp.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(fileUri, "potential", 1, TEXT)));
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -25,9 +24,7 @@ import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.HoverParams;
-import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.ReferenceContext;
@@ -40,7 +37,6 @@ import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceEdit;
-import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,15 +83,9 @@ class LspServerTest {
         mainUri = uri(dir.resolve("main.potential"));
         libUri = uri(dir.resolve("lib.potential"));
         lsp = new LspClient(dir.resolveSibling(dir.getFileName() + "-lsp.log"));
-        InitializeParams init = new InitializeParams();
-        init.setProcessId((int) ProcessHandle.current().pid());
-        init.setRootUri(uri(dir));
-        init.setWorkspaceFolders(List.of(new WorkspaceFolder(uri(dir), "ws")));
-        init.setCapabilities(new ClientCapabilities());
-        InitializeResult r = lsp.server.initialize(init).get(60, TimeUnit.SECONDS);
+        InitializeResult r = lsp.initialize(dir);
         tokenTypes = r.getCapabilities().getSemanticTokensProvider().getLegend().getTokenTypes();
         assertTrue(r.getCapabilities().getHoverProvider().getLeft());
-        lsp.server.initialized(new InitializedParams());
         lsp.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
                 new TextDocumentItem(mainUri, "potential", 1, MAIN)));
     }

@@ -20,20 +20,23 @@ class NewWordsDiagnosticsTest {
         return check(text).diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
     }
 
+    /** {@code text} has exactly one error, the one at line:column with {@code message}. */
+    private static void assertOnlyError(String text, int line, int column, String message) {
+        List<Diagnostic> errors = errors(text);
+        assertEquals(1, errors.size(), dump(errors));
+        assertError(text, line, column, message);
+    }
+
     @Test
     void theTimeInADomainIsOneError() {
         String text = "potential P {\n    domain t >= 0\n    psi(w; t) = w^2 / (1 + t)\n}\n";
-        List<Diagnostic> errors = errors(text);
-        assertEquals(1, errors.size(), dump(errors));
-        assertError(text, 2, 12, "'t' is the time of psi(w; t): only the body of psi can use it");
+        assertOnlyError(text, 2, 12, "'t' is the time of psi(w; t): only the body of psi can use it");
     }
 
     @Test
     void aReductionInADomainIsOneError() {
         String text = "potential P {\n    domain sum(w^2) > 0\n    psi(w) = w^2 / 2\n}\n";
-        List<Diagnostic> errors = errors(text);
-        assertEquals(1, errors.size(), dump(errors));
-        assertError(text, 2, 12, "sum(…) reduces over the whole parameter vector: it may appear in psi only, not in a domain");
+        assertOnlyError(text, 2, 12, "sum(…) reduces over the whole parameter vector: it may appear in psi only, not in a domain");
     }
 
     @Test
