@@ -51,8 +51,7 @@ final class DenseNetwork extends Model {
     private float[] scratch, scratch2, column; // heap copies for the element-wise loops (see relu)
     private int capacity;
     private float[] marked;
-    private org.bregman.train.data.Augmentation augmentation;
-    private long seed, epoch;
+    private final AugmentedExamples augmentation;
     private float[] augmented; // one augmented image
     private double lastLoss = Double.NaN;
 
@@ -69,6 +68,7 @@ final class DenseNetwork extends Model {
 
     private DenseNetwork(ConvLayers convs, List<Integer> hidden, boolean bias, boolean relu, Loss loss, Dataset data) {
         this.data = data;
+        this.augmentation = new AugmentedExamples(data);
         this.loss = loss;
         this.relu = relu;
         this.bias = bias;
@@ -144,8 +144,7 @@ final class DenseNetwork extends Model {
         int d = set.d();
         FloatBuffer in = convs == null ? act[0] : images;
         float[] x = set.x();
-        boolean augment = training && augmentation != null;
-        int[] shape = set.imageShape();
+        boolean augment = training && augmentation.active();
         if (augment && augmented == null) augmented = new float[d];
         for (int r = 0; r < rows; r++) {
             int i = order == null ? from + r : order[from + r];
@@ -153,7 +152,7 @@ final class DenseNetwork extends Model {
                 in.put(r * d, x, i * d, d);
                 continue;
             }
-            augmentation.apply(x, i * d, augmented, 0, shape[0], shape[1], shape[2], seed, epoch, i);
+            augmentation.copy(i, augmented, 0);
             in.put(r * d, augmented, 0, d);
         }
         if (convs != null) convs.forward(params, images, rows, act[0]);
@@ -287,14 +286,12 @@ final class DenseNetwork extends Model {
 
     @Override
     public void augment(org.bregman.train.data.Augmentation a) {
-        if (a != null && data.imageShape() == null) throw new IllegalArgumentException("augment needs image data; " + data.description() + " has none");
-        augmentation = a;
+        augmentation.set(a);
     }
 
     @Override
     public void trainingEpoch(long seed, long epoch) {
-        this.seed = seed;
-        this.epoch = epoch;
+        augmentation.epoch(seed, epoch);
     }
 
     /** DL4J's parameter-table names and order: {@code conv0_b, conv0_W, …} then {@code 0_W, 0_b, …} (mlp) or {@code dense0_W, …, output_b}. */

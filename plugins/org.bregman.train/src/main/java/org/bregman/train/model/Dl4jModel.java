@@ -41,9 +41,7 @@ final class Dl4jModel extends Model {
     private FloatBuffer grads;
     private float[] marked;
     private long activations = -1;
-    private Augmentation augmentation;
-    private long seed;
-    private long epoch;
+    private final AugmentedExamples augmentation;
     private final List<String> names = new ArrayList<>();
     private final List<Long> starts = new ArrayList<>();
 
@@ -54,6 +52,7 @@ final class Dl4jModel extends Model {
     private Dl4jModel(Net net, Dataset data, int k) {
         this.net = net;
         this.data = data;
+        this.augmentation = new AugmentedExamples(data);
         this.k = k;
         this.size = Math.toIntExact(net.model().numParams());
         this.params = view(net.model().params());
@@ -209,14 +208,12 @@ final class Dl4jModel extends Model {
 
     @Override
     public void augment(Augmentation a) {
-        if (a != null && data.imageShape() == null) throw new IllegalArgumentException("augment needs image data; " + data.description() + " has none");
-        augmentation = a;
+        augmentation.set(a);
     }
 
     @Override
     public void trainingEpoch(long seed, long epoch) {
-        this.seed = seed;
-        this.epoch = epoch;
+        augmentation.epoch(seed, epoch);
     }
 
     private INDArray rows(Dataset set, int[] order, int from, int to) {
@@ -228,11 +225,10 @@ final class Dl4jModel extends Model {
 
     /** The mini-batch of training examples {@code order[from..to)}, augmented when an augmentation is set. */
     private INDArray trainingRows(int[] order, int from, int to) {
-        if (augmentation == null) return rows(data, order, from, to);
+        if (!augmentation.active()) return rows(data, order, from, to);
         int d = data.d();
-        int[] s = data.imageShape();
         float[] x = new float[(to - from) * d];
-        for (int b = from; b < to; b++) augmentation.apply(data.x(), order[b] * d, x, (b - from) * d, s[0], s[1], s[2], seed, epoch, order[b]);
+        for (int b = from; b < to; b++) augmentation.copy(order[b], x, (b - from) * d);
         return Nd4j.create(x, new long[] {to - from, d}, DataType.FLOAT);
     }
 
