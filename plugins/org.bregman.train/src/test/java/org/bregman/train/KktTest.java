@@ -53,7 +53,7 @@ class KktTest {
         }
     }
 
-    /** Against the normal equations X Xᵀ λ = X v solved by Gaussian elimination (another method), rank-deficient X included. */
+    /** Against the normal equations X Xᵀ λ = X v solved by an LU solve (another method), rank-deficient X included. */
     @Test
     void agreesWithTheNormalEquations() {
         Random rnd = new Random(5);
@@ -82,7 +82,7 @@ class KktTest {
             for (int j = 0; j < d; j++) rhs[a] += x[a * d + j] * v[j];
             for (int b = 0; b < n; b++) for (int j = 0; j < d; j++) gram[a * n + b] += x[a * d + j] * x[b * d + j];
         }
-        double[] lam = LinearExactTest.Gauss.solve(gram, rhs, n);
+        double[] lam = LinearExactTest.solveByLu(gram, rhs, n);
         double[] out = v.clone();
         for (int j = 0; j < d; j++) for (int i = 0; i < n; i++) out[j] -= x[i * d + j] * lam[i];
         return out;
@@ -100,7 +100,7 @@ class KktTest {
         List<MirrorSpec> mirrors = List.of(TestMirrors.q(2), new MirrorSpec("QNorm", Map.of("q", 3.0), TestMirrors.qnorm(3), 0.2));
         ExperimentSpec spec = new ExperimentSpec("Kkt", dataSpec, new ModelSpec.Linear(), Loss.SQUARED, mirrors, new InitSpec.Uniform(0.5, 1.0),
                 List.of(1L, 2L), 0.5, 1, Until.of("loss", "<", 1e-13).or(Until.of("epochs", ">=", 5000)), Set.of("kkt"));
-        ExperimentResult result = new Trainer(spec, data, null).run();
+        ExperimentResult result = new Trainer(spec, data, null, null).run();
         KktReport report = KktReport.of(result);
         List<?> rows = (List<?>) report.json();
         assertEquals(4, rows.size());

@@ -70,7 +70,7 @@ class PNormExactTest {
         for (int j = 0; j < d; j++) w0[j] = r.nextGaussian();
         ExactSolver.Solution s = ExactSolver.solve(pNorm(2), x, y, w0, n, d);
         assertTrue(s.converged());
-        // w0 + Xᵀ(XXᵀ)⁻¹(y − Xw0), by the tests' own Gaussian elimination (LinearExactTest.Gauss)
+        // w0 + Xᵀ(XXᵀ)⁻¹(y − Xw0), by the tests' own LU solve (LinearExactTest.solveByLu)
         double[] a = new double[n * n], b = new double[n];
         for (int i = 0; i < n; i++) {
             double xi = 0;
@@ -78,7 +78,7 @@ class PNormExactTest {
             b[i] = y[i] - xi;
             for (int k = 0; k < n; k++) for (int j = 0; j < d; j++) a[i * n + k] += x[i * d + j] * x[k * d + j];
         }
-        double[] mu = LinearExactTest.Gauss.solve(a, b, n);
+        double[] mu = LinearExactTest.solveByLu(a, b, n);
         for (int j = 0; j < d; j++) {
             double expected = w0[j];
             for (int i = 0; i < n; i++) expected += x[i * d + j] * mu[i];
@@ -119,7 +119,7 @@ class PNormExactTest {
         List<MirrorSpec> mirrors = List.of(new MirrorSpec("PNorm", Map.of("q", 1.5), pNorm(1.5)), new MirrorSpec("PNorm", Map.of("q", 3.0), pNorm(3)));
         ExperimentSpec spec = new ExperimentSpec("PNorm", dataSpec, new ModelSpec.Linear(), Loss.SQUARED, mirrors, new InitSpec.Normal(0, 0.1),
                 List.of(1L, 2L), 1, 1, Until.of("loss", "<", 1e-14).or(Until.of("epochs", ">=", 3000)), Set.of("exact"), Safeguard.DEFAULT);
-        for (RunResult run : new Trainer(spec, data, null).run().runs()) {
+        for (RunResult run : new Trainer(spec, data, null, null).run().runs()) {
             assertEquals(RunResult.Status.CONVERGED, run.status(), run.message());
             double rel = LinearExactTest.relativeDistance(run, data);
             assertTrue(rel < 1e-6, run.mirror().label() + " seed " + run.seed() + ": " + rel);
