@@ -27,7 +27,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * as with the DL4J network. Row-major activations (B × n) are column-major n × B matrices, which is how the
  * products below are written. The gradient is the SUM over the batch, as {@link Model#gradient} asks.
  */
-final class DenseNetwork extends Model {
+final class DenseNetwork extends DirectBufferModel {
 
     static {
         Loader.load(openblas_nolapack.class);
@@ -50,7 +50,6 @@ final class DenseNetwork extends Model {
     private FloatBuffer images; // cnn: the batch's input images
     private float[] scratch, scratch2, column; // heap copies for the element-wise loops (see relu)
     private int capacity;
-    private float[] marked;
     private final AugmentedExamples augmentation;
     private float[] augmented; // one augmented image
     private double lastLoss = Double.NaN;
@@ -307,21 +306,8 @@ final class DenseNetwork extends Model {
     }
 
     @Override
-    public int size() {
-        return size;
-    }
-
-    @Override
-    public void setParams(float[] flat) {
-        if (flat.length != size) throw new IllegalArgumentException("expected " + size + " parameters, got " + flat.length);
-        params.duplicate().position(0).put(flat);
-    }
-
-    @Override
-    public float[] params() {
-        float[] out = new float[size];
-        params.duplicate().position(0).get(out);
-        return out;
+    protected FloatBuffer parameters() {
+        return params;
     }
 
     /** A copy of the last {@link #gradient} (for tests). */
@@ -347,17 +333,6 @@ final class DenseNetwork extends Model {
     @Override
     public void sgdStep(float lr) {
         cblas_saxpy(size, -lr, grads, 1, params, 1);
-    }
-
-    @Override
-    public void mark() {
-        if (marked == null) marked = new float[size];
-        params.duplicate().position(0).get(marked);
-    }
-
-    @Override
-    public void reset() {
-        params.duplicate().position(0).put(marked);
     }
 
     @Override
