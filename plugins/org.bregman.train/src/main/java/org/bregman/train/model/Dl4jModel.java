@@ -31,7 +31,7 @@ import org.nd4j.linalg.learning.config.NoOp;
  * <p>The buffers are the views' off-heap memory: {@code data().asNioFloat()} starts at the underlying
  * buffer, not at the view, so the position is set to the view's {@code offset()} (the "offset trap").
  */
-final class Dl4jModel extends Model {
+final class Dl4jModel extends DirectBufferModel {
 
     private final Net net;
     private final Dataset data;
@@ -39,7 +39,6 @@ final class Dl4jModel extends Model {
     private final int size;
     private final FloatBuffer params;
     private FloatBuffer grads;
-    private float[] marked;
     private long activations = -1;
     private final AugmentedExamples augmentation;
     private final List<String> names = new ArrayList<>();
@@ -65,31 +64,43 @@ final class Dl4jModel extends Model {
         this.statistics = new BatchNormStatistics(names, starts, size);
     }
 
-    /** The two kinds of DL4J network behind one interface: a layer list or a graph (residual blocks). */
-    private interface Net {
-        org.deeplearning4j.nn.api.Model model();
+    /**
+     * The two kinds of DL4J network behind one type: a layer list or a graph (residual blocks). What DL4J's common
+     * {@code Model} interface offers is here once; the rest each kind adapts.
+     */
+    private abstract static class Net {
+        private final org.deeplearning4j.nn.api.Model model;
 
-        void setData(INDArray x, INDArray y);
+        Net(org.deeplearning4j.nn.api.Model model) {
+            this.model = model;
+        }
 
-        void computeGradient();
+        org.deeplearning4j.nn.api.Model model() {
+            return model;
+        }
 
-        INDArray output(INDArray x);
+        /** The flat gradient view (the array both kinds' {@code getFlattenedGradients()} return). */
+        INDArray flatGradients() {
+            return model.getGradientsViewArray();
+        }
 
-        INDArray flatGradients();
+        abstract void setData(INDArray x, INDArray y);
+
+        abstract void computeGradient();
+
+        abstract INDArray output(INDArray x);
 
         /** The activations of every layer (inference mode) for the examples {@code x}. */
-        Iterable<INDArray> activations(INDArray x);
+        abstract Iterable<INDArray> activations(INDArray x);
 
-        Loss loss();
+        abstract Loss loss();
     }
 
     private static Net of(MultiLayerNetwork n) {
-        return new Net() {
-            public org.deeplearning4j.nn.api.Model model() { return n; }
+        return new Net(n) {
             public void setData(INDArray x, INDArray y) { n.setInput(x); n.setLabels(y); }
             public void computeGradient() { n.computeGradientAndScore(); }
             public INDArray output(INDArray x) { return n.output(x, false); }
-            public INDArray flatGradients() { return n.getFlattenedGradients(); }
             public Iterable<INDArray> activations(INDArray x) { return n.feedForward(x, false); }
             public Loss loss() {
                 return ((Dl4jLoss) ((org.deeplearning4j.nn.conf.layers.BaseOutputLayer) n.getLayerWiseConfigurations()
@@ -99,12 +110,10 @@ final class Dl4jModel extends Model {
     }
 
     private static Net of(ComputationGraph g) {
-        return new Net() {
-            public org.deeplearning4j.nn.api.Model model() { return g; }
+        return new Net(g) {
             public void setData(INDArray x, INDArray y) { g.setInputs(x); g.setLabels(y); }
             public void computeGradient() { g.computeGradientAndScore(); }
             public INDArray output(INDArray x) { return g.outputSingle(false, x); }
-            public INDArray flatGradients() { return g.getFlattenedGradients(); }
             public Iterable<INDArray> activations(INDArray x) { return g.feedForward(x, false).values(); }
             public Loss loss() {
                 return ((Dl4jLoss) ((org.deeplearning4j.nn.conf.layers.BaseOutputLayer) ((org.deeplearning4j.nn.conf.graph.LayerVertex) g
@@ -172,14 +181,8 @@ final class Dl4jModel extends Model {
     }
 
     @Override
-    public int size() {
-        return size;
-    }
-
-    @Override
-    public void setParams(float[] flat) {
-        if (flat.length != size) throw new IllegalArgumentException("expected " + size + " parameters, got " + flat.length);
-        params.duplicate().put(flat);
+    protected FloatBuffer parameters() {
+        return params;
     }
 
     @Override
@@ -197,13 +200,6 @@ final class Dl4jModel extends Model {
         float[] p = drawn.clone();
         statistics.initialise(p);
         return p;
-    }
-
-    @Override
-    public float[] params() {
-        float[] out = new float[size];
-        params.duplicate().get(out);
-        return out;
     }
 
     @Override
@@ -298,17 +294,6 @@ final class Dl4jModel extends Model {
                     data.classification() ? 0 : data.targets()[i], null);
         }
         return sum;
-    }
-
-    @Override
-    public void mark() {
-        if (marked == null) marked = new float[size];
-        params.duplicate().get(marked);
-    }
-
-    @Override
-    public void reset() {
-        params.duplicate().put(marked);
     }
 
     private Loss loss() {
