@@ -37,11 +37,8 @@ public final class Trainer {
     private final long stepPauseMs = Long.getLong(STEP_PAUSE_PROPERTY, 0);
     private volatile boolean stop;
 
-    public Trainer(ExperimentSpec spec, Dataset data, ProgressListener listener) {
-        this(spec, data, listener, null);
-    }
-
     /**
+     * @param listener told of progress, or {@code null}
      * @param store where finished runs and checkpoints are kept and taken from ({@code --resume}), with the shard to
      *     run and the checkpoint interval in its manifest; {@code null}: all runs, nothing kept
      */

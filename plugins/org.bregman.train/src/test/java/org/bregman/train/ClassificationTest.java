@@ -24,7 +24,7 @@ class ClassificationTest {
                 new InitSpec.Normal(0, 0.1), List.of(1L), 0.01, 1, // teacher X ~ N(0, 1): |x|² ≈ 20, so lr·|x|² ≈ 0.2
                 Until.of("trainAccuracy", ">=", 1.0).and(Until.of("epochs", ">=", 5)).or(Until.of("epochs", ">=", 2000)),
                 Set.of("margin", "accuracy"));
-        ExperimentResult result = new Trainer(spec, data.load(null), null).run();
+        ExperimentResult result = new Trainer(spec, data.load(null), null, null).run();
         for (RunResult r : result.runs()) {
             assertEquals(RunResult.Status.CONVERGED, r.status(), r.line());
             assertEquals(1.0, r.trainAccuracy(), 0.0, r.line());
@@ -40,7 +40,7 @@ class ClassificationTest {
                 new InitSpec.Uniform(0.2, 0.3), List.of(1L), 0.1, 1,
                 (loss == Loss.SQUARED ? Until.of("loss", "<", 1e-8) : Until.of("trainAccuracy", ">=", 1.0)).or(Until.of("epochs", ">=", 5000)),
                 Set.of());
-        RunResult r = new Trainer(spec, data.load(null), null).run().runs().get(0);
+        RunResult r = new Trainer(spec, data.load(null), null, null).run().runs().get(0);
         assertEquals(RunResult.Status.CONVERGED, r.status(), r.line());
         assertEquals(60, r.fin().length, "parameters (u, v)");
         assertEquals(30, r.predictor().length, "effective predictor w = u² − v²");

@@ -42,7 +42,7 @@ class CombinedReportTest {
         List<Long> seeds = List.of(1L, 2L);
         ExperimentSpec spec = new ExperimentSpec("Combined", new DataSpec.Regression(5, 20, 0, 3), new ModelSpec.Linear(), Loss.SQUARED, mirrors,
                 new InitSpec.Normal(0, 0.5), seeds, 0.05, 1, Until.of("loss", "<", 1e-12).or(Until.of("epochs", ">=", 5000)), Set.of("combined"));
-        ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
+        ExperimentResult result = new Trainer(spec, spec.data().load(null), null, null).run();
         Path out = dir.resolve("combined");
         ReportWriter.write(result, out, false);
 
@@ -80,7 +80,7 @@ class CombinedReportTest {
     void notWrittenUnlessRequested() throws Exception {
         ExperimentSpec spec = new ExperimentSpec("Plain", new DataSpec.Regression(5, 20, 0, 3), new ModelSpec.Linear(), Loss.SQUARED,
                 List.of(TestMirrors.q(2)), new InitSpec.Normal(0, 0.5), List.of(1L), 0.05, 1, Until.of("epochs", ">=", 3), Set.of("bregman"));
-        ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
+        ExperimentResult result = new Trainer(spec, spec.data().load(null), null, null).run();
         Path out = dir.resolve("plain");
         ReportWriter.write(result, out, false);
         assertFalse(Files.exists(out.resolve("combined.csv")));

@@ -43,7 +43,7 @@ class DiagonalKktTest {
         ExperimentSpec spec = new ExperimentSpec("SignDescent", dataSpec, new ModelSpec.Diagonal(2), Loss.SQUARED, rules,
                 new InitSpec.Constant(ALPHA), List.of(1L), LR, 10, Until.of("loss", "<", 1e-8).or(Until.of("epochs", ">=", 100000)),
                 Set.of("kkt"), null, signLimit);
-        ExperimentResult result = new Trainer(spec, data, null).run();
+        ExperimentResult result = new Trainer(spec, data, null, null).run();
         KktReport report = KktReport.of(result);
         List<?> rows = (List<?>) report.json();
         assertEquals(EPS.length, rows.size());

@@ -93,7 +93,7 @@ class ExactInitTest {
     private static void checkCorollary2(List<MirrorSpec> mirrors, InitSpec init, float argmin, DataSpec dataSpec, Dataset data) {
         ExperimentSpec spec = new ExperimentSpec("Argmin", dataSpec, new ModelSpec.Linear(), Loss.SQUARED, mirrors, init, List.of(1L, 2L),
                 0.5, 1, Until.of("loss", "<", 1e-14).or(Until.of("epochs", ">=", 5000)), Set.of("exact"));
-        ExperimentResult result = new Trainer(spec, data, null).run();
+        ExperimentResult result = new Trainer(spec, data, null, null).run();
         assertEquals(2 * mirrors.size(), result.runs().size());
         StringBuilder lines = new StringBuilder();
         for (RunResult r : result.runs()) {

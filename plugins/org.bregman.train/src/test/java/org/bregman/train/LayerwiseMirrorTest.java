@@ -117,7 +117,7 @@ class LayerwiseMirrorTest {
         MirrorSpec lw = new MirrorSpec(unbound.name(), Map.of(), unbound);
         ExperimentSpec spec = new ExperimentSpec("Layerwise", new DataSpec.Teacher(30, 5, 4, 2), new ModelSpec.Mlp(List.of(6)), Loss.CROSS_ENTROPY,
                 List.of(TestMirrors.q(2), lw), new InitSpec.Normal(0, 0.3), List.of(1L), 0.05, 10, Until.of("epochs", ">=", 20), Set.of("bregman"));
-        ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
+        ExperimentResult result = new Trainer(spec, spec.data().load(null), null, null).run();
         assertEquals(List.of("0_W", "0_b", "1_W", "1_b"), result.layers().stream().map(Layer::name).toList());
         MirrorSpec bound = result.spec().mirrors().get(1);
         RunResult run = result.run(bound, 1L);

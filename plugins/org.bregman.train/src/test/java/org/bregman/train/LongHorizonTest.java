@@ -44,7 +44,7 @@ class LongHorizonTest {
         long budget = 100_000;
         ExperimentSpec x = new ExperimentSpec("Long", spec, new ModelSpec.Linear(), Loss.LOGISTIC, List.of(TestMirrors.q(2)), new InitSpec.Zeros(),
                 List.of(1L), 1, Integer.MAX_VALUE, Until.of("steps", ">=", budget), Set.of());
-        RunResult r = new Trainer(x, data, null).run().runs().get(0);
+        RunResult r = new Trainer(x, data, null, null).run().runs().get(0);
         double previous = Double.POSITIVE_INFINITY;
         for (long e = 10; e <= budget; e *= 10) {
             double loss = r.curve().get((int) e)[2];
@@ -60,7 +60,7 @@ class LongHorizonTest {
         double target = 0.5 * max;
         ExperimentSpec stopAt = new ExperimentSpec("Stop", spec, new ModelSpec.Linear(), Loss.LOGISTIC, List.of(TestMirrors.q(2)), new InitSpec.Zeros(),
                 List.of(1L), 1, Integer.MAX_VALUE, Until.of("margin", ">=", target).or(Until.of("steps", ">=", budget)), Set.of());
-        RunResult s = new Trainer(stopAt, data, null).run().runs().get(0);
+        RunResult s = new Trainer(stopAt, data, null, null).run().runs().get(0);
         assertEquals(RunResult.Status.CONVERGED, s.status(), s.line());
         int last = s.curve().size() - 1;
         assertTrue(s.curve().get(last)[5] >= target && s.curve().get(last - 1)[5] < target, "stopped at the first epoch past the target");

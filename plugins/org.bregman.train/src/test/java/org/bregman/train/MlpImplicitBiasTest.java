@@ -66,7 +66,7 @@ class MlpImplicitBiasTest {
                 List.of(TestMirrors.q(1.5), TestMirrors.q(2), TestMirrors.q(3)), new InitSpec.Normal(0, 0.5), seeds,
                 lr, 8, Until.of("loss", "<", 1e-5).or(Until.of("epochs", ">=", maxEpochs)),
                 Set.of("bregman", "closest", "accuracy"));
-        ExperimentResult result = new Trainer(spec, data, null).run();
+        ExperimentResult result = new Trainer(spec, data, null, null).run();
         StringBuilder lines = new StringBuilder();
         for (RunResult r : result.runs()) lines.append(r.line()).append('\n');
         for (RunResult r : result.runs()) {
@@ -110,7 +110,7 @@ class MlpImplicitBiasTest {
                         new MirrorSpec("NegEntropy", Map.of(), TestMirrors.negEntropy())),
                 new InitSpec.Uniform(0.5, 1.0), List.of(1L, 2L), 0.5, 1,
                 Until.of("loss", "<", 1e-13).or(Until.of("epochs", ">=", 5000)), Set.of("bregman", "closest", "exact"));
-        ExperimentResult result = new Trainer(spec, data, null).run();
+        ExperimentResult result = new Trainer(spec, data, null, null).run();
         ReportWriter.write(result, out, false);
         String summary = Files.readString(out.resolve("summary.md"));
         int[] bregman = verdict(summary, "Bregman");

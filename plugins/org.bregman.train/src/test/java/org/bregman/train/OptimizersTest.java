@@ -35,7 +35,7 @@ class OptimizersTest {
         ExperimentSpec spec = new ExperimentSpec("Rules", new DataSpec.Regression(5, 20, 0, 3), new ModelSpec.Linear(), Loss.SQUARED, ms,
                 new InitSpec.Uniform(0.5, 1.0), List.of(1L, 2L), 0.2, 1, Until.of("loss", "<", 1e-8).or(Until.of("epochs", ">=", 3000)),
                 Set.of("bregman", "closest", "exact", "kkt"));
-        ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
+        ExperimentResult result = new Trainer(spec, spec.data().load(null), null, null).run();
         for (RunResult r : result.runs()) {
             // normalised GD at a fixed lr stalls at a loss ~ lr² (steps of length lr); the others converge
             if (r.mirror().name().equals("NormalizedGD")) assertEquals(RunResult.Status.STOPPED, r.status(), r.line());
@@ -59,7 +59,7 @@ class OptimizersTest {
         List<MirrorSpec> ms = List.of(rule("SteepestLinf", Map.of(), 1e6));
         ExperimentSpec spec = new ExperimentSpec("Big", new DataSpec.Regression(5, 20, 0, 3), new ModelSpec.Linear(), Loss.SQUARED, ms,
                 new InitSpec.Uniform(0.5, 1.0), List.of(1L), 0.2, 1, Until.of("epochs", ">=", 200), Set.of());
-        RunResult r = new Trainer(spec, spec.data().load(null), null).run().runs().get(0);
+        RunResult r = new Trainer(spec, spec.data().load(null), null, null).run().runs().get(0);
         assertEquals(RunResult.Status.DIVERGED, r.status(), r.line());
         assertTrue(r.message().contains("SteepestLinf, seed 1: diverged") && r.message().contains("try a smaller lr"), r.message());
     }

@@ -44,7 +44,7 @@ class ReportsAndFailuresTest {
         // from weights in [0.5, 1) no final weight comes near 0 with either mirror: 0.0 % each, a tie, not a ranking
         ExperimentSpec spec = linear(List.of(TestMirrors.q(2), TestMirrors.q(3)), new InitSpec.Uniform(0.5, 1.0), 0.2,
                 Set.of("histogram"));
-        ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
+        ExperimentResult result = new Trainer(spec, spec.data().load(null), null, null).run();
         Path out = dir.resolve("ties");
         ReportWriter.write(result, out, false);
         String summary = Files.readString(out.resolve("summary.md"));
@@ -57,7 +57,7 @@ class ReportsAndFailuresTest {
         MirrorSpec bad = new MirrorSpec("Hyperbola", Map.of(), TestMirrors.hyperbola(), 50.0);
         ExperimentSpec spec = linear(List.of(TestMirrors.q(2), bad), new InitSpec.Normal(0, 0.1), 0.5,
                 Set.of("bregman", "closest", "histogram", "curves"));
-        ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
+        ExperimentResult result = new Trainer(spec, spec.data().load(null), null, null).run();
         assertEquals(4, result.runs().size());
         for (RunResult r : result.runs()) {
             if (r.mirror() == bad) {
@@ -85,7 +85,7 @@ class ReportsAndFailuresTest {
     void anInitialPointOutsideTheDomainFailsThatRunClearly() {
         MirrorSpec ne = new MirrorSpec("NegEntropy", Map.of(), TestMirrors.negEntropy());
         ExperimentSpec spec = linear(List.of(ne, TestMirrors.q(2)), new InitSpec.Normal(0, 0.1), 0.5, Set.of());
-        ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
+        ExperimentResult result = new Trainer(spec, spec.data().load(null), null, null).run();
         RunResult r = result.runs().get(0);
         assertEquals(Status.FAILED, r.status());
         assertTrue(r.message().contains("lies outside the domain (0, ∞) of NegEntropy"), r.message());
@@ -109,7 +109,7 @@ class ReportsAndFailuresTest {
                 // what the Ctrl-C hook does, in the middle of the second run
                 if (m.map().parameters().get("q") == 3.0 && epoch == 3) trainer[0].requestStop();
             }
-        });
+        }, null);
         ExperimentResult result = trainer[0].run();
         assertTrue(result.interrupted());
         assertEquals(List.of(Status.CONVERGED, Status.INTERRUPTED, Status.SKIPPED, Status.SKIPPED),
@@ -124,7 +124,7 @@ class ReportsAndFailuresTest {
     @Test
     void sameSeedGivesTheSameInitialPointForEveryMirror() {
         ExperimentSpec spec = linear(List.of(TestMirrors.q(2), TestMirrors.q(3)), new InitSpec.Normal(0, 0.1), 0.05, Set.of());
-        ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
+        ExperimentResult result = new Trainer(spec, spec.data().load(null), null, null).run();
         assertArrayEquals(result.runs().get(0).init(), result.runs().get(1).init(), 0f);
         assertTrue(!Arrays.equals(result.runs().get(0).init(), result.runs().get(2).init()), "seeds 1 and 2 differ");
     }
@@ -201,7 +201,7 @@ class ReportsAndFailuresTest {
     void resultsJsonHasTheSpecShapeWithSaveWeights() throws Exception {
         ExperimentSpec spec = linear(List.of(TestMirrors.q(2), TestMirrors.q(3)), new InitSpec.Normal(0, 0.1), 0.2,
                 Set.of("bregman", "closest", "exact", "histogram", "curves"));
-        ExperimentResult result = new Trainer(spec, spec.data().load(null), null).run();
+        ExperimentResult result = new Trainer(spec, spec.data().load(null), null, null).run();
         Path out = dir.resolve("json");
         List<String> files = ReportWriter.write(result, out, true);
         String json = Files.readString(out.resolve("results.json"));

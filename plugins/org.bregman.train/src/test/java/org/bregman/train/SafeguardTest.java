@@ -25,7 +25,7 @@ class SafeguardTest {
             Safeguard guard) {
         ExperimentSpec spec = new ExperimentSpec("Guard", dataSpec, new ModelSpec.Linear(), Loss.SQUARED, mirrors, init, List.of(1L, 2L), lr, 1,
                 Until.of("loss", "<", 1e-13).or(Until.of("epochs", ">=", 3000)), Set.of("exact"), guard);
-        return new Trainer(spec, data, null).run();
+        return new Trainer(spec, data, null, null).run();
     }
 
     /**
@@ -63,7 +63,7 @@ class SafeguardTest {
         InitSpec init = new InitSpec.Uniform(0.5, 1.0);
         // lr 1000 with q = 2 overshoots every example by far: every step increases the loss of its example
         RunResult r = new Trainer(new ExperimentSpec("Skip", dataSpec, new ModelSpec.Linear(), Loss.SQUARED, List.of(TestMirrors.q(2)), init,
-                List.of(1L), 1000, 1, Until.of("epochs", ">=", 2), Set.of(), new Safeguard(1, 0)), data, null).run().runs().get(0);
+                List.of(1L), 1000, 1, Until.of("epochs", ">=", 2), Set.of(), new Safeguard(1, 0)), data, null, null).run().runs().get(0);
         assertTrue(java.util.Arrays.equals(r.init(), r.fin()), "every step skipped: the point never moved");
         assertTrue(r.message().contains("12 skipped steps"), r.message());
     }

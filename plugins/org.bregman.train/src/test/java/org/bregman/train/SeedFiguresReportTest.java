@@ -71,7 +71,7 @@ class SeedFiguresReportTest {
         ExperimentSpec spec = new ExperimentSpec("Figures", new DataSpec.Teacher(90, 6, 5, 4), new ModelSpec.Mlp(List.of(8)), Loss.CROSS_ENTROPY,
                 mirrors, new InitSpec.Normal(0, 0.4), SEEDS, 0.05, 10, Until.of("loss", "<", 1e-9).or(Until.of("epochs", ">=", 15)),
                 Set.of("histogram", "accuracy", "closeness"));
-        ExperimentResult result = new Trainer(spec, train, null).run();
+        ExperimentResult result = new Trainer(spec, train, null, null).run();
         Path out = dir.resolve("figures");
         ReportWriter.write(result, out, true);
 

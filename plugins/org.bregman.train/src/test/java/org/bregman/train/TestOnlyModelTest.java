@@ -78,11 +78,11 @@ class TestOnlyModelTest {
         assertFalse(ws.hasErrors(), ws.diagnostics().toString());
         ExperimentSpec spec = ExperimentSpec.of(ws.experiment("Deep"));
         assertEquals(new DeepDiagonal(3), spec.model());
-        ExperimentResult deep = new Trainer(spec, spec.data().load(null), null).run();
+        ExperimentResult deep = new Trainer(spec, spec.data().load(null), null, null).run();
 
         PotentialWorkspace builtIn = PotentialWorkspace.fromString(experiment("diagonal(depth = 3)"), Path.of("deep.potential"));
         ExperimentSpec reference = ExperimentSpec.of(builtIn.experiment("Deep"));
-        ExperimentResult diagonal = new Trainer(reference, reference.data().load(null), null).run();
+        ExperimentResult diagonal = new Trainer(reference, reference.data().load(null), null, null).run();
         assertEquals(diagonal.runs().get(0).steps(), deep.runs().get(0).steps());
         assertArrayEquals(diagonal.runs().get(0).fin(), deep.runs().get(0).fin());
     }

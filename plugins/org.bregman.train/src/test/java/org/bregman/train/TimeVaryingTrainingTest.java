@@ -52,7 +52,7 @@ class TimeVaryingTrainingTest {
         ExperimentSpec es = new ExperimentSpec("TimeVarying", dataSpec, new ModelSpec.Linear(), Loss.SQUARED,
                 List.of(new MirrorSpec("ShrinkingHyperbolic", Map.of(), map)), new InitSpec.Uniform(-0.5, 0.5), List.of(3L), lr, 1,
                 Until.of("epochs", ">=", epochs), Set.of(), null);
-        RunResult run = new Trainer(es, data, null).run().runs().get(0);
+        RunResult run = new Trainer(es, data, null, null).run().runs().get(0);
         assertEquals(RunResult.Status.COMPLETED, run.status(), run.line());
 
         // the reference: the same examples in the same order, everything in double
