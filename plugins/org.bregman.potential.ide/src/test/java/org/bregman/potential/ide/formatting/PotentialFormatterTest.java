@@ -2,9 +2,12 @@ package org.bregman.potential.ide.formatting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,48 +72,11 @@ class PotentialFormatterTest {
 		assertEquals(List.of(), changed);
 	}
 
+	/** formatting/messy.potential (no final newline) is laid out as formatting/messy.formatted.potential, which stays as it is. */
 	@Test
-	void messyTextIsLaidOut() {
-		String messy = """
-
-				/**
-				      * Doc.
-				      */
-				potential   QNorm ( q=3 where q>1 ){
-				psi ( w )=|w|^q/q+ - w*log( w ) // keep me
-				  domain w>0 and w< 10
-
-				grad(w) = sign(w)*|w| ^ (q-1)
-				  inverse (z)=z
-				}
-				experiment E{
-				data regression( n=4,d=8 )
-				mirrors QNorm(q=-2),QNorm
-				  lr 0.1 per mirror { QNorm(q = 3) :0.05 }
-				init normal(std = 0.1) seeds 1 .. 3
-				until loss<1e-8 or
-				epochs>=10
-				}""";
-		String expected = """
-				/**
-				 * Doc.
-				 */
-				potential QNorm(q = 3 where q > 1) {
-				    psi(w) = |w|^q / q + -w * log(w) // keep me
-				    domain w > 0 and w < 10
-
-				    grad(w)    = sign(w) * |w|^(q - 1)
-				    inverse(z) = z
-				}
-				experiment E {
-				    data    regression(n = 4, d = 8)
-				    mirrors QNorm(q = -2), QNorm
-				    lr      0.1 per mirror { QNorm(q = 3): 0.05 }
-				    init    normal(std = 0.1) seeds 1 .. 3
-				    until   loss < 1e-8 or
-				        epochs >= 10
-				}
-				""";
+	void messyTextIsLaidOut() throws IOException {
+		String messy = resource("messy.potential");
+		String expected = resource("messy.formatted.potential");
 		assertEquals(expected, formatter.format(messy));
 		assertEquals(expected, formatter.format(expected));
 	}
@@ -127,6 +93,13 @@ class PotentialFormatterTest {
 		String out = formatter.format(broken);
 		assertTrue(out.contains("?"), out);
 		assertEquals(out, formatter.format(out));
+	}
+
+	private static String resource(String name) throws IOException {
+		try (InputStream in = PotentialFormatterTest.class.getResourceAsStream("/formatting/" + name)) {
+			assertNotNull(in, "missing test resource formatting/" + name);
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	private static XtextResource parse(String text) throws IOException {
