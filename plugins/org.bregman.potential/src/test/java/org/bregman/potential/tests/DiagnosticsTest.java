@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -20,12 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DiagnosticsTest {
 
     // ---------------------------------------------------------------- syntax
-
-    @Test
-    void syntaxErrorIsLocated() {
-        String t = "potential P {\n    psi(w) = w *\n}\n";
-        assertError(t, 3, 1, "syntax error");
-    }
 
     @Test
     void syntaxErrorNamesWhatWasExpected() {
@@ -113,65 +108,19 @@ class DiagnosticsTest {
 
     // ---------------------------------------------------------------- one error each, at its token
 
-    /** A case: the text, the error's line, the token it points at, fragments of its message. */
-    static Arguments located(String test, String text, int line, String token, String... fragments) {
-        return Arguments.of(test, text, line, token, fragments);
-    }
-
-    static final String MINIMAL_X = "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNorm\n lr 0.1\n until epochs >= 1\n}\n";
-
+    /** The cases of diagnostics/located-errors.txt: test name, text, the error's line, the token it points at, fragments of its message. */
     static Stream<Arguments> errorsAtTheirToken() {
-        return Stream.of(
-                located("unknownNameSuggestsTheClosestOne", "potential QNorm(q = 3 where q > 1) {\n    psi(w) = |w|^qq / q\n}", 2, "qq", "unknown name 'qq'", "did you mean 'q'?"),
-                located("parametersDoNotLeakIntoOtherPotentials", QNORM + "potential B {\n    psi(w) = q * w^2\n}", 5, "q", "unknown name 'q'"),
-                located("gradSeesItsOwnCoordinateOnly", "potential P {\n    psi(w) = w^2 / 2\n    grad(x) = w\n}", 3, "w", "unknown name 'w'", "did you mean", "x"),
-                located("whereSeesParametersOnly", "potential P(a = 1 where w > 0) {\n    psi(w) = a * w^2\n}", 1, "w >", "unknown name 'w'"),
-                located("unknownFunctionSuggestsTheClosestOne", "potential P {\n    domain w > 0\n    psi(w) = w * lg(w)\n}", 3, "lg", "unknown function 'lg'", "did you mean 'log'?"),
-                located("wrongArity", "potential P {\n    domain w > 0\n    psi(w) = w * log(w, 2)\n}", 3, "log", "log takes 1 argument, not 2"),
-                located("wrongArity", "potential P {\n    psi(w) = max(w)^2\n}", 2, "max", "max takes 2 arguments, not 1"),
-                located("unknownPotentialAtUseSite", QNORM + "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNrom(q = 2)\n lr 0.1\n until epochs >= 1\n}", 8, "QNrom", "unknown potential 'QNrom'", "did you mean 'QNorm'?"),
-                located("argumentNamesResolveToThatPotentialsParameters", QNORM + "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNorm(p = 2)\n lr 0.1\n until epochs >= 1\n}", 8, "p =", "QNorm has no parameter 'p'", "its parameters: q"),
-                located("duplicatePotential", QNORM + "potential QNorm {\n    psi(w) = w^2\n}", 4, "QNorm", "duplicate potential name 'QNorm' (first defined at line 1)"),
-                located("duplicateExperiment", QNORM + MINIMAL_X.repeat(2), 12, "X", "duplicate experiment name 'X' (first defined at line 4)"),
-                located("coordinateNamedLikeAParameter", "potential P(w = 1) {\n    psi(w) = w^2\n}", 2, "w", "the coordinate 'w' has the name of a parameter of P"),
-                located("defaultViolatingWhere", "potential QNorm(q = 1 where q > 1) {\n    psi(w) = |w|^q / q\n}", 1, "1", "the default q = 1 violates its constraint q > 1"),
-                located("useSiteValueViolatingWhereIsReportedAtTheUseSite", QNORM + "experiment X {\n data regression\n model linear\n loss squared\n mirrors QNorm(q = 0.5)\n lr 0.1\n until epochs >= 1\n}", 8, "0.5", "QNorm(q = 0.5): q must satisfy q > 1"),
-                located("whereWithAndOrNot", "potential P(a = 2 where a > 1 and a != 2) {\n    psi(w) = a * w^2\n}", 1, "2", "the default a = 2 violates its constraint a > 1 and a != 2"),
-                located("domainMustBeAnInterval", "potential P {\n    domain w < -1 or w > 1\n    psi(w) = w^2\n}", 2, "w <", "a domain is one interval: or is not allowed"),
-                located("domainMustBeAnInterval", "potential P {\n    domain 1 < w < 0\n    psi(w) = w^2\n}", 2, "1 <", "is empty"),
-                located("conditionWhereANumberIsExpected", "potential P {\n    psi(w) = w > 2\n}", 2, "w >", "w > 2 is a condition; a number is expected here"),
-                located("conditionWhereANumberIsExpected", "potential P(a = 1 where a + 1) {\n    psi(w) = w^2\n}", 1, "a + 1", "a + 1 is a number; a condition"),
-                located("psiTakesOneTimeVariable", "potential P {\n    psi(w; t; s) = w^2 * (1 + t)\n}", 2, "s)", "psi takes one time variable, as in psi(w; t)"),
-                located("onlyPsiTakesATimeVariable", "potential P {\n    psi(w) = w^2 / 2\n    grad(x; t) = x\n}", 3, "t)", "only psi takes a time variable"),
-                located("timeOutsidePsi", "potential P {\n    domain t > 0\n    psi(w; t) = w^2 * (1 + t)\n}", 2, "t >", "'t' is the time of psi(w; t): only the body of psi can use it"),
-                located("timeOutsidePsi", "potential P(a = 1 where a > t) {\n    psi(w; t) = a * w^2 * (1 + t)\n}", 1, "t)", "'t' is the time of psi(w; t)"),
-                located("timeNamedLikeAParameter", "potential P(t = 1) {\n    psi(w; t) = w^2 * (1 + t)\n}", 2, "t)", "the time 't' has the name of a parameter of P"),
-                located("timeNamedLikeTheCoordinate", "potential P {\n    psi(w; w) = w^2\n}", 2, "w)", "the time 'w' has the name of the coordinate"),
-                located("noOverridesOfATimeVaryingPsi", "potential P {\n    psi(w; t) = w^2 * (1 + t) / 2\n    grad(x) = x * (1 + 0)\n}", 3, "grad", "grad cannot be overridden for a time-varying psi(w; t)"),
-                located("timeIsNotAnArgument", "potential P {\n    psi(w; t) = w^2 * (1 + t) / 2\n}\n" + MINIMAL_X.replace("QNorm", "P(t = 3)"), 8, "t =", "P has no parameter 't'"),
-                located("reductionOnlyInPsi", "potential P {\n    psi(w) = w^2 / 2\n    grad(x) = sum(x)\n}", 3, "sum", "may appear in psi only", "grad(…)"),
-                located("reductionOnlyInPsi", "potential P(a = 1 where norm(a, 2) > 0) {\n    psi(w) = a * w^2\n}", 1, "norm", "may appear in psi only", "where"),
-                located("nestedReductionsAreNotSupported", "potential P {\n    psi(w) = sum(cosh(w) * sum(w^2))\n}", 2, "sum(w^2)", "nested reductions"),
-                located("normOfTheCoordinateOnly", "potential P {\n    psi(w) = 0.5 * norm(2 * w, 3)^2\n}", 2, "norm", "norm(x, p) takes the coordinate w", "2 * w"),
-                located("normNeedsPAboveOne", "potential P(p = 1) {\n    psi(w) = 0.5 * norm(w, p)^2\n}", 2, "norm", "p > 1", "p = 1"),
-                located("coordinateOnlyInsideTheReduction", "potential P {\n    psi(u) =\n        u + sum(u^2)\n}", 3, "u", "may appear only inside sum(…) or norm(…)"),
-                located("oneReductionPerPotential", "potential P {\n    psi(w) = sum(w^2) + sum(cosh(w))\n}", 2, "sum(cosh", "one reduction per potential"),
-                located("noOverridesOfANonSeparablePotential", "potential P {\n    psi(w) = 0.5 * norm(w, 3)^2\n    grad(x) = x\n}", 3, "grad", "not supported for a non-separable potential"),
-                located("normAloneIsNotStrictlyConvex", "potential P {\n    psi(w) = norm(w, 3)\n}", 2, "norm", "not strictly convex", "square the norm"),
-                located("unknownVocabulary", with(0, " data regresion(n = 4)"), 5, "regresion", "unknown data source 'regresion'", "did you mean 'regression'?"),
-                located("unknownVocabulary", with(1, " model resnet"), 6, "resnet", "unknown model 'resnet'"),
-                located("unknownVocabulary", with(2, " loss crossentropy"), 7, "crossentropy", "unknown loss 'crossentropy'", "did you mean 'crossEntropy'?"),
-                located("unknownVocabulary", experiment(plus(" report bregman, histgram")), 11, "histgram", "unknown report 'histgram'", "did you mean 'histogram'?"),
-                located("onlyKktTakesAPotential", experiment(plus(" report curves(QNorm(q = 2))")), 11, "QNorm", "report curves takes no potential; only kkt(POTENTIAL) does"),
-                located("kktPotentialIsNotLayerWise", experiment(plus(" report kkt(QNorm for layers \"u\")")), 11, "\"u\"", "the potential of kkt applies to the whole predictor"),
-                located("kktPotentialMustExist", experiment(plus(" report kkt(Nope)")), 11, "Nope", "Nope"),
-                located("kktPotentialArgumentsAreChecked", experiment(plus(" report kkt(QNorm(q = 0.5))")), 11, "0.5", "QNorm(q = 0.5): q must satisfy q > 1"),
-                located("wrongArgumentNames", with(0, " data regression(m = 40)"), 5, "m =", "regression has no argument 'm'", "its arguments: n, d, noise, seed"),
-                located("wrongArgumentNames", with(1, " model diagonal(dept = 2)"), 6, "dept", "diagonal has no argument 'dept'", "did you mean 'depth'?"),
-                located("wrongArgumentNames", with(1, " model mlp"), 6, "mlp", "mlp needs at least one width"),
-                located("wrongArgumentNames", with(0, " data regression(n = 4.5)"), 5, "4.5", "n must be a whole number, not 4.5"),
-                located("emptySeedRange", experiment(plus(" init normal(std = 0.1) seeds 3 .. 1")), 11, "3 ..", "seeds 3 .. 1 is empty: write seeds 1 .. 3"),
-                located("missingSettings", QNORM + "experiment X {\n model linear\n}", 4, "X", "experiment X needs data, loss, mirrors, lr, until"));
+        String[] chunks = resource("diagnostics/located-errors.txt").split("(?m)^=== ", -1);
+        List<Arguments> cases = new ArrayList<>();
+        for (String chunk : java.util.Arrays.asList(chunks).subList(1, chunks.length)) {
+            int headerEnd = chunk.indexOf('\n');
+            String[] header = chunk.substring(0, headerEnd).split(" \\| ", -1);
+            String text = chunk.substring(headerEnd + 1, chunk.length() - 1); // the newline before the next header is not the text's
+            String[] fragments = java.util.Arrays.copyOfRange(header, 3, header.length);
+            cases.add(Arguments.of(header[0], text, Integer.parseInt(header[1]), header[2], fragments));
+        }
+        assertEquals(51, cases.size(), "the cases of located-errors.txt");
+        return cases.stream();
     }
 
     @Test

@@ -21,20 +21,21 @@ final class Texts {
     /** Where in-memory test files pretend to live (imports and data files resolve against it). */
     static final Path FILE = Path.of("target/test-input/test.potential").toAbsolutePath();
 
-    static String resource(String name) {
-        try (InputStream in = Texts.class.getResourceAsStream("/spec/" + name)) {
+    /** A test resource's text, by its path under src/test/resources. */
+    static String resource(String path) {
+        try (InputStream in = Texts.class.getResourceAsStream("/" + path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
-            throw new AssertionError("missing test resource " + name, e);
+            throw new AssertionError("missing test resource " + path, e);
         }
     }
 
     static String section2() {
-        return resource("section2.potential");
+        return resource("spec/section2.potential");
     }
 
     static String section3() {
-        return resource("section3.txt");
+        return resource("spec/section3.txt");
     }
 
     static PotentialWorkspace check(String text) {
