@@ -7,22 +7,18 @@ import org.bregman.potential.api.Diagnostic;
 import org.bregman.train.report.Json;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "check",
         description = "Check .potential files; diagnostics as FILE:LINE:COL: error|warning: MESSAGE.")
-final class CheckCommand extends Verb {
-
-    @Mixin
-    SourceFiles sources;
+final class CheckCommand extends FilesVerb {
 
     @Option(names = "--json", description = "the diagnostics as a JSON array of {file, line, column, severity, code, message}")
     boolean json;
 
     @Override
     public Integer call() {
-        Loader.Loaded loaded = Loader.load(sources.files);
+        Loader.Loaded loaded = Loader.load(files);
         if (json) {
             out().print(Json.write(loaded.displayedDiagnostics().stream().map(CheckCommand::object).toList()));
             out().flush();
@@ -32,7 +28,7 @@ final class CheckCommand extends Verb {
         long errors = loaded.errorCount();
         long warnings = loaded.diagnostics().size() - errors;
         err().printf("bregman: checked %d file%s: %d error%s, %d warning%s%n",
-                sources.files.size(), sources.files.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
+                files.size(), files.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
                 warnings, warnings == 1 ? "" : "s");
         return errors > 0 ? Main.INPUT_ERROR : 0;
     }

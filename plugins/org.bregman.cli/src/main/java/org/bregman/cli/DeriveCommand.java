@@ -21,10 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "derive",
         description = "Derive psi, psi', psi'', the inverse mirror map (closed-form or numeric), D_psi, "
                 + "the domain and the dual domain of each potential.")
-final class DeriveCommand extends Verb {
-
-    @Mixin
-    SourceFiles sources;
+final class DeriveCommand extends FilesVerb {
 
     @Option(names = "--potential", paramLabel = "NAME", description = "only this potential (repeatable)")
     List<String> only = new ArrayList<>();
@@ -34,7 +31,7 @@ final class DeriveCommand extends Verb {
 
     @Override
     public Integer call() {
-        List<Loader.Potential> chosen = loadValid(sources.files).select(only);
+        List<Loader.Potential> chosen = loadValid(files).select(only);
         PrintWriter out = out();
         List<Object> rows = new ArrayList<>();
         for (Loader.Potential p : chosen) {

@@ -11,16 +11,12 @@ import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.potential.ide.formatting.PotentialFormatter;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "format",
         description = "Format .potential files in place (comments kept, the parse never changes); "
                 + "--check only lists the files that would change and exits 1 if there are any.")
-final class FormatCommand extends Verb {
-
-    @Mixin
-    SourceFiles sources;
+final class FormatCommand extends FilesVerb {
 
     @Option(names = "--check", description = "change nothing; list the files that are not formatted, exit 1 if any")
     boolean check;
@@ -29,7 +25,7 @@ final class FormatCommand extends Verb {
     public Integer call() {
         PotentialFormatter formatter = PotentialWorkspace.injector().getInstance(PotentialFormatter.class);
         int changed = 0;
-        for (Path f : sources.files) {
+        for (Path f : files) {
             String text = read(f);
             String formatted = formatter.format(text);
             if (formatted.equals(text)) continue;
@@ -38,8 +34,8 @@ final class FormatCommand extends Verb {
             else write(f, formatted);
         }
         out().flush();
-        err().printf("bregman: %d of %d file%s %s%n", changed, sources.files.size(),
-                sources.files.size() == 1 ? "" : "s", check ? "would be reformatted" : "reformatted");
+        err().printf("bregman: %d of %d file%s %s%n", changed, files.size(),
+                files.size() == 1 ? "" : "s", check ? "would be reformatted" : "reformatted");
         return check && changed > 0 ? Main.INPUT_ERROR : 0;
     }
 

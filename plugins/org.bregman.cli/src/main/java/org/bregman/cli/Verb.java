@@ -46,12 +46,6 @@ abstract class Verb implements Callable<Integer> {
         return loaded;
     }
 
-    /** FILE…: the .potential files a verb reads. */
-    static final class SourceFiles {
-        @Parameters(arity = "1..*", paramLabel = "FILE", description = ".potential files")
-        List<Path> files;
-    }
-
     /** FILE: the one .potential file a verb reads. */
     static final class SourceFile {
         @Parameters(index = "0", paramLabel = "FILE", description = "a .potential file")

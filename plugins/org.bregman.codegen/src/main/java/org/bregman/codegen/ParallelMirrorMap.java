@@ -1,10 +1,8 @@
 package org.bregman.codegen;
 
 import java.nio.FloatBuffer;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.bregman.runtime.Interval;
 import org.bregman.runtime.MirrorMap;
 
 /**
@@ -14,7 +12,7 @@ import org.bregman.runtime.MirrorMap;
  * {@link LockSupport#unpark}). Calls are serialised; buffers below {@link #MIN_PARALLEL} elements are
  * stepped on the calling thread. Results are those of the wrapped kernel (chunks are independent).
  */
-public final class ParallelMirrorMap implements MirrorMap {
+public final class ParallelMirrorMap implements ForwardingMirrorMap {
 
     /** Below this many coordinates a step stays on the calling thread (hand-over costs microseconds). */
     public static final int MIN_PARALLEL = 1 << 17;
@@ -147,17 +145,7 @@ public final class ParallelMirrorMap implements MirrorMap {
         return run();
     }
 
-    @Override public String name() { return kernel.name(); }
-    @Override public Map<String, Double> parameters() { return kernel.parameters(); }
-    @Override public double psi(double w) { return kernel.psi(w); }
-    @Override public double grad(double w) { return kernel.grad(w); }
-    @Override public double hessian(double w) { return kernel.hessian(w); }
-    @Override public double inverse(double z) { return kernel.inverse(z); }
-    @Override public double bregman(double w, double v) { return kernel.bregman(w, v); }
-    @Override public double bregman(float[] w, float[] v) { return kernel.bregman(w, v); }
-    @Override public boolean inverseIsClosedForm() { return kernel.inverseIsClosedForm(); }
-    @Override public Interval domain() { return kernel.domain(); }
-    @Override public Interval dualDomain() { return kernel.dualDomain(); }
+    @Override public MirrorMap delegate() { return kernel; }
 
     /** The kernel's compensated step on the calling thread (it serves small models: no hand-over). */
     @Override

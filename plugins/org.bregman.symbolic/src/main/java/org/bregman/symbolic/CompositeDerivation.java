@@ -24,43 +24,47 @@ import org.bregman.symbolic.Expr.Var;
  * </ul>
  * Strict convexity ({@link CompositeChecks}) is proved for g = k|w|^r and F = c·S^α exactly (α·r &gt; 1),
  * otherwise from F' &gt; 0, F'' ≥ 0 and g strictly convex by rigorous enclosures, else a warning.
+ *
+ * @param inner g as a one-variable derivation (its ψ is g)
+ * @param outer F as a one-variable derivation over {@code sumVariable} (its ψ is F; its convexity is not required)
+ * @param sumVariable the name of S inside ψ
+ * @param grad F'(S)·g'(w), an expression in the coordinate and S
+ * @param hessianDiagonal F'(S)·g''(w_j): the diagonal of ∇²Ψ
+ * @param hessianRankOne F''(S): the factor of the rank-one part g'g'ᵀ of ∇²Ψ
+ * @param homogeneous g = k|w|^r with r &gt; 1 (k, r), or null
+ * @param outerPower F = c·S^α (c, α), or null
  */
-public final class CompositeDerivation {
+public record CompositeDerivation(PotentialSpec spec, Derivation inner, Derivation outer, String sumVariable, Expr grad,
+        Expr hessianDiagonal, Expr hessianRankOne, Power homogeneous, Power outerPower) {
 
     /** c·base^e: coefficient and exponent (numbers at the derivation's values), or null. */
     public record Power(double coefficient, double exponent, Expr exponentExpr) {
     }
 
-    private final PotentialSpec spec;
-    private final Derivation inner, outer;
-    private final String s;
-    private final Expr grad, hessianDiagonal, hessianRankOne;
-    private final Power homogeneous, outerPower;
-
-    private CompositeDerivation(PotentialSpec spec, Map<String, Double> arguments) {
+    /** @param arguments the parameter values, complete; {@code null}: parameters stay symbolic */
+    private static CompositeDerivation of(PotentialSpec spec, Map<String, Double> arguments) {
         if (!spec.isComposite()) throw new IllegalArgumentException(spec.name() + " is separable");
-        this.spec = spec;
-        this.s = spec.reduction().variable();
+        String s = spec.reduction().variable();
         PotentialSpec g = new PotentialSpec(spec.name(), spec.parameters(), spec.coordinate(), spec.domain(), spec.reduction().inner(),
                 null, null);
         Derivation gd = arguments == null ? Derivation.derive(g) : Derivation.derive(g, arguments);
-        this.inner = gd;
         PotentialSpec f = new PotentialSpec(spec.name(), spec.parameters(), s, sums(gd), spec.psi(), null, null);
-        this.outer = arguments == null ? Derivation.derive(f) : Derivation.derive(f, arguments);
+        Derivation outer = arguments == null ? Derivation.derive(f) : Derivation.derive(f, arguments);
         Map<String, Double> values = gd.parameterValues();
         Expr w = var(spec.coordinate());
         Assumptions both = gd.assumptions().with(s, outer.domain());
-        this.grad = Simplifier.simplify(mul(outer.grad(), gd.grad()), both);
-        this.hessianDiagonal = Simplifier.simplify(mul(outer.grad(), gd.hessian()), both);
-        this.hessianRankOne = outer.hessian();
         Power h = power(gd.psi(), call(Func.ABS, w), values);
         if (h == null && (spec.domain().lower() >= 0)) h = power(gd.psi(), w, values);
         if (h == null) {
             Power even = power(gd.psi(), w, values);
             if (even != null && even.exponent() % 2 == 0) h = even; // w^2, w^4: |w|^2, |w|^4
         }
-        this.homogeneous = h != null && h.exponent() > 1 && h.coefficient() > 0 ? h : null;
-        this.outerPower = power(outer.psi(), var(s), values);
+        return new CompositeDerivation(spec, gd, outer, s,
+                Simplifier.simplify(mul(outer.grad(), gd.grad()), both),
+                Simplifier.simplify(mul(outer.grad(), gd.hessian()), both),
+                outer.hessian(),
+                h != null && h.exponent() > 1 && h.coefficient() > 0 ? h : null,
+                power(outer.psi(), var(s), values));
     }
 
     /** Where S = Σ_j g(w_j) lies for every number of coordinates: from the range of g. */
@@ -110,12 +114,12 @@ public final class CompositeDerivation {
 
     /** Parameters symbolic (numeric answers at the defaults). */
     public static CompositeDerivation derive(PotentialSpec spec) {
-        return new CompositeDerivation(spec, null);
+        return of(spec, null);
     }
 
     /** Parameters substituted (missing ones default); a value violating its where is a {@link SymbolicException}. */
     public static CompositeDerivation derive(PotentialSpec spec, Map<String, Double> arguments) {
-        return new CompositeDerivation(spec, spec.arguments(arguments));
+        return of(spec, spec.arguments(arguments));
     }
 
     public CompositeDerivation bind(Map<String, Double> arguments) {
@@ -123,32 +127,6 @@ public final class CompositeDerivation {
     }
 
     // ---- results ----------------------------------------------------------------------------------------
-
-    public PotentialSpec spec() { return spec; }
-
-    /** g as a one-variable derivation (its ψ is g). */
-    public Derivation inner() { return inner; }
-
-    /** F as a one-variable derivation over {@link #sumVariable()} (its ψ is F; its convexity is not required). */
-    public Derivation outer() { return outer; }
-
-    /** The name of S inside ψ. */
-    public String sumVariable() { return s; }
-
-    /** F'(S)·g'(w), an expression in the coordinate and S. */
-    public Expr grad() { return grad; }
-
-    /** F'(S)·g''(w_j): the diagonal of ∇²Ψ. */
-    public Expr hessianDiagonal() { return hessianDiagonal; }
-
-    /** F''(S): the factor of the rank-one part g'g'ᵀ of ∇²Ψ. */
-    public Expr hessianRankOne() { return hessianRankOne; }
-
-    /** g = k|w|^r with r &gt; 1 (k, r), or null. */
-    public Power homogeneous() { return homogeneous; }
-
-    /** F = c·S^α (c, α), or null. */
-    public Power outerPower() { return outerPower; }
 
     /** Whether the inverse is a closed form (g = k|w|^r with a closed-form (g')⁻¹, F = c·S^α). */
     public boolean inverseIsClosedForm() {

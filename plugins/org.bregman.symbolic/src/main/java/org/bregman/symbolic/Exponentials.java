@@ -10,14 +10,12 @@ final class Exponentials {
     private Exponentials() {
     }
 
-    static final class Exp extends FunctionDefinition {
-        Exp() { super("exp", 1); }
-        @Override public double value(double x) { return Math.exp(x); }
+    static final class Exp extends MathFunction {
+        Exp() { super("exp", Math::exp); }
         @Override public Expr derivative(Expr x) { return call(Func.EXP, x); }
         @Override public RealInterval range() { return RealInterval.POSITIVE; }
         @Override public boolean increasing() { return true; }
         @Override public Func rightInverse() { return Func.LOG; }
-        @Override public String vectorOperator() { return "EXP"; }
 
         /** exp(log u + b) = u·exp(b) for u &gt; 0. */
         @Override public Expr shiftedInverse(Expr u, Expr b) { return mul(u, call(Func.EXP, b)); }
@@ -32,15 +30,13 @@ final class Exponentials {
         }
     }
 
-    static final class Log extends FunctionDefinition {
-        Log() { super("log", 1); }
-        @Override public double value(double x) { return Math.log(x); }
+    static final class Log extends MathFunction {
+        Log() { super("log", Math::log); }
         @Override public Expr derivative(Expr x) { return pow(x, num(-1)); }
         @Override public RealInterval domain() { return RealInterval.POSITIVE; }
         @Override public String domainRequirement() { return "> 0"; }
         @Override public boolean increasing() { return true; }
         @Override public Func rightInverse() { return Func.EXP; }
-        @Override public String vectorOperator() { return "LOG"; }
 
         @Override
         public Expr simplify(Expr u, Simplification s) {
@@ -52,24 +48,20 @@ final class Exponentials {
         }
     }
 
-    static final class Log1p extends FunctionDefinition {
-        Log1p() { super("log1p", 1); }
-        @Override public double value(double x) { return Math.log1p(x); }
+    static final class Log1p extends MathFunction {
+        Log1p() { super("log1p", Math::log1p); }
         @Override public Expr derivative(Expr x) { return pow(add(num(1), x), num(-1)); }
         @Override public RealInterval domain() { return new RealInterval(-1, false, Double.POSITIVE_INFINITY, false); }
         @Override public String domainRequirement() { return "> -1"; }
         @Override public boolean increasing() { return true; }
         @Override public Func rightInverse() { return Func.EXPM1; }
-        @Override public String vectorOperator() { return "LOG1P"; }
     }
 
-    static final class Expm1 extends FunctionDefinition {
-        Expm1() { super("expm1", 1); }
-        @Override public double value(double x) { return Math.expm1(x); }
+    static final class Expm1 extends MathFunction {
+        Expm1() { super("expm1", Math::expm1); }
         @Override public Expr derivative(Expr x) { return call(Func.EXP, x); }
         @Override public RealInterval range() { return new RealInterval(-1, false, Double.POSITIVE_INFINITY, false); }
         @Override public boolean increasing() { return true; }
         @Override public Func rightInverse() { return Func.LOG1P; }
-        @Override public String vectorOperator() { return "EXPM1"; }
     }
 }

@@ -12,13 +12,11 @@ final class Hyperbolics {
     private Hyperbolics() {
     }
 
-    static final class Sinh extends FunctionDefinition {
-        Sinh() { super("sinh", 1); }
-        @Override public double value(double x) { return Math.sinh(x); }
+    static final class Sinh extends MathFunction {
+        Sinh() { super("sinh", Math::sinh); }
         @Override public Expr derivative(Expr x) { return call(Func.COSH, x); }
         @Override public boolean increasing() { return true; }
         @Override public Func rightInverse() { return Func.ASINH; }
-        @Override public String vectorOperator() { return "SINH"; }
 
         /** sinh(asinh u + b) = u·cosh b + sqrt(u² + 1)·sinh b (the addition formula; cosh(asinh u) = sqrt(u² + 1)). */
         @Override
@@ -27,9 +25,8 @@ final class Hyperbolics {
         }
     }
 
-    static final class Cosh extends FunctionDefinition {
-        Cosh() { super("cosh", 1); }
-        @Override public double value(double x) { return Math.cosh(x); }
+    static final class Cosh extends MathFunction {
+        Cosh() { super("cosh", Math::cosh); }
         @Override public Expr derivative(Expr x) { return call(Func.SINH, x); }
 
         @Override
@@ -40,26 +37,24 @@ final class Hyperbolics {
         @Override public RealInterval range() { return new RealInterval(1, true, Double.POSITIVE_INFINITY, false); }
         @Override public RealInterval image(RealInterval d) { return Ranges.increasing(Ranges.abs(d), Math::cosh); }
         @Override public Func rightInverse() { return Func.ACOSH; }
-        @Override public String vectorOperator() { return "COSH"; }
     }
 
-    static final class Tanh extends FunctionDefinition {
-        Tanh() { super("tanh", 1); }
-        @Override public double value(double x) { return Math.tanh(x); }
+    static final class Tanh extends MathFunction {
+        Tanh() { super("tanh", Math::tanh); }
         @Override public Expr derivative(Expr x) { return pow(call(Func.COSH, x), num(-2)); }
         @Override public RealInterval range() { return RealInterval.open(-1, 1); }
         @Override public boolean increasing() { return true; }
         @Override public Func rightInverse() { return Func.ATANH; }
-        @Override public String vectorOperator() { return "TANH"; }
     }
 
     /** A function of {@link SpecialFunctions}, with its formula on double lanes. */
     private abstract static class Special extends FunctionDefinition {
         private final String lanes;
 
-        Special(String name, String lanes) {
+        /** @param lanesBody the body of {@link #doubleLanes()}'s method, over its argument {@code x} */
+        Special(String name, String lanesBody) {
             super(name, 1);
-            this.lanes = lanes;
+            this.lanes = "static DoubleVector " + name + "D(DoubleVector x) {\n" + lanesBody.indent(4) + "}\n";
         }
 
         @Override public String java(List<String> args) { return specialFunctionCall(args); }
@@ -69,13 +64,11 @@ final class Hyperbolics {
     static final class Asinh extends Special {
         Asinh() {
             super("asinh", """
-                    static DoubleVector asinhD(DoubleVector x) {
-                        DoubleVector a = x.abs();
-                        DoubleVector aa = a.mul(a);
-                        DoubleVector r = a.add(aa.div(aa.add(1.0).sqrt().add(1.0))).lanewise(VectorOperators.LOG1P);
-                        r = r.blend(a.lanewise(VectorOperators.LOG).add(0.6931471805599453), a.compare(VectorOperators.GT, 2.68435456E8));
-                        return copySignD(r, x).blend(x, a.compare(VectorOperators.LT, 3.725290298461914E-9));
-                    }
+                    DoubleVector a = x.abs();
+                    DoubleVector aa = a.mul(a);
+                    DoubleVector r = a.add(aa.div(aa.add(1.0).sqrt().add(1.0))).lanewise(VectorOperators.LOG1P);
+                    r = r.blend(a.lanewise(VectorOperators.LOG).add(0.6931471805599453), a.compare(VectorOperators.GT, 2.68435456E8));
+                    return copySignD(r, x).blend(x, a.compare(VectorOperators.LT, 3.725290298461914E-9));
                     """);
         }
 
@@ -88,12 +81,10 @@ final class Hyperbolics {
     static final class Acosh extends Special {
         Acosh() {
             super("acosh", """
-                    static DoubleVector acoshD(DoubleVector x) {
-                        DoubleVector t = x.sub(1.0);
-                        DoubleVector r = t.add(t.mul(2.0).add(t.mul(t)).sqrt()).lanewise(VectorOperators.LOG1P);
-                        r = r.blend(x.lanewise(VectorOperators.LOG).add(0.6931471805599453), x.compare(VectorOperators.GT, 2.68435456E8));
-                        return r.blend(DoubleVector.broadcast(DS, Double.NaN), x.compare(VectorOperators.GE, 1.0).not());
-                    }
+                    DoubleVector t = x.sub(1.0);
+                    DoubleVector r = t.add(t.mul(2.0).add(t.mul(t)).sqrt()).lanewise(VectorOperators.LOG1P);
+                    r = r.blend(x.lanewise(VectorOperators.LOG).add(0.6931471805599453), x.compare(VectorOperators.GT, 2.68435456E8));
+                    return r.blend(DoubleVector.broadcast(DS, Double.NaN), x.compare(VectorOperators.GE, 1.0).not());
                     """);
         }
 
@@ -109,12 +100,10 @@ final class Hyperbolics {
     static final class Atanh extends Special {
         Atanh() {
             super("atanh", """
-                    static DoubleVector atanhD(DoubleVector x) {
-                        DoubleVector a = x.abs();
-                        DoubleVector r = a.mul(2.0).div(DoubleVector.broadcast(DS, 1.0).sub(a)).lanewise(VectorOperators.LOG1P).mul(0.5);
-                        r = copySignD(r, x).blend(x, a.compare(VectorOperators.LT, 3.725290298461914E-9));
-                        return r.blend(DoubleVector.broadcast(DS, Double.NaN), a.compare(VectorOperators.GT, 1.0));
-                    }
+                    DoubleVector a = x.abs();
+                    DoubleVector r = a.mul(2.0).div(DoubleVector.broadcast(DS, 1.0).sub(a)).lanewise(VectorOperators.LOG1P).mul(0.5);
+                    r = copySignD(r, x).blend(x, a.compare(VectorOperators.LT, 3.725290298461914E-9));
+                    return r.blend(DoubleVector.broadcast(DS, Double.NaN), a.compare(VectorOperators.GT, 1.0));
                     """);
         }
 

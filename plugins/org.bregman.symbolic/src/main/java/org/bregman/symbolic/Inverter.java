@@ -24,16 +24,10 @@ import org.bregman.symbolic.Expr.Var;
  * invertible piece) → {@code sign(z)|z|^(1/a)};
  * <li>every unary function with an inverse on the relevant branch ({@link Func#inverse}).
  * </ul>
- * Returns {@code null} when no rule applies (then the derivation inverts numerically).
+ * Returns {@code null} when no rule applies (then the derivation inverts numerically). An instance is one solve's
+ * state: the variable w and the assumptions.
  */
-public final class Inverter {
-    private final String w;
-    private final Assumptions assumptions;
-
-    private Inverter(String w, Assumptions assumptions) {
-        this.w = w;
-        this.assumptions = assumptions;
-    }
+public record Inverter(String w, Assumptions assumptions) {
 
     /**
      * Solves {@code z = g(w)} for w.

@@ -24,13 +24,11 @@ final class Powers {
         @Override public String floatLanes(List<String> args) { return args.get(0) + ".sqrt()"; }
     }
 
-    static final class Cbrt extends FunctionDefinition {
-        Cbrt() { super("cbrt", 1); }
-        @Override public double value(double x) { return Math.cbrt(x); }
+    static final class Cbrt extends MathFunction {
+        Cbrt() { super("cbrt", Math::cbrt); }
         @Override public Expr derivative(Expr x) { return mul(num(1.0 / 3.0), pow(call(Func.CBRT, x), num(-2))); }
         @Override public Expr inverse(Expr z, RealInterval argRange) { return pow(z, num(3)); }
         @Override public boolean increasing() { return true; }
-        @Override public String vectorOperator() { return "CBRT"; }
     }
 
     static final class Pow extends FunctionDefinition {

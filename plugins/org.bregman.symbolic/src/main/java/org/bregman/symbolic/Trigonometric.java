@@ -8,21 +8,18 @@ final class Trigonometric {
     private Trigonometric() {
     }
 
-    static final class Atan extends FunctionDefinition {
-        Atan() { super("atan", 1); }
-        @Override public double value(double x) { return Math.atan(x); }
+    static final class Atan extends MathFunction {
+        Atan() { super("atan", Math::atan); }
         @Override public Expr derivative(Expr x) { return pow(add(num(1), pow(x, num(2))), num(-1)); }
         @Override public Expr inverse(Expr z, RealInterval argRange) { return call(Func.TAN, z); }
         @Override public RealInterval range() { return RealInterval.open(-Math.PI / 2, Math.PI / 2); }
         @Override public boolean increasing() { return true; }
-        @Override public String vectorOperator() { return "ATAN"; }
     }
 
     /** Not in the language: the inverse of atan. */
-    static final class Tan extends FunctionDefinition {
-        Tan() { super("tan", 1); }
+    static final class Tan extends MathFunction {
+        Tan() { super("tan", Math::tan); }
         @Override public boolean inLanguage() { return false; }
-        @Override public double value(double x) { return Math.tan(x); }
         @Override public Expr derivative(Expr x) { return add(num(1), pow(call(Func.TAN, x), num(2))); }
 
         @Override
@@ -36,6 +33,5 @@ final class Trigonometric {
         }
 
         @Override public Func rightInverse() { return Func.ATAN; }
-        @Override public String vectorOperator() { return "TAN"; }
     }
 }
