@@ -21,9 +21,19 @@ import org.bregman.symbolic.FunctionDefinition;
 public final class VectorPrinter {
 
     private final String x;
+    private final boolean params;
 
     public VectorPrinter(String x) {
+        this(x, false);
+    }
+
+    /**
+     * {@code params}: {@link Node.Param} i reads the field {@code p}i (a time-varying step's times), broadcast as the
+     * scalar class's float code reads it, {@code (float) p}i; otherwise a parameter is an error.
+     */
+    public VectorPrinter(String x, boolean params) {
         this.x = x;
+        this.params = params;
     }
 
     /**
@@ -97,6 +107,7 @@ public final class VectorPrinter {
         return switch (n) {
             case Node.Num c -> "FloatVector.broadcast(FS, " + JavaText.floatLiteral(c.value()) + ")";
             case Node.X v -> x;
+            case Node.Param p when params -> "FloatVector.broadcast(FS, (float) p" + p.index() + ")";
             case Node.Param p -> throw new IllegalArgumentException("parameters are not vectorised");
             case Node.Neg g -> print(g.a(), last) + ".neg()";
             case Node.Bin b -> print(b.a()) + "." + b.op().name().toLowerCase(Locale.ROOT) + "("
