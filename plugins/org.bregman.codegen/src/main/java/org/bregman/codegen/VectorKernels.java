@@ -30,7 +30,6 @@ public final class VectorKernels {
         if (step != null) {
             // the step between two times reads them from fields (Param 0 and 1); the rest as for a fixed potential
             if (step.numericInverse()) return "the numeric inverse of the step between two times is not vectorised";
-            if (step.fused()) return "the fused step between two times is not vectorised";
             if (!step.dual().isNumeric()) return "the dual domain of the step between two times is not numeric";
         }
         return null;

@@ -165,7 +165,8 @@ public final class VectorPrinter {
             case Node.Num k -> "DoubleVector.broadcast(DS, " + JavaText.doubleLiteral(k.value()) + ")";
             case Node.X v -> x;
             case Node.Param p when p.index() == 0 -> c;
-            case Node.Param p -> throw new IllegalArgumentException("a fused step has one parameter, the shift");
+            // Param k ≥ 1: the field p(k − 1), a time-varying step's times (Forms#fusedStep), read in double as the scalar class does
+            case Node.Param p -> "DoubleVector.broadcast(DS, p" + (p.index() - 1) + ")";
             case Node.Neg g -> printDouble(g.a(), x, c, named) + ".neg()";
             case Node.Bin b -> printDouble(b.a(), x, c, named) + "." + b.op().name().toLowerCase(Locale.ROOT) + "("
                     + (b.b() instanceof Node.Num k ? JavaText.doubleLiteral(k.value()) : printDouble(b.b(), x, c, named)) + ")";

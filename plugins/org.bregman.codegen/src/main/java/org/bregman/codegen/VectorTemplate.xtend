@@ -19,7 +19,7 @@ class VectorTemplate {
 
 	def static boolean doubleLanes(KernelSpec s) {
 		s.bound.fused || VectorPrinter.needsDouble(s.bound.grad, false) || VectorPrinter.needsDouble(s.bound.inverse, true)
-			|| s.timeVarying && (VectorPrinter.needsDouble(s.step.grad, false) || VectorPrinter.needsDouble(s.step.inverse, true))
+			|| s.timeVarying && (s.step.fused || VectorPrinter.needsDouble(s.step.grad, false) || VectorPrinter.needsDouble(s.step.inverse, true))
 	}
 
 	def classFile(KernelSpec s) '''
@@ -246,7 +246,7 @@ class VectorTemplate {
 			return m.reinterpretAsLongs().and(0x7fffffffffffffffL).or(s.reinterpretAsLongs().and(0x8000000000000000L)).reinterpretAsDoubles();
 		}
 
-		«IF VectorPrinter.callsSignumOnDoubleLanes(s.bound.fusedStep)»
+		«IF VectorPrinter.callsSignumOnDoubleLanes(s.bound.fusedStep) || VectorPrinter.callsSignumOnDoubleLanes(s.step?.fusedStep)»
 		/** Math.signum on double lanes. */
 		static DoubleVector signumD(DoubleVector a) {
 			DoubleVector s = a.reinterpretAsLongs().and(0x8000000000000000L).or(0x3ff0000000000000L).reinterpretAsDoubles();
@@ -254,6 +254,6 @@ class VectorTemplate {
 		}
 		«ENDIF»
 
-		«VectorPrinter.doubleLaneHelpers(s.bound.grad, s.bound.inverse, s.bound.fusedStep, s.step?.grad, s.step?.inverse)»
+		«VectorPrinter.doubleLaneHelpers(s.bound.grad, s.bound.inverse, s.bound.fusedStep, s.step?.grad, s.step?.inverse, s.step?.fusedStep)»
 	'''
 }

@@ -49,7 +49,7 @@ class TimeVaryingKernelTest {
     }
 
     static List<PotentialSpec> potentials() {
-        return List.of(scaled(), shrinkingHyperbolic(), quartic());
+        return List.of(scaled(), shrinkingHyperbolic(), quartic(), halvingHyperbolic());
     }
 
     @AfterEach
@@ -188,6 +188,20 @@ class TimeVaryingKernelTest {
         Expr beta = mul(B, add(num(1), div(num(1), add(num(1), T))));
         return PotentialSpec.of("HalvingHyperbolic", List.of(new Parameter("b", 0.25, new Condition.Compare(B, Condition.Op.GT, num(0)))), "w",
                 sub(mul(W, call(Func.ASINH, div(W, beta))), sqrt(add(pow(W, num(2)), pow(beta, num(2)))))).withTime("t");
+    }
+
+    /**
+     * The hyperbolic entropy's step between two times is fused as the fixed potential's is:
+     * β₁·sinh(asinh(w/β₀) − c) = (β₁/β₀)·(w·cosh c − sqrt(w² + β₀²)·sinh c), its times the fields p0, p1.
+     */
+    @org.junit.jupiter.api.Test
+    void theHyperbolicStepBetweenTwoTimesIsFused() {
+        KernelSpec k = FromSymbolic.spec(Derivation.derive(halvingHyperbolic(), Map.of()), null);
+        assertTrue(k.bound().fused(), "the potential fixed at t = 0");
+        assertTrue(k.step().fused(), "the step between two times");
+        String source = MirrorMapTemplate.generateKernelOnly(k);
+        assertFalse(source.substring(source.indexOf("class Between")).contains("Math.asinh"), "no asinh left in the step between two times");
+        assertFalse(FromSymbolic.spec(Derivation.derive(scaled(), Map.of()), null).step().fused(), "nothing to fuse in (z − b)/(1 + t)");
     }
 
     static List<PotentialSpec> closedForm() {
