@@ -139,7 +139,16 @@ public final class VectorPrinter {
      * function by its {@code VectorOperators} constant or its double-lane helper.
      */
     public static String printDouble(Node n, String x, String c) {
-        return printDouble(n, x, c, CommonCalls.repeated(n));
+        return printDouble(n, x, c, CommonCalls.named(n));
+    }
+
+    /** The locals {@link #printDouble(Node, String, String)} reads that depend on the step's times only, before the loop. */
+    public static String doubleInvariants(Node n) {
+        if (n == null) return "";
+        StringBuilder b = new StringBuilder();
+        CommonCalls.invariants(n).forEach((t, name) -> b.append(b.isEmpty() ? "" : "\n").append("DoubleVector ").append(name).append(" = ")
+                .append(printDouble(t, "x", "c", Map.of())).append(';'));
+        return b.toString();
     }
 
     /** Whether a fused step's double-lane text calls the template's {@code signumD} helper. */
@@ -151,9 +160,9 @@ public final class VectorPrinter {
 
     /** The locals {@link #printDouble(Node, String, String)} reads ({@link CommonCalls#repeated}), one line each. */
     public static String doubleLocals(Node n, String x, String c) {
-        Map<Node, String> named = CommonCalls.repeated(n);
+        Map<Node, String> named = CommonCalls.named(n);
         StringBuilder b = new StringBuilder();
-        named.forEach((t, name) -> b.append(b.isEmpty() ? "" : "\n").append("DoubleVector ").append(name).append(" = ")
+        CommonCalls.repeated(n).forEach((t, name) -> b.append(b.isEmpty() ? "" : "\n").append("DoubleVector ").append(name).append(" = ")
                 .append(doubleCall((Node.Call) t, x, c, named)).append(';'));
         return b.toString();
     }

@@ -130,6 +130,9 @@ class VectorTemplate {
 			Objects.checkFromIndexSize(gOffset, n, g.length);
 			int len = FS.length();
 			int upper = n - n % len;
+			«IF hasInvariants(f)»
+			«VectorPrinter.doubleInvariants(f.fusedStep)»
+			«ENDIF»
 			int bad = -1;
 			int i = 0;
 			for (; i < upper; i += len) {
@@ -161,6 +164,9 @@ class VectorTemplate {
 			MemorySegment gs = MemorySegment.ofBuffer(g);
 			int len = FS.length();
 			int upper = n - n % len;
+			«IF hasInvariants(f)»
+			«VectorPrinter.doubleInvariants(f.fusedStep)»
+			«ENDIF»
 			int bad = -1;
 			int i = 0;
 			for (; i < upper; i += len) {
