@@ -102,7 +102,8 @@ public final class FromSymbolic {
             if (step != null) {
                 Expr evaluated = StepFusion.finiteOnFloats(step, d, a) ? step : OverflowSafe.rewriteFolded(step);
                 // the shift is Param 0 of a fused step, the times Params 1 and 2 (the fields p0, p1)
-                fused = CommonCalls.sinhCoshFromExpm1(new Lowering(d.coordinate(), List.of(StepFusion.SHIFT, t, LANDING)).lower(evaluated));
+                fused = CommonCalls.reciprocalsOfInvariants(CommonCalls.sinhCoshFromExpm1(
+                        new Lowering(d.coordinate(), List.of(StepFusion.SHIFT, t, LANDING)).lower(evaluated)));
             }
         }
         return new Forms(lw.lower(OverflowSafe.rewrite(d.psi())), lw.lower(OverflowSafe.rewrite(d.grad())),

@@ -204,7 +204,11 @@ class TimeVaryingKernelTest {
         assertFalse(between.contains("Math.asinh"), "no asinh left in the step between two times");
         // β(p0), β(p1) and what depends on them alone are computed once per step, before the loop
         assertTrue(between.contains("double k0 = "), between);
-        assertTrue(between.indexOf("double k0 = ") < between.indexOf("for (int i = 0;"), between);
+        String step = between.substring(between.indexOf("public int step(float[]"));
+        assertTrue(step.indexOf("double k0 = ") < step.indexOf("for (int i = 0;"), step);
+        // and divided by in no coordinate's step (multiplied by its reciprocal, itself computed once)
+        String loop = step.substring(step.indexOf("for (int i = 0;"), step.indexOf("return bad;"));
+        assertFalse(loop.matches("(?s).*/ k\\d.*"), loop);
         assertFalse(FromSymbolic.spec(Derivation.derive(scaled(), Map.of()), null).step().fused(), "nothing to fuse in (z − b)/(1 + t)");
     }
 
