@@ -139,16 +139,19 @@ public final class VectorPrinter {
      * function by its {@code VectorOperators} constant or its double-lane helper.
      */
     public static String printDouble(Node n, String x, String c) {
-        return printDouble(n, x, c, CommonCalls.named(n));
+        return printDouble(n, x, c, named(n));
     }
 
-    /** The locals {@link #printDouble(Node, String, String)} reads that depend on the step's times only, before the loop. */
-    public static String doubleInvariants(Node n) {
-        if (n == null) return "";
-        StringBuilder b = new StringBuilder();
-        CommonCalls.invariants(n).forEach((t, name) -> b.append(b.isEmpty() ? "" : "\n").append("DoubleVector ").append(name).append(" = ")
-                .append(printDouble(t, "x", "c", Map.of())).append(';'));
-        return b.toString();
+    /**
+     * The names a fused step's lanes read: its repeated calls' locals, and its time-only subtrees as broadcasts of the
+     * scalar doubles {@link TemplateSupport#fusedInvariants} computes before the loop (the scalar class's bits; scalars,
+     * not vectors, live across the loop).
+     */
+    private static Map<Node, String> named(Node n) {
+        Map<Node, String> m = new java.util.LinkedHashMap<>();
+        CommonCalls.invariants(n).forEach((t, name) -> m.put(t, "DoubleVector.broadcast(DS, " + name + ")"));
+        m.putAll(CommonCalls.repeated(n));
+        return m;
     }
 
     /** Whether a fused step's double-lane text calls the template's {@code signumD} helper. */
@@ -160,7 +163,7 @@ public final class VectorPrinter {
 
     /** The locals {@link #printDouble(Node, String, String)} reads ({@link CommonCalls#repeated}), one line each. */
     public static String doubleLocals(Node n, String x, String c) {
-        Map<Node, String> named = CommonCalls.named(n);
+        Map<Node, String> named = named(n);
         StringBuilder b = new StringBuilder();
         CommonCalls.repeated(n).forEach((t, name) -> b.append(b.isEmpty() ? "" : "\n").append("DoubleVector ").append(name).append(" = ")
                 .append(doubleCall((Node.Call) t, x, c, named)).append(';'));

@@ -131,7 +131,7 @@ class VectorTemplate {
 			int len = FS.length();
 			int upper = n - n % len;
 			«IF hasInvariants(f)»
-			«VectorPrinter.doubleInvariants(f.fusedStep)»
+			«fusedInvariants(f.fusedStep)»
 			«ENDIF»
 			int bad = -1;
 			int i = 0;
@@ -165,7 +165,7 @@ class VectorTemplate {
 			int len = FS.length();
 			int upper = n - n % len;
 			«IF hasInvariants(f)»
-			«VectorPrinter.doubleInvariants(f.fusedStep)»
+			«fusedInvariants(f.fusedStep)»
 			«ENDIF»
 			int bad = -1;
 			int i = 0;
