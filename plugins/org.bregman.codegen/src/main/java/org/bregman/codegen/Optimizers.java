@@ -167,6 +167,7 @@ public final class Optimizers {
                 report("kernel: " + spec.name() + ": scalar (time-varying, vector kernel not requested)");
                 return scalar;
             }
+            if (options.threads() != 1) report("kernel: " + spec.name() + ": one thread (the step between two times has no threaded kernel)");
             return VectorKernels.wrap(spec, scalar, Optimizers::report);
         }
         if (!options.vector() && !(scalar instanceof InterpretedMirrorMap)) report("kernel: " + spec.name() + ": scalar (vector kernel not requested)");
