@@ -189,7 +189,7 @@ class CompositeVectorTemplate {
 				FloatVector z = «load("w", seg)».mul(mu);
 				FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
 				«store("r", seg)»
-				«new VectorTemplate().check(s)»
+				«new VectorTemplate().check(s.bound)»
 				«accumulate("r", r)»
 			}
 			double t = total(s0, s1);

@@ -9,8 +9,10 @@ import org.bregman.codegen.ir.Node;
  * Specialised forms contain numbers only; general forms may contain {@link Node.Param}s.
  *
  * <p>{@code fusedStep}, or {@code null}: the whole step ψ'⁻¹(ψ'(w) − c) in the coordinate ({@link Node.X}) and the
- * shift c = lr·g ({@link Node.Param} 0), with the functions' composition identities applied
- * ({@link org.bregman.symbolic.StepFusion}); only specialised forms whose dual domain is all reals have one (the
+ * shift c = lr·g ({@link Node.Param} 0; Param k ≥ 1 is the forms' parameter k − 1, a time-varying step's times), with
+ * the functions' composition identities applied
+ * ({@link org.bregman.symbolic.StepFusion}); only specialised forms and a time-varying step's forms, whose dual domain is all
+ * reals, have one (the
  * fused step never computes the dual value a bounded dual domain would check). It is evaluated in double and
  * rounded once.
  */

@@ -15,6 +15,7 @@ import org.bregman.symbolic.OverflowSafe;
 import org.bregman.symbolic.PotentialSpec;
 import org.bregman.symbolic.RealInterval;
 import org.bregman.symbolic.Simplifier;
+import org.bregman.symbolic.Assumptions;
 import org.bregman.symbolic.StepFusion;
 
 /** Builds a {@link KernelSpec} from the symbolic module's derivations. */
@@ -91,9 +92,22 @@ public final class FromSymbolic {
         Lowering lw = new Lowering(d.coordinate(), params);
         Lowering lz = new Lowering(d.dualVariable(), params);
         Node inverse = null;
-        if (d.inverse().isClosedForm()) inverse = lz.lower(Simplifier.substitute(d.inverse().expr(), Map.of(t, Exprs.var(LANDING))));
+        Node fused = null;
+        if (d.inverse().isClosedForm()) {
+            Expr landing = Simplifier.substitute(d.inverse().expr(), Map.of(t, Exprs.var(LANDING)));
+            inverse = lz.lower(landing);
+            // fused as a fixed potential's step is, the landing time a second variable ranging as t does (t ≥ 0)
+            Assumptions a = d.assumptions().with(LANDING, d.assumptions().range(t));
+            Expr step = StepFusion.fused(d.grad(), landing, d.dualVariable(), a);
+            if (step != null) {
+                Expr evaluated = StepFusion.finiteOnFloats(step, d, a) ? step : OverflowSafe.rewriteFolded(step);
+                // the shift is Param 0 of a fused step, the times Params 1 and 2 (the fields p0, p1)
+                fused = CommonCalls.reciprocalsOfInvariants(CommonCalls.sinhCoshFromExpm1(
+                        new Lowering(d.coordinate(), List.of(StepFusion.SHIFT, t, LANDING)).lower(evaluated)));
+            }
+        }
         return new Forms(lw.lower(OverflowSafe.rewrite(d.psi())), lw.lower(OverflowSafe.rewrite(d.grad())),
-                lw.lower(OverflowSafe.rewrite(d.hessian())), inverse, domain, Forms.Range.REALS);
+                lw.lower(OverflowSafe.rewrite(d.hessian())), inverse, domain, Forms.Range.REALS, fused);
     }
 
     private static Forms forms(Derivation d, List<String> params, Forms.Range domain, Forms.Range dual) {

@@ -145,8 +145,16 @@ public final class InterpretedMirrorMap implements MirrorMap, NewtonBisection.De
 
     /** One coordinate's step from x, as the compiled class computes it (a fused step in double, rounded once). */
     private float stepped(float x, float z) {
-        if (f.fused()) return (float) eval(f.fusedStep(), x, new double[] {z});
+        if (f.fused()) return (float) eval(f.fusedStep(), x, shiftAndParameters(z));
         return f.inverse() != null ? evalF(f.inverse(), z, p) : (float) solver.solve((double) z);
+    }
+
+    /** A fused step's Params: 0 the shift, k the form's parameter k − 1 (Forms#fusedStep). */
+    private double[] shiftAndParameters(double z) {
+        double[] a = new double[p.length + 1];
+        a[0] = z;
+        System.arraycopy(p, 0, a, 1, p.length);
+        return a;
     }
 
     /** The compiled class's check: a finite result and z; z in the dual domain, or for a fused step x in the domain. */

@@ -29,7 +29,8 @@ public final class JavaPrinter {
     }
 
     /**
-     * @param param0 the Java expression of {@link Node.Param} 0 (the shift of a fused step), or {@code null}: field {@code p0}
+     * @param param0 the Java expression of {@link Node.Param} 0 (the shift of a fused step, whose Param k is then the field
+     *               {@code p(k − 1)}), or {@code null}: Param k is the field {@code pk}
      * @param named  subtrees computed before into locals of these names ({@link org.bregman.codegen.ir.CommonCalls#repeated})
      */
     public JavaPrinter(boolean floatMode, String x, String param0, Map<Node, String> named) {
@@ -55,11 +56,16 @@ public final class JavaPrinter {
             case Node.Num c -> floatMode ? JavaText.floatLiteral(c.value()) : JavaText.doubleLiteral(c.value());
             case Node.X v -> x;
             case Node.Param p when param0 != null && p.index() == 0 -> param0;
-            case Node.Param p -> floatMode ? "((float) p" + p.index() + ")" : "p" + p.index();
+            // in a fused step Param 0 is the shift and Param k the field p(k − 1) (Forms#fusedStep)
+            case Node.Param p -> field(param0 != null ? p.index() - 1 : p.index());
             case Node.Neg g -> "(-" + print(g.a()) + ")";
             case Node.Bin b -> "(" + print(b.a()) + " " + b.op().symbol + " " + print(b.b()) + ")";
             case Node.Call c -> call(c);
         };
+    }
+
+    private String field(int k) {
+        return floatMode ? "((float) p" + k + ")" : "p" + k;
     }
 
     private String call(Node.Call c) {

@@ -262,6 +262,9 @@ class MirrorMapTemplate {
 			if ((wOffset | gOffset | n) < 0 || n > w.length - wOffset || n > g.length - gOffset) {
 				throw new IndexOutOfBoundsException("range of " + n + " from " + wOffset + " / " + gOffset + " out of bounds for lengths " + w.length + " / " + g.length);
 			}
+			«IF hasInvariants(f)»
+			«fusedInvariants(f.fusedStep)»
+			«ENDIF»
 			int bad = -1;
 			for (int i = 0; i < n; i++) {
 				float x = w[wOffset + i];
@@ -279,6 +282,9 @@ class MirrorMapTemplate {
 			if (g.remaining() < n) {
 				throw new IllegalArgumentException("g has " + g.remaining() + " elements left, w has " + n);
 			}
+			«IF hasInvariants(f)»
+			«fusedInvariants(f.fusedStep)»
+			«ENDIF»
 			int bad = -1;
 			for (int i = 0; i < n; i++) {
 				float x = w.get(wp + i);

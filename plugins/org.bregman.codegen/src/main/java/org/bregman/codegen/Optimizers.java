@@ -161,9 +161,14 @@ public final class Optimizers {
     public static MirrorMap compile(KernelSpec spec, Options options) {
         MirrorMap scalar = compileScalar(spec, JaninoCompiler.shared(), Optimizers::report);
         if (spec.isTimeVarying()) {
-            // the step takes two times: no vector or threaded wrapper takes them yet
-            if (!(scalar instanceof InterpretedTimeVaryingMirrorMap)) report("kernel: " + spec.name() + ": scalar (time-varying)");
-            return scalar;
+            // the step takes two times: the vector kernel reads them from fields; no threaded wrapper takes them yet
+            if (scalar instanceof InterpretedTimeVaryingMirrorMap) return scalar;
+            if (!options.vector()) {
+                report("kernel: " + spec.name() + ": scalar (time-varying, vector kernel not requested)");
+                return scalar;
+            }
+            if (options.threads() != 1) report("kernel: " + spec.name() + ": one thread (the step between two times has no threaded kernel)");
+            return VectorKernels.wrap(spec, scalar, Optimizers::report);
         }
         if (!options.vector() && !(scalar instanceof InterpretedMirrorMap)) report("kernel: " + spec.name() + ": scalar (vector kernel not requested)");
         MirrorMap m = scalar;

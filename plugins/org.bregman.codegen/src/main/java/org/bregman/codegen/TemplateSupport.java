@@ -23,15 +23,27 @@ public final class TemplateSupport {
 
     /** A fused step ({@link Forms#fusedStep()}) in double over the coordinate {@code x} and the shift {@code c}. */
     public static String fusedStep(Node n, String x, String c) {
-        return new JavaPrinter(false, x, c, CommonCalls.repeated(n)).print(n);
+        return new JavaPrinter(false, x, c, CommonCalls.named(n)).print(n);
     }
 
-    /** The locals {@link #fusedStep} reads: {@code double t0 = Math.expm1(…);}, one line each. */
+    /** The locals {@link #fusedStep} reads per coordinate: {@code double t0 = Math.expm1(…);}, one line each. */
     public static String fusedLocals(Node n, String x, String c) {
-        Map<Node, String> named = CommonCalls.repeated(n);
-        JavaPrinter p = new JavaPrinter(false, x, c, named);
+        return locals(CommonCalls.repeated(n), new JavaPrinter(false, x, c, CommonCalls.named(n)));
+    }
+
+    /** Whether a fused step has subtrees that depend on its times only ({@link #fusedInvariants}). */
+    public static boolean hasInvariants(Forms f) {
+        return f.fused() && !CommonCalls.invariants(f.fusedStep()).isEmpty();
+    }
+
+    /** The locals {@link #fusedStep} reads that depend on the step's times only: {@code double k0 = …;}, before the loop. */
+    public static String fusedInvariants(Node n) {
+        return n == null ? "" : locals(CommonCalls.invariants(n), new JavaPrinter(false, "x", "c", Map.of()));
+    }
+
+    private static String locals(Map<Node, String> names, JavaPrinter p) {
         StringBuilder b = new StringBuilder();
-        named.forEach((t, name) -> b.append(b.isEmpty() ? "" : "\n").append("double ").append(name).append(" = ").append(p.definition(t)).append(';'));
+        names.forEach((t, name) -> b.append(b.isEmpty() ? "" : "\n").append("double ").append(name).append(" = ").append(p.definition(t)).append(';'));
         return b.toString();
     }
 

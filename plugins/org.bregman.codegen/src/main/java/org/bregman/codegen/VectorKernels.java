@@ -1,6 +1,7 @@
 package org.bregman.codegen;
 
 import java.util.function.Consumer;
+import org.bregman.codegen.ir.Node;
 import org.bregman.runtime.CompositePasses;
 import org.bregman.runtime.Interval;
 import org.bregman.runtime.MirrorMap;
@@ -25,12 +26,17 @@ public final class VectorKernels {
         if (spec.bound().numericInverse()) return "the numeric inverse is not vectorised";
         if (Node_hasParams(spec)) return "unbound parameters";
         if (!spec.bound().dual().isNumeric()) return "the dual domain is not numeric";
+        Forms step = spec.step();
+        if (step != null) {
+            // the step between two times reads them from fields (Param 0 and 1); the rest as for a fixed potential
+            if (step.numericInverse()) return "the numeric inverse of the step between two times is not vectorised";
+            if (!step.dual().isNumeric()) return "the dual domain of the step between two times is not numeric";
+        }
         return null;
     }
 
     private static boolean Node_hasParams(KernelSpec spec) {
-        return org.bregman.codegen.ir.Node.hasParams(spec.bound().grad())
-                || org.bregman.codegen.ir.Node.hasParams(spec.bound().inverse());
+        return Node.hasParams(spec.bound().grad()) || Node.hasParams(spec.bound().inverse());
     }
 
     /** The Vector API source for this potential (for inspection and export). */

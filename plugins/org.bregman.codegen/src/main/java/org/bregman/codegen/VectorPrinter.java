@@ -21,9 +21,19 @@ import org.bregman.symbolic.FunctionDefinition;
 public final class VectorPrinter {
 
     private final String x;
+    private final boolean params;
 
     public VectorPrinter(String x) {
+        this(x, false);
+    }
+
+    /**
+     * {@code params}: {@link Node.Param} i reads the field {@code p}i (a time-varying step's times), broadcast as the
+     * scalar class's float code reads it, {@code (float) p}i; otherwise a parameter is an error.
+     */
+    public VectorPrinter(String x, boolean params) {
         this.x = x;
+        this.params = params;
     }
 
     /**
@@ -97,6 +107,7 @@ public final class VectorPrinter {
         return switch (n) {
             case Node.Num c -> "FloatVector.broadcast(FS, " + JavaText.floatLiteral(c.value()) + ")";
             case Node.X v -> x;
+            case Node.Param p when params -> "FloatVector.broadcast(FS, (float) p" + p.index() + ")";
             case Node.Param p -> throw new IllegalArgumentException("parameters are not vectorised");
             case Node.Neg g -> print(g.a(), last) + ".neg()";
             case Node.Bin b -> print(b.a()) + "." + b.op().name().toLowerCase(Locale.ROOT) + "("
@@ -128,7 +139,19 @@ public final class VectorPrinter {
      * function by its {@code VectorOperators} constant or its double-lane helper.
      */
     public static String printDouble(Node n, String x, String c) {
-        return printDouble(n, x, c, CommonCalls.repeated(n));
+        return printDouble(n, x, c, named(n));
+    }
+
+    /**
+     * The names a fused step's lanes read: its repeated calls' locals, and its time-only subtrees as broadcasts of the
+     * scalar doubles {@link TemplateSupport#fusedInvariants} computes before the loop (the scalar class's bits; scalars,
+     * not vectors, live across the loop).
+     */
+    private static Map<Node, String> named(Node n) {
+        Map<Node, String> m = new java.util.LinkedHashMap<>();
+        CommonCalls.invariants(n).forEach((t, name) -> m.put(t, "DoubleVector.broadcast(DS, " + name + ")"));
+        m.putAll(CommonCalls.repeated(n));
+        return m;
     }
 
     /** Whether a fused step's double-lane text calls the template's {@code signumD} helper. */
@@ -140,9 +163,9 @@ public final class VectorPrinter {
 
     /** The locals {@link #printDouble(Node, String, String)} reads ({@link CommonCalls#repeated}), one line each. */
     public static String doubleLocals(Node n, String x, String c) {
-        Map<Node, String> named = CommonCalls.repeated(n);
+        Map<Node, String> named = named(n);
         StringBuilder b = new StringBuilder();
-        named.forEach((t, name) -> b.append(b.isEmpty() ? "" : "\n").append("DoubleVector ").append(name).append(" = ")
+        CommonCalls.repeated(n).forEach((t, name) -> b.append(b.isEmpty() ? "" : "\n").append("DoubleVector ").append(name).append(" = ")
                 .append(doubleCall((Node.Call) t, x, c, named)).append(';'));
         return b.toString();
     }
@@ -154,7 +177,8 @@ public final class VectorPrinter {
             case Node.Num k -> "DoubleVector.broadcast(DS, " + JavaText.doubleLiteral(k.value()) + ")";
             case Node.X v -> x;
             case Node.Param p when p.index() == 0 -> c;
-            case Node.Param p -> throw new IllegalArgumentException("a fused step has one parameter, the shift");
+            // Param k ≥ 1: the field p(k − 1), a time-varying step's times (Forms#fusedStep), read in double as the scalar class does
+            case Node.Param p -> "DoubleVector.broadcast(DS, p" + (p.index() - 1) + ")";
             case Node.Neg g -> printDouble(g.a(), x, c, named) + ".neg()";
             case Node.Bin b -> printDouble(b.a(), x, c, named) + "." + b.op().name().toLowerCase(Locale.ROOT) + "("
                     + (b.b() instanceof Node.Num k ? JavaText.doubleLiteral(k.value()) : printDouble(b.b(), x, c, named)) + ")";

@@ -49,7 +49,7 @@ class TimeVaryingKernelTest {
     }
 
     static List<PotentialSpec> potentials() {
-        return List.of(scaled(), shrinkingHyperbolic(), quartic());
+        return List.of(scaled(), shrinkingHyperbolic(), quartic(), halvingHyperbolic());
     }
 
     @AfterEach
@@ -134,6 +134,86 @@ class TimeVaryingKernelTest {
                 close(ref, (double) hi[j] + lo[j], 1e-10, spec.name() + " compensated step at w = " + w[j]);
             }
         }
+    }
+
+    /**
+     * The vector kernel of a time-varying potential (the times in fields, broadcast as the scalar class's float code
+     * reads them) against the scalar class's step between the same two times: ≤ 1 ulp per coordinate (KernelsTest's
+     * tolerance: the Vector API's functions), on arrays with a tail and on direct buffers; at t = 0 fixed, too.
+     */
+    @ParameterizedTest
+    @MethodSource("closedForm")
+    void vectorStepBetweenTwoTimesAgreesWithTheScalarStep(PotentialSpec spec) {
+        assertTrue(VectorKernels.available(), "the tests run with --add-modules jdk.incubator.vector");
+        Derivation d = Derivation.derive(spec, Map.of());
+        TimeVaryingMirrorMap scalar = (TimeVaryingMirrorMap) Optimizers.compile(d, null, Optimizers.Options.SCALAR);
+        List<String> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.function.Consumer<String> listener = reports::add;
+        Optimizers.addListener(listener);
+        MirrorMap v;
+        try {
+            v = Optimizers.compile(d, null, Optimizers.Options.DEFAULT);
+        } finally {
+            Optimizers.removeListener(listener);
+        }
+        assertTrue(Optimizers.kernelKind(v).startsWith("vector"), spec.name() + ": " + Optimizers.kernelKind(v) + " " + reports);
+        TimeVaryingMirrorMap vector = assertInstanceOf(TimeVaryingMirrorMap.class, v);
+        assertEquals("t", vector.time());
+        int n = 1003;
+        SplittableRandom r = new SplittableRandom(21);
+        float[] w = new float[n], g = new float[n];
+        for (int j = 0; j < n; j++) {
+            w[j] = (float) r.nextDouble(-2, 2);
+            g[j] = (float) r.nextDouble(-1, 1);
+        }
+        float lr = 0.05f;
+        for (double[] times : new double[][] {{0, 0.1}, {0.7, 1.9}, {3, 3}, {0, 0}}) {
+            float[] ws = w.clone(), wv = w.clone();
+            MirrorMap sb = times[1] == 0 ? scalar : scalar.between(times[0], times[1]);
+            MirrorMap vb = times[1] == 0 ? vector : vector.between(times[0], times[1]);
+            assertEquals(-1, sb.step(ws, g, lr));
+            assertEquals(-1, vb.step(wv, g, lr));
+            KernelsTest.assertUlps(ws, wv, 1, spec.name() + " " + times[0] + " → " + times[1]);
+            FloatBuffer wd = KernelsTest.direct(w), gd = KernelsTest.direct(g);
+            assertEquals(-1, vb.step(wd, gd, lr));
+            float[] wdv = new float[n];
+            wd.get(0, wdv);
+            assertArrayEquals(wv, wdv, spec.name() + ": the vector step on arrays and on direct buffers differ");
+            assertEquals(sb.grad(0.75), vb.grad(0.75), "the vector step's other methods are the scalar class's");
+        }
+    }
+
+    /** The example's hyperbolic entropy at the scale β(t) = b·(1 + 1/(1 + t)): its step has a closed-form inverse. */
+    static PotentialSpec halvingHyperbolic() {
+        Expr beta = mul(B, add(num(1), div(num(1), add(num(1), T))));
+        return PotentialSpec.of("HalvingHyperbolic", List.of(new Parameter("b", 0.25, new Condition.Compare(B, Condition.Op.GT, num(0)))), "w",
+                sub(mul(W, call(Func.ASINH, div(W, beta))), sqrt(add(pow(W, num(2)), pow(beta, num(2)))))).withTime("t");
+    }
+
+    /**
+     * The hyperbolic entropy's step between two times is fused as the fixed potential's is:
+     * β₁·sinh(asinh(w/β₀) − c) = (β₁/β₀)·(w·cosh c − sqrt(w² + β₀²)·sinh c), its times the fields p0, p1.
+     */
+    @org.junit.jupiter.api.Test
+    void theHyperbolicStepBetweenTwoTimesIsFused() {
+        KernelSpec k = FromSymbolic.spec(Derivation.derive(halvingHyperbolic(), Map.of()), null);
+        assertTrue(k.bound().fused(), "the potential fixed at t = 0");
+        assertTrue(k.step().fused(), "the step between two times");
+        String source = MirrorMapTemplate.generateKernelOnly(k);
+        String between = source.substring(source.indexOf("class Between"));
+        assertFalse(between.contains("Math.asinh"), "no asinh left in the step between two times");
+        // β(p0), β(p1) and what depends on them alone are computed once per step, before the loop
+        assertTrue(between.contains("double k0 = "), between);
+        String step = between.substring(between.indexOf("public int step(float[]"));
+        assertTrue(step.indexOf("double k0 = ") < step.indexOf("for (int i = 0;"), step);
+        // and divided by in no coordinate's step (multiplied by its reciprocal, itself computed once)
+        String loop = step.substring(step.indexOf("for (int i = 0;"), step.indexOf("return bad;"));
+        assertFalse(loop.matches("(?s).*/ k\\d.*"), loop);
+        assertFalse(FromSymbolic.spec(Derivation.derive(scaled(), Map.of()), null).step().fused(), "nothing to fuse in (z − b)/(1 + t)");
+    }
+
+    static List<PotentialSpec> closedForm() {
+        return List.of(scaled(), halvingHyperbolic());
     }
 
     private static void close(double expected, double actual, double rel, String what) {

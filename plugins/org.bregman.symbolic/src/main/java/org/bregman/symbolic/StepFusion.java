@@ -29,11 +29,20 @@ public final class StepFusion {
      */
     public static Expr fused(Derivation d) {
         if (!d.inverse().isClosedForm()) return null;
-        Expr z = sub(d.grad(), var(SHIFT));
-        Expr composed = Simplifier.simplify(Simplifier.substitute(d.inverse().expr(), Map.of(d.dualVariable(), z)), d.assumptions());
-        Expr fused = Simplifier.simplify(compose(composed), d.assumptions());
+        return fused(d.grad(), d.inverse().expr(), d.dualVariable(), d.assumptions());
+    }
+
+    /**
+     * The fused step {@code inverse(grad(w) − c)} of a step whose two ends may differ — a time-varying potential's
+     * ψ'(·; t_k) and (ψ'(·; t_{k+1}))⁻¹, e.g. {@code β₁·sinh(asinh(w/β₀) − c) = (β₁/β₀)·(w·cosh c − sqrt(w² + β₀²)·sinh c)}
+     * — or {@code null} as {@link #fused(Derivation)}.
+     */
+    public static Expr fused(Expr grad, Expr inverse, String dualVariable, Assumptions assumptions) {
+        Expr z = sub(grad, var(SHIFT));
+        Expr composed = Simplifier.simplify(Simplifier.substitute(inverse, Map.of(dualVariable, z)), assumptions);
+        Expr fused = Simplifier.simplify(compose(composed), assumptions);
         if (fused.equals(composed)) return null;
-        return transcendentals(fused) <= transcendentals(d.grad()) + transcendentals(d.inverse().expr()) ? fused : null;
+        return transcendentals(fused) <= transcendentals(grad) + transcendentals(inverse) ? fused : null;
     }
 
     /**
@@ -42,8 +51,13 @@ public final class StepFusion {
      * domain. {@code sqrt(w² + β²)} does (w² ≤ 1.2e77) unless β is beyond 1e154.
      */
     public static boolean finiteOnFloats(Expr fused, Derivation d) {
+        return finiteOnFloats(fused, d, d.assumptions());
+    }
+
+    /** {@link #finiteOnFloats(Expr, Derivation)} under these assumptions (e.g. with a second time variable's range). */
+    public static boolean finiteOnFloats(Expr fused, Derivation d, Assumptions assumptions) {
         RealInterval floats = RealInterval.closed(-Float.MAX_VALUE, Float.MAX_VALUE).intersect(d.domain());
-        return finite(fused, d.assumptions().with(d.coordinate(), floats));
+        return finite(fused, assumptions.with(d.coordinate(), floats));
     }
 
     private static boolean finite(Expr e, Assumptions a) {

@@ -53,10 +53,14 @@ public final class CommonCalls {
         };
     }
 
-    /** The calls (of functions not exact in float) that occur more than once, each after the calls inside it, named t0, t1, …. */
+    /**
+     * The calls (of functions not exact in float) that occur more than once, each after the calls inside it, named t0,
+     * t1, …; none inside an {@link #invariants invariant} subtree (computed before the loop, it needs none).
+     */
     public static Map<Node, String> repeated(Node n) {
+        Map<Node, String> invariants = invariants(n);
         Map<Node, Integer> counts = new LinkedHashMap<>();
-        count(n, counts);
+        count(n, counts, invariants);
         Map<Node, String> names = new LinkedHashMap<>();
         for (Map.Entry<Node, Integer> e : counts.entrySet()) {
             if (e.getValue() > 1) names.put(e.getKey(), "t" + names.size());
@@ -65,9 +69,67 @@ public final class CommonCalls {
     }
 
     /** Post-order: a call is entered after the calls in its arguments. */
-    private static void count(Node n, Map<Node, Integer> counts) {
-        children(n).forEach(k -> count(k, counts));
+    private static void count(Node n, Map<Node, Integer> counts, Map<Node, String> invariants) {
+        if (invariants.containsKey(n)) return;
+        children(n).forEach(k -> count(k, counts, invariants));
         if (n instanceof Call c && !c.f().exactInFloat()) counts.merge(n, 1, Integer::sum);
+    }
+
+    /**
+     * The outermost subtrees of a fused step ({@code Forms#fusedStep}) that depend on its parameters only (Params ≥ 1, a
+     * time-varying step's times: no coordinate, no shift), named k0, k1, …: the same double operations computed once
+     * per step call, before the loop, instead of per coordinate (a fixed potential's step has none: its numbers are folded).
+     */
+    public static Map<Node, String> invariants(Node n) {
+        Map<Node, String> names = new LinkedHashMap<>();
+        collectInvariants(n, names);
+        return names;
+    }
+
+    /** {@link #invariants} and then {@link #repeated}: every name the printers of a fused step read. */
+    public static Map<Node, String> named(Node n) {
+        Map<Node, String> all = new LinkedHashMap<>(invariants(n));
+        all.putAll(repeated(n));
+        return all;
+    }
+
+    /**
+     * A fused step with each division by a subtree of its parameters alone ({@link #invariants}) turned into a
+     * multiplication by that subtree's reciprocal — itself an invariant, so computed once per step: a time-varying
+     * step's {@code x / β(t)} costs what a fixed one's {@code x * 2.0} does. Not bit-identical to the division (one more
+     * rounding in double, ≤ 1 ulp of double: far below the float result's), and the compiled, vector and interpreted
+     * kernels all evaluate this same tree.
+     */
+    public static Node reciprocalsOfInvariants(Node n) {
+        return switch (n) {
+            case Bin b when b.op() == Op.DIV && parametersOnly(b.b()) == 1 && parametersOnly(b.a()) < 0 ->
+                    mul(reciprocalsOfInvariants(b.a()), div(num(1), b.b()));
+            case Bin b -> new Bin(b.op(), reciprocalsOfInvariants(b.a()), reciprocalsOfInvariants(b.b()));
+            case Neg g -> neg(reciprocalsOfInvariants(g.a()));
+            case Call c -> new Call(c.f(), c.args().stream().map(CommonCalls::reciprocalsOfInvariants).toList());
+            default -> n;
+        };
+    }
+
+    private static void collectInvariants(Node n, Map<Node, String> names) {
+        if (!(n instanceof Param) && !(n instanceof Num) && parametersOnly(n) == 1) {
+            names.putIfAbsent(n, "k" + names.size());
+            return;
+        }
+        children(n).forEach(k -> collectInvariants(k, names));
+    }
+
+    /** 1: reads Params ≥ 1 and nothing else that varies; 0: constant; −1: reads the coordinate or the shift. */
+    private static int parametersOnly(Node n) {
+        if (n instanceof X || n instanceof Param p && p.index() == 0) return -1;
+        if (n instanceof Param) return 1;
+        int r = 0;
+        for (Node k : children(n)) {
+            int c = parametersOnly(k);
+            if (c < 0) return -1;
+            r = Math.max(r, c);
+        }
+        return r;
     }
 
     private static List<Node> children(Node n) {
