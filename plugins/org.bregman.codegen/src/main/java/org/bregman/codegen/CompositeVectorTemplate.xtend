@@ -3,22 +3,41 @@ package org.bregman.codegen
 import static org.bregman.codegen.TemplateSupport.*
 
 /**
- * The fused passes of a non-separable step with a homogeneous g = k|w|^r ({@code runtime.CompositePasses}): g's vector
- * coordinate kernel cut at the dual value y = g'(w) − rate·grad (pass A writes y and sums |y|^p; pass B writes
- * (g')⁻¹(mu·y) and sums |w|^r), the sums on double lanes, the exponents specialised ({@link PowerText}); the remainder
- * of a range in scalar float code of the same forms.
+ * The fused passes of a non-separable step with a homogeneous g = k|w|^r ({@code runtime.CompositePasses}), cut from
+ * g's vector coordinate kernel at the dual value y = g'(w) − rate·grad. Where (g')⁻¹ has a root (r &gt; 2: q = 3's
+ * square root) pass A applies it, u = (g')⁻¹(y), and pass B only scales, w = mu^(p−1)·u ((g')⁻¹ is homogeneous of
+ * degree p − 1), so each coordinate takes one root; otherwise (r ≤ 2: (g')⁻¹ a power ≥ 1, whose u could overflow where
+ * mu·y does not) pass A writes y and pass B w = (g')⁻¹(mu·y). Pass A returns Σ|u|^r = Σ|y|^p/(kr)^p in whichever form
+ * has no root. Sums on double lanes ({@link PowerText}); the remainder of a range in scalar float code of the same forms.
  */
 class CompositeVectorTemplate {
 
-	def static String generate(KernelSpec s, double r) {
-		new CompositeVectorTemplate().classFile(s, r, r / (r - 1)).toString
+	val KernelSpec s
+	val double r
+	val double p
+	/** pass A applies (g')⁻¹ (r ≥ 2), pass B scales */
+	val boolean invertFirst
+	/** kr = g'(1) */
+	val double kr
+
+	new(KernelSpec s, double r, double kr) {
+		this.s = s
+		this.r = r
+		this.p = r / (r - 1)
+		this.invertFirst = r >= 2
+		this.kr = kr
+	}
+
+	/** @param kr g'(1) = k·r */
+	def static String generate(KernelSpec s, double r, double kr) {
+		new CompositeVectorTemplate(s, r, kr).classFile.toString
 	}
 
 	def static String className(KernelSpec s) {
 		JavaText.className(s.name) + "_Passes"
 	}
 
-	def classFile(KernelSpec s, double r, double p) '''
+	def classFile() '''
 		package «MirrorMapTemplate.PACKAGE»;
 
 		import java.lang.foreign.MemorySegment;
@@ -55,17 +74,17 @@ class CompositeVectorTemplate {
 				return "fused vector passes (" + FS.length() + " x float«IF VectorTemplate.doubleLanes(s)», functions on double lanes«ENDIF»)";
 			}
 
-			«powerSum(s, r, false)»
+			«powerSum(false)»
 
-			«dualPass(s, p, false)»
+			«dualPass(false)»
 
-			«primalPass(s, r, false)»
+			«primalPass(false)»
 
-			«powerSum(s, r, true)»
+			«powerSum(true)»
 
-			«dualPass(s, p, true)»
+			«dualPass(true)»
 
-			«primalPass(s, r, true)»
+			«primalPass(true)»
 
 			/** Part {@code part} of f's lanes as doubles. */
 			static DoubleVector part(FloatVector f, int part) {
@@ -78,6 +97,11 @@ class CompositeVectorTemplate {
 				for (int j = 0; j < DS.length(); j++) t += s0.lane(j);
 				for (int j = 0; j < DS.length(); j++) t += s1.lane(j);
 				return t;
+			}
+
+			/** mu^(p−1): pass B's factor, the same double for every coordinate. */
+			static float scale(double mu) {
+				return (float) «PowerText.scale("mu", p - 1)»;
 			}
 
 			/** |a|^e lane by lane with StrictMath.pow. */
@@ -131,7 +155,7 @@ class CompositeVectorTemplate {
 		if (seg) "w.put(offset + i, " + v + ");" else "w[offset + i] = " + v + ";"
 	}
 
-	def powerSum(KernelSpec s, double r, boolean seg) '''
+	def powerSum(boolean seg) '''
 		«header("powerSum", "float[] w, int offset, int n", "FloatBuffer w", false, seg)»
 			int len = FS.length();
 			int upper = n - n % len;
@@ -144,41 +168,15 @@ class CompositeVectorTemplate {
 			}
 			double t = total(s0, s1);
 			for (; i < n; i++) {
-				double a = Math.abs((double) «get("w", seg)»);
-				t += «PowerText.scalar("a", r)»;
+				«addTerm(get("w", seg), r)»
 			}
 			return t;
 		}
 	'''
 
-	def dualPass(KernelSpec s, double p, boolean seg) '''
-		«header("dualPass", "float[] w, int offset, float[] g, int gOffset, int n, float lr", "FloatBuffer w, FloatBuffer g, float lr", true, seg)»
-			int len = FS.length();
-			int upper = n - n % len;
-			DoubleVector s0 = DoubleVector.zero(DS);
-			DoubleVector s1 = DoubleVector.zero(DS);
-			int i = 0;
-			for (; i < upper; i += len) {
-				FloatVector x = «load("w", seg)»;
-				FloatVector gv = «load("g", seg)»;
-				FloatVector y = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
-				«store("y", seg)»
-				«accumulate("y", p)»
-			}
-			double t = total(s0, s1);
-			for (; i < n; i++) {
-				float x = «get("w", seg)»;
-				float y = «f(s.bound.grad, "x")» - lr * «get("g", seg)»;
-				«put("y", seg)»
-				double a = Math.abs((double) y);
-				t += «PowerText.scalar("a", p)»;
-			}
-			return t;
-		}
-	'''
-
-	def primalPass(KernelSpec s, double r, boolean seg) '''
-		«header("primalPass", "float[] w, int offset, int n, float mu, int[] badOut", "FloatBuffer w, float mu, int[] badOut", false, seg)»
+	/** Pass A: z = y = g'(x) − lr·g; writes r = (g')⁻¹(z) and sums |r|^r, or writes z and sums |z|^p/(kr)^p. */
+	def dualPass(boolean seg) '''
+		«header("dualPass", "float[] w, int offset, float[] g, int gOffset, int n, float lr, int[] badOut", "FloatBuffer w, FloatBuffer g, float lr, int[] badOut", true, seg)»
 			int len = FS.length();
 			int upper = n - n % len;
 			int bad = -1;
@@ -186,34 +184,122 @@ class CompositeVectorTemplate {
 			DoubleVector s1 = DoubleVector.zero(DS);
 			int i = 0;
 			for (; i < upper; i += len) {
-				FloatVector z = «load("w", seg)».mul(mu);
+				FloatVector x = «load("w", seg)»;
+				FloatVector gv = «load("g", seg)»;
+				FloatVector z = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
+				«IF invertFirst»
 				FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
 				«store("r", seg)»
 				«new VectorTemplate().check(s)»
 				«accumulate("r", r)»
+				«ELSE»
+				«store("z", seg)»
+				«firstBad("z.abs().compare(VectorOperators.LE, Float.MAX_VALUE)")»
+				«accumulate("z", p)»
+				«ENDIF»
 			}
 			double t = total(s0, s1);
 			for (; i < n; i++) {
-				float z = «get("w", seg)» * mu;
+				float x = «get("w", seg)»;
+				float z = «f(s.bound.grad, "x")» - lr * «get("g", seg)»;
+				«IF invertFirst»
 				float r = «f(s.bound.inverse, "z")»;
 				«put("r", seg)»
 				boolean ok = Math.abs(r) <= Float.MAX_VALUE && Math.abs(z) <= Float.MAX_VALUE && dual.contains(z);
 				if (!ok && bad < 0) bad = i;
-				double a = Math.abs((double) r);
-				t += «PowerText.scalar("a", r)»;
+				«addTerm("r", r)»
+				«ELSE»
+				«put("z", seg)»
+				if (!(Math.abs(z) <= Float.MAX_VALUE) && bad < 0) bad = i;
+				«addTerm("z", p)»
+				«ENDIF»
+			}
+			badOut[0] = bad;
+			return «IF invertFirst»t«ELSE»t * «JavaText.doubleLiteral(StrictMath.pow(kr, -p))»«ENDIF»;
+		}
+	'''
+
+	/** Pass B: r = scale(mu)·u, or r = (g')⁻¹(z) with z = mu·y; writes r and sums |r|^r. */
+	def primalPass(boolean seg) '''
+		«header("primalPass", "float[] w, int offset, int n, double mu, int[] badOut", "FloatBuffer w, double mu, int[] badOut", false, seg)»
+			int len = FS.length();
+			int upper = n - n % len;
+			int bad = -1;
+			«IF invertFirst»
+			float m = scale(mu);
+			«ELSE»
+			float m = (float) mu;
+			«ENDIF»
+			DoubleVector s0 = DoubleVector.zero(DS);
+			DoubleVector s1 = DoubleVector.zero(DS);
+			int i = 0;
+			for (; i < upper; i += len) {
+				«IF invertFirst»
+				FloatVector r = «load("w", seg)».mul(m);
+				«store("r", seg)»
+				«firstBad("r.abs().compare(VectorOperators.LE, Float.MAX_VALUE)")»
+				«ELSE»
+				FloatVector z = «load("w", seg)».mul(m);
+				FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
+				«store("r", seg)»
+				«new VectorTemplate().check(s)»
+				«ENDIF»
+				«accumulate("r", r)»
+			}
+			double t = total(s0, s1);
+			for (; i < n; i++) {
+				«IF invertFirst»
+				float r = «get("w", seg)» * m;
+				«put("r", seg)»
+				if (!(Math.abs(r) <= Float.MAX_VALUE) && bad < 0) bad = i;
+				«ELSE»
+				float z = «get("w", seg)» * m;
+				float r = «f(s.bound.inverse, "z")»;
+				«put("r", seg)»
+				boolean ok = Math.abs(r) <= Float.MAX_VALUE && Math.abs(z) <= Float.MAX_VALUE && dual.contains(z);
+				if (!ok && bad < 0) bad = i;
+				«ENDIF»
+				«addTerm("r", r)»
 			}
 			badOut[0] = bad;
 			return t;
 		}
 	'''
 
-	/** s0 (and s1, the upper lanes) += |v|^e in double. */
-	def accumulate(String v, double e) '''
-		DoubleVector «v»0 = part(«v», 0).abs();
-		s0 = s0.add(«PowerText.lanes(v + "0", e)»);
-		if (PARTS == 2) {
-			DoubleVector «v»1 = part(«v», 1).abs();
-			s1 = s1.add(«PowerText.lanes(v + "1", e)»);
+	def firstBad(String okMask) '''
+		VectorMask ok = «okMask»;
+		if (bad < 0 && !ok.allTrue()) {
+			bad = i + ok.not().firstTrue();
 		}
+	'''
+
+	/** s0 (and s1, the upper lanes) += |v|^e in double; a half-integral e takes the float root of |v| (see PowerText). */
+	def accumulate(String v, double e) '''
+		FloatVector «v»a = «v».abs();
+		«IF PowerText.needsRoot(e)»
+		FloatVector «v»s = «v»a.sqrt();
+		«ENDIF»
+		«FOR part : #[0, 1]»
+		«IF part == 1»
+		if (PARTS == 2) {
+		«ENDIF»
+			DoubleVector «v»«part» = part(«v»a, «part»);
+			«IF PowerText.needsRoot(e)»
+			DoubleVector «v»s«part» = part(«v»s, «part»);
+			«ENDIF»
+			s«part» = s«part».add(«PowerText.lanes(v + part, v + "s" + part, e)»);
+		«IF part == 1»
+		}
+		«ENDIF»
+		«ENDFOR»
+	'''
+
+	/** t += |v|^e for the float v in the scalar remainder: the same operations as {@link #accumulate}. */
+	def addTerm(String v, double e) '''
+		double a = Math.abs((double) «v»);
+		«IF PowerText.needsRoot(e)»
+		double root = (float) Math.sqrt(a);
+		«ENDIF»
+		t += «PowerText.scalar("a", "root", e)»;
 	'''
 }
