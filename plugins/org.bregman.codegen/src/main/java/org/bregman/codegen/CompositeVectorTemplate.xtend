@@ -99,9 +99,29 @@ class CompositeVectorTemplate {
 				return t;
 			}
 
-			/** mu^(p−1): pass B's factor, the same double for every coordinate. */
+			«IF invertFirst»
+			/** mu^(p−1): pass B's factor. */
 			static float scale(double mu) {
 				return (float) «PowerText.scale("mu", p - 1)»;
+			}
+			«ENDIF»
+
+			/**
+			 * The first index a pass reports: {@code bad} (the dual domain) or, where its sum {@code t} is not finite, the
+			 * first value it wrote that is not a finite float, whichever comes first.
+			 */
+			static int firstBad(double t, int bad, float[] w, int offset, int n) {
+				if (t < Double.POSITIVE_INFINITY) return bad;
+				int end = bad < 0 ? n : bad;
+				for (int i = 0; i < end; i++) if (!(Math.abs(w[offset + i]) <= Float.MAX_VALUE)) return i;
+				return bad;
+			}
+
+			static int firstBad(double t, int bad, FloatBuffer w, int offset, int n) {
+				if (t < Double.POSITIVE_INFINITY) return bad;
+				int end = bad < 0 ? n : bad;
+				for (int i = 0; i < end; i++) if (!(Math.abs(w.get(offset + i)) <= Float.MAX_VALUE)) return i;
+				return bad;
 			}
 
 			/** |a|^e lane by lane with StrictMath.pow. */
@@ -190,11 +210,10 @@ class CompositeVectorTemplate {
 				«IF invertFirst»
 				FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
 				«store("r", seg)»
-				«new VectorTemplate().check(s)»
+				«dualCheck»
 				«accumulate("r", r)»
 				«ELSE»
 				«store("z", seg)»
-				«firstBad("z.abs().compare(VectorOperators.LE, Float.MAX_VALUE)")»
 				«accumulate("z", p)»
 				«ENDIF»
 			}
@@ -205,16 +224,14 @@ class CompositeVectorTemplate {
 				«IF invertFirst»
 				float r = «f(s.bound.inverse, "z")»;
 				«put("r", seg)»
-				boolean ok = Math.abs(r) <= Float.MAX_VALUE && Math.abs(z) <= Float.MAX_VALUE && dual.contains(z);
-				if (!ok && bad < 0) bad = i;
+				«dualCheckTail»
 				«addTerm("r", r)»
 				«ELSE»
 				«put("z", seg)»
-				if (!(Math.abs(z) <= Float.MAX_VALUE) && bad < 0) bad = i;
 				«addTerm("z", p)»
 				«ENDIF»
 			}
-			badOut[0] = bad;
+			badOut[0] = firstBad(t, bad, w, offset, n);
 			return «IF invertFirst»t«ELSE»t * «JavaText.doubleLiteral(StrictMath.pow(kr, -p))»«ENDIF»;
 		}
 	'''
@@ -237,12 +254,11 @@ class CompositeVectorTemplate {
 				«IF invertFirst»
 				FloatVector r = «load("w", seg)».mul(m);
 				«store("r", seg)»
-				«firstBad("r.abs().compare(VectorOperators.LE, Float.MAX_VALUE)")»
 				«ELSE»
 				FloatVector z = «load("w", seg)».mul(m);
 				FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
 				«store("r", seg)»
-				«new VectorTemplate().check(s)»
+				«dualCheck»
 				«ENDIF»
 				«accumulate("r", r)»
 			}
@@ -251,26 +267,37 @@ class CompositeVectorTemplate {
 				«IF invertFirst»
 				float r = «get("w", seg)» * m;
 				«put("r", seg)»
-				if (!(Math.abs(r) <= Float.MAX_VALUE) && bad < 0) bad = i;
 				«ELSE»
 				float z = «get("w", seg)» * m;
 				float r = «f(s.bound.inverse, "z")»;
 				«put("r", seg)»
-				boolean ok = Math.abs(r) <= Float.MAX_VALUE && Math.abs(z) <= Float.MAX_VALUE && dual.contains(z);
-				if (!ok && bad < 0) bad = i;
+				«dualCheckTail»
 				«ENDIF»
 				«addTerm("r", r)»
 			}
-			badOut[0] = bad;
+			badOut[0] = firstBad(t, bad, w, offset, n);
 			return t;
 		}
 	'''
 
-	def firstBad(String okMask) '''
-		VectorMask ok = «okMask»;
+	/**
+	 * The lanes' dual-domain check where g's dual domain is not ℝ (z is the dual value). Finiteness is not checked per
+	 * lane: a non-finite written value makes the pass's sum of non-negative terms non-finite, and only then
+	 * {@code firstBad} looks for it (a per-lane mask of both values cost as much as the rest of the pass).
+	 */
+	def dualCheck() '''
+		«IF checksDual(s.bound)»
+		VectorMask ok = «VectorPrinter.dualMask(s.bound.dual, "z")»;
 		if (bad < 0 && !ok.allTrue()) {
 			bad = i + ok.not().firstTrue();
 		}
+		«ENDIF»
+	'''
+
+	def dualCheckTail() '''
+		«IF checksDual(s.bound)»
+		if (bad < 0 && !dual.contains(z)) bad = i;
+		«ENDIF»
 	'''
 
 	/** s0 (and s1, the upper lanes) += |v|^e in double; a half-integral e takes the float root of |v| (see PowerText). */
@@ -279,19 +306,18 @@ class CompositeVectorTemplate {
 		«IF PowerText.needsRoot(e)»
 		FloatVector «v»s = «v»a.sqrt();
 		«ENDIF»
-		«FOR part : #[0, 1]»
-		«IF part == 1»
+		«accumulatePart(v, e, 0)»
 		if (PARTS == 2) {
-		«ENDIF»
-			DoubleVector «v»«part» = part(«v»a, «part»);
-			«IF PowerText.needsRoot(e)»
-			DoubleVector «v»s«part» = part(«v»s, «part»);
-			«ENDIF»
-			s«part» = s«part».add(«PowerText.lanes(v + part, v + "s" + part, e)»);
-		«IF part == 1»
+			«accumulatePart(v, e, 1)»
 		}
+	'''
+
+	def accumulatePart(String v, double e, int part) '''
+		DoubleVector «v»«part» = part(«v»a, «part»);
+		«IF PowerText.needsRoot(e)»
+		DoubleVector «v»s«part» = part(«v»s, «part»);
 		«ENDIF»
-		«ENDFOR»
+		s«part» = s«part».add(«PowerText.lanes(v + part, v + "s" + part, e)»);
 	'''
 
 	/** t += |v|^e for the float v in the scalar remainder: the same operations as {@link #accumulate}. */
