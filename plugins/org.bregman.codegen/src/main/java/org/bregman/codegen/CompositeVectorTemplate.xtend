@@ -3,34 +3,27 @@ package org.bregman.codegen
 import static org.bregman.codegen.TemplateSupport.*
 
 /**
- * The fused passes of a non-separable step with a homogeneous g = k|w|^r ({@code runtime.CompositePasses}), cut from
- * g's vector coordinate kernel at the dual value y = g'(w) − rate·grad. Where (g')⁻¹ has a root (r &gt; 2: q = 3's
- * square root) pass A applies it, u = (g')⁻¹(y), and pass B only scales, w = mu^(p−1)·u ((g')⁻¹ is homogeneous of
- * degree p − 1), so each coordinate takes one root; otherwise (r ≤ 2: (g')⁻¹ a power ≥ 1, whose u could overflow where
- * mu·y does not) pass A writes y and pass B w = (g')⁻¹(mu·y). Pass A returns Σ|u|^r = Σ|y|^p/(kr)^p in whichever form
- * has no root. Sums on double lanes ({@link PowerText}); the remainder of a range in scalar float code of the same forms.
+ * The fused passes of a non-separable step with a homogeneous g = k|w|^r ({@code runtime.CompositePasses}): g's vector
+ * coordinate kernel cut at the dual value y = g'(w) − rate·grad (pass A writes y and sums |y|^p; pass B writes
+ * (g')⁻¹(mu·y) and sums |w|^r), the sums on double lanes, the exponents specialised ({@link PowerText}); the remainder
+ * of a range in scalar float code of the same forms. Finiteness is not checked lane by lane: a non-finite value a pass
+ * writes makes its sum of non-negative terms non-finite, and only then is the value looked for ({@code firstBad}); a
+ * mask of |r| ≤ MAX and |z| ≤ MAX per vector measured as much as a sixth of the step.
  */
 class CompositeVectorTemplate {
 
 	val KernelSpec s
 	val double r
 	val double p
-	/** pass A applies (g')⁻¹ (r ≥ 2), pass B scales */
-	val boolean invertFirst
-	/** kr = g'(1) */
-	val double kr
 
-	new(KernelSpec s, double r, double kr) {
+	new(KernelSpec s, double r) {
 		this.s = s
 		this.r = r
 		this.p = r / (r - 1)
-		this.invertFirst = r >= 2
-		this.kr = kr
 	}
 
-	/** @param kr g'(1) = k·r */
-	def static String generate(KernelSpec s, double r, double kr) {
-		new CompositeVectorTemplate(s, r, kr).classFile.toString
+	def static String generate(KernelSpec s, double r) {
+		new CompositeVectorTemplate(s, r).classFile.toString
 	}
 
 	def static String className(KernelSpec s) {
@@ -98,13 +91,6 @@ class CompositeVectorTemplate {
 				for (int j = 0; j < DS.length(); j++) t += s1.lane(j);
 				return t;
 			}
-
-			«IF invertFirst»
-			/** mu^(p−1): pass B's factor. */
-			static float scale(double mu) {
-				return (float) «PowerText.scale("mu", p - 1)»;
-			}
-			«ENDIF»
 
 			/**
 			 * The first index a pass reports: {@code bad} (the dual domain) or, where its sum {@code t} is not finite, the
@@ -194,12 +180,11 @@ class CompositeVectorTemplate {
 		}
 	'''
 
-	/** Pass A: z = y = g'(x) − lr·g; writes r = (g')⁻¹(z) and sums |r|^r, or writes z and sums |z|^p/(kr)^p. */
+	/** Pass A: z = y = g'(x) − lr·g, written, and the sum of |z|^p. */
 	def dualPass(boolean seg) '''
 		«header("dualPass", "float[] w, int offset, float[] g, int gOffset, int n, float lr, int[] badOut", "FloatBuffer w, FloatBuffer g, float lr, int[] badOut", true, seg)»
 			int len = FS.length();
 			int upper = n - n % len;
-			int bad = -1;
 			DoubleVector s0 = DoubleVector.zero(DS);
 			DoubleVector s1 = DoubleVector.zero(DS);
 			int i = 0;
@@ -207,72 +192,44 @@ class CompositeVectorTemplate {
 				FloatVector x = «load("w", seg)»;
 				FloatVector gv = «load("g", seg)»;
 				FloatVector z = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
-				«IF invertFirst»
-				FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
-				«store("r", seg)»
-				«dualCheck»
-				«accumulate("r", r)»
-				«ELSE»
 				«store("z", seg)»
 				«accumulate("z", p)»
-				«ENDIF»
 			}
 			double t = total(s0, s1);
 			for (; i < n; i++) {
 				float x = «get("w", seg)»;
 				float z = «f(s.bound.grad, "x")» - lr * «get("g", seg)»;
-				«IF invertFirst»
-				float r = «f(s.bound.inverse, "z")»;
-				«put("r", seg)»
-				«dualCheckTail»
-				«addTerm("r", r)»
-				«ELSE»
 				«put("z", seg)»
 				«addTerm("z", p)»
-				«ENDIF»
 			}
-			badOut[0] = firstBad(t, bad, w, offset, n);
-			return «IF invertFirst»t«ELSE»t * «JavaText.doubleLiteral(StrictMath.pow(kr, -p))»«ENDIF»;
+			badOut[0] = firstBad(t, -1, w, offset, n);
+			return t;
 		}
 	'''
 
-	/** Pass B: r = scale(mu)·u, or r = (g')⁻¹(z) with z = mu·y; writes r and sums |r|^r. */
+	/** Pass B: r = (g')⁻¹(z), z = mu·y, written, and the sum of |r|^r. */
 	def primalPass(boolean seg) '''
 		«header("primalPass", "float[] w, int offset, int n, double mu, int[] badOut", "FloatBuffer w, double mu, int[] badOut", false, seg)»
 			int len = FS.length();
 			int upper = n - n % len;
 			int bad = -1;
-			«IF invertFirst»
-			float m = scale(mu);
-			«ELSE»
 			float m = (float) mu;
-			«ENDIF»
 			DoubleVector s0 = DoubleVector.zero(DS);
 			DoubleVector s1 = DoubleVector.zero(DS);
 			int i = 0;
 			for (; i < upper; i += len) {
-				«IF invertFirst»
-				FloatVector r = «load("w", seg)».mul(m);
-				«store("r", seg)»
-				«ELSE»
 				FloatVector z = «load("w", seg)».mul(m);
 				FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
 				«store("r", seg)»
 				«dualCheck»
-				«ENDIF»
 				«accumulate("r", r)»
 			}
 			double t = total(s0, s1);
 			for (; i < n; i++) {
-				«IF invertFirst»
-				float r = «get("w", seg)» * m;
-				«put("r", seg)»
-				«ELSE»
 				float z = «get("w", seg)» * m;
 				float r = «f(s.bound.inverse, "z")»;
 				«put("r", seg)»
 				«dualCheckTail»
-				«ENDIF»
 				«addTerm("r", r)»
 			}
 			badOut[0] = firstBad(t, bad, w, offset, n);
@@ -281,9 +238,7 @@ class CompositeVectorTemplate {
 	'''
 
 	/**
-	 * The lanes' dual-domain check where g's dual domain is not ℝ (z is the dual value). Finiteness is not checked per
-	 * lane: a non-finite written value makes the pass's sum of non-negative terms non-finite, and only then
-	 * {@code firstBad} looks for it (a per-lane mask of both values cost as much as the rest of the pass).
+	 * The lanes' dual-domain check where g's dual domain is not ℝ (z is the dual value; finiteness: {@code firstBad}).
 	 */
 	def dualCheck() '''
 		«IF checksDual(s.bound)»
@@ -300,32 +255,20 @@ class CompositeVectorTemplate {
 		«ENDIF»
 	'''
 
-	/** s0 (and s1, the upper lanes) += |v|^e in double; a half-integral e takes the float root of |v| (see PowerText). */
+	/** s0 (and s1, the upper lanes) += |v|^e in double. */
 	def accumulate(String v, double e) '''
 		FloatVector «v»a = «v».abs();
-		«IF PowerText.needsRoot(e)»
-		FloatVector «v»s = «v»a.sqrt();
-		«ENDIF»
-		«accumulatePart(v, e, 0)»
+		DoubleVector «v»0 = part(«v»a, 0);
+		s0 = s0.add(«PowerText.lanes(v + "0", e)»);
 		if (PARTS == 2) {
-			«accumulatePart(v, e, 1)»
+			DoubleVector «v»1 = part(«v»a, 1);
+			s1 = s1.add(«PowerText.lanes(v + "1", e)»);
 		}
-	'''
-
-	def accumulatePart(String v, double e, int part) '''
-		DoubleVector «v»«part» = part(«v»a, «part»);
-		«IF PowerText.needsRoot(e)»
-		DoubleVector «v»s«part» = part(«v»s, «part»);
-		«ENDIF»
-		s«part» = s«part».add(«PowerText.lanes(v + part, v + "s" + part, e)»);
 	'''
 
 	/** t += |v|^e for the float v in the scalar remainder: the same operations as {@link #accumulate}. */
 	def addTerm(String v, double e) '''
 		double a = Math.abs((double) «v»);
-		«IF PowerText.needsRoot(e)»
-		double root = (float) Math.sqrt(a);
-		«ENDIF»
-		t += «PowerText.scalar("a", "root", e)»;
+		t += «PowerText.scalar("a", e)»;
 	'''
 }

@@ -139,7 +139,7 @@ public final class Optimizers {
         // one thread, homogeneous g with a vector kernel: two fused passes (the threaded step keeps its threaded coordinate pass)
         if (options.vector() && options.threads() == 1 && bound.homogeneous() != null && inner != null && kernelKind(inner).startsWith("vector")) {
             CompositePasses passes = VectorKernels.passes(FromSymbolic.kernelOnly(bound.inner(), doc), bound.homogeneous().exponent(),
-                    inner.grad(1), inner.dualDomain(), Optimizers::report);
+                    inner.dualDomain(), Optimizers::report);
             if (passes != null) {
                 m = m.withPasses(passes);
                 KINDS.put(m, "non-separable: fused vector passes (" + kernelKind(inner) + ")");

@@ -63,10 +63,10 @@ public final class VectorKernels {
     }
 
     /**
-     * The fused passes of a non-separable step whose g = k|w|^r is {@code spec}, kr = g'(1)
-     * ({@link CompositeVectorTemplate}), or {@code null} (reported) when g gets no vector kernel.
+     * The fused passes of a non-separable step whose g = k|w|^r is {@code spec} ({@link CompositeVectorTemplate}), or
+     * {@code null} (reported) when g gets no vector kernel.
      */
-    public static CompositePasses passes(KernelSpec spec, double r, double kr, Interval dual, Consumer<String> report) {
+    public static CompositePasses passes(KernelSpec spec, double r, Interval dual, Consumer<String> report) {
         String reason = unsupportedReason(spec);
         if (reason == null && !available()) reason = "jdk.incubator.vector is not available";
         if (reason != null) {
@@ -74,7 +74,7 @@ public final class VectorKernels {
             return null;
         }
         try {
-            JaninoCompiler.Unit unit = JaninoCompiler.shared().compile(CompositeVectorTemplate.generate(spec, r, kr));
+            JaninoCompiler.Unit unit = JaninoCompiler.shared().compile(CompositeVectorTemplate.generate(spec, r));
             Class<?> c = unit.load(MirrorMapTemplate.PACKAGE + "." + CompositeVectorTemplate.className(spec));
             CompositePasses passes = (CompositePasses) c.getConstructor(Interval.class).newInstance(dual);
             report.accept("kernel: " + spec.name() + ": " + c.getMethod("kind").invoke(null));

@@ -229,9 +229,9 @@ public final class CompositeMirrorMap implements MirrorMap {
 
     /**
      * The step on the whole range at once. For g = k|w|^r in float32: with fused passes ({@link #withPasses}), the
-     * reduction S = Σ g(w_j) (none when a stepper carries it), pass A y_j = g'(w_j) − lr·g_j / F'(S) and u_j =
-     * (g')⁻¹(y_j) with the dual sum Σ|u_j|^r, the scalar equation for S' ({@link #mu}), and pass B w_j =
-     * (g')⁻¹(μ·y_j) = μ^(p−1)·u_j, μ = F'(S)/F'(S'), with the next S (see {@link CompositePasses}). Without them in four passes: S; the compiled coordinate step of g with rate lr / F'(S),
+     * reduction S = Σ g(w_j) (none when a stepper carries it), pass A y_j = g'(w_j) − lr·g_j / F'(S) with the dual sum
+     * Σ|y_j|^p, the scalar equation S'·F'(S')^p = K·F'(S)^p·Σ|y_j|^p, and pass B w_j = (g')⁻¹(y_j·F'(S)/F'(S')) with
+     * the next S. Without them in four passes: S; the compiled coordinate step of g with rate lr / F'(S),
      * w̃_j = (g')⁻¹(g'(w_j) − lr·g_j / F'(S)); S̃ = Σ g(w̃_j); w_j = λ·w̃_j with λ = (F'(S) / F'(S'))^(1/(r−1)) and
      * S' from F'(S)^p·S̃ (homogeneity: (g')⁻¹(λy) = λ^(1/(r−1))·(g')⁻¹(y)). Otherwise in double ({@link #stepDouble}).
      */
@@ -302,13 +302,11 @@ public final class CompositeMirrorMap implements MirrorMap {
         return bad;
     }
 
-    /**
-     * μ = F'(S)/F'(S'), S' from the scalar equation S'·F'(S')^p = K·F'(S)^p·Σ|y_j|^p = k·F'(S)^p·Σ|u_j|^r (z = F'(S)·y,
-     * K = k(kr)^(−p); {@code dualSum} is pass A's Σ|u_j|^r).
-     */
+    /** μ = F'(S)/F'(S'), S' from the scalar equation S'·F'(S')^p = K·F'(S)^p·Σ|y_j|^p (z = F'(S)·y). */
     private double mu(double a, double dualSum) {
+        double p = dualExponent();
         // every y_j = 0 is the point 0 ((g')⁻¹(0) = 0), where F' may be 0 or infinite
-        return dualSum == 0 ? 0 : a / outer.grad(sumFor(k * Math.pow(a, dualExponent()) * dualSum));
+        return dualSum == 0 ? 0 : a / outer.grad(sumFor(k * Math.pow(k * degree, -p) * Math.pow(a, p) * dualSum));
     }
 
     /**

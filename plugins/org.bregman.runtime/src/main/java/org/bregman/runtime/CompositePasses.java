@@ -4,12 +4,10 @@ import java.nio.FloatBuffer;
 
 /**
  * The two fused passes of {@link CompositeMirrorMap}'s float32 step for a homogeneous g = k|w|^r, generated with g's
- * coordinate kernel (codegen's {@code CompositeVectorTemplate}: Vector API lanes, exponents specialised). With
- * y_j = g'(w_j) − rate·g_j and u_j = (g')⁻¹(y_j), the new weights are (g')⁻¹(mu·y_j) = mu^(p−1)·u_j, p = r/(r − 1)
- * ((g')⁻¹ is homogeneous of degree p − 1), and Σ_j |u_j|^r = Σ_j |y_j|^p / (kr)^p is the sum of the scalar equation.
- * Sums are accumulated in double from the float32 values, in a fixed order that does not depend on how the JIT compiled
- * the code (lane-wise adds, the lanes added one by one at the end, then the tail), so that {@link #powerSum} of the
- * weights {@link #primalPass} wrote equals, bit for bit, the sum that pass returned. Implementations are immutable and
+ * coordinate kernel (codegen's {@code CompositeVectorTemplate}: Vector API lanes, exponents specialised). Sums are
+ * accumulated in double from the float32 values, in a fixed order that does not depend on how the JIT compiled the
+ * code (lane-wise adds, the lanes added one by one at the end, then the tail), so that {@link #powerSum} of the weights
+ * {@link #primalPass} wrote equals, bit for bit, the sum that pass returned. Implementations are immutable and
  * thread-safe.
  */
 public interface CompositePasses {
@@ -18,16 +16,16 @@ public interface CompositePasses {
     double powerSum(float[] w, int offset, int n);
 
     /**
-     * Pass A: y_j in float32, and over w_j what {@link #primalPass} reads (u_j, or y_j where (g')⁻¹ has no root);
-     * returns Σ_j |u_j|^r. {@code bad[0]} receives −1, or the first index (relative to {@code offset}) where y_j left
-     * g's dual domain or a written value is not a finite float.
+     * Pass A: y_j = g'(w_j) − rate·g_j in float32, written over w_j; returns Σ_j |y_j|^p, p = r/(r − 1) (the dual sum
+     * of the scalar equation). {@code bad[0]} receives −1, or the first index (relative to {@code offset}) where y_j is
+     * not a finite float.
      */
     double dualPass(float[] w, int offset, float[] g, int gOffset, int n, float rate, int[] bad);
 
     /**
-     * Pass B: w_j = (g')⁻¹(mu·y_j) from what {@link #dualPass} wrote, mu &gt; 0 (0: every y_j was 0); returns Σ_j |w_j|^r
-     * of the written weights (the next step's S/k). {@code bad[0]} receives −1, or the first index where mu·y_j left
-     * g's dual domain or w_j is not a finite float.
+     * Pass B: w_j = (g')⁻¹(mu·y_j) over the y_j of {@link #dualPass} (mu rounded to float32 once); returns Σ_j |w_j|^r of
+     * the written weights (the next step's S/k). {@code bad[0]} receives −1, or the first index where mu·y_j left g's
+     * dual domain or w_j is not a finite float.
      */
     double primalPass(float[] w, int offset, int n, double mu, int[] bad);
 
