@@ -32,13 +32,6 @@ final class PowerText {
         return b.toString();
     }
 
-    /** The text of m^f for a double m ≥ 0: a square root for f = 1/2, m itself for 1, else StrictMath.pow. */
-    static String scale(String m, double f) {
-        if (f == 0.5) return "Math.sqrt(" + m + ")";
-        if (f == 1) return m;
-        return "StrictMath.pow(" + m + ", " + JavaText.doubleLiteral(f) + ")";
-    }
-
     /** ⌊e⌋ when 2e is a whole number in [1, 16], else −1. */
     private static int whole(double e) {
         double twice = 2 * e;
