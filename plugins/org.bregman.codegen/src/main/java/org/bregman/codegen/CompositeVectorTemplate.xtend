@@ -6,19 +6,31 @@ import static org.bregman.codegen.TemplateSupport.*
  * The fused passes of a non-separable step with a homogeneous g = k|w|^r ({@code runtime.CompositePasses}): g's vector
  * coordinate kernel cut at the dual value y = g'(w) − rate·grad (pass A writes y and sums |y|^p; pass B writes
  * (g')⁻¹(mu·y) and sums |w|^r), the sums on double lanes, the exponents specialised ({@link PowerText}); the remainder
- * of a range in scalar float code of the same forms.
+ * of a range in scalar float code of the same forms. Finiteness is not checked lane by lane: a non-finite value a pass
+ * writes makes its sum of non-negative terms non-finite, and only then is the value looked for ({@code firstBad}); a
+ * mask of |r| ≤ MAX and |z| ≤ MAX per vector measured as much as a sixth of the step.
  */
 class CompositeVectorTemplate {
 
+	val KernelSpec s
+	val double r
+	val double p
+
+	new(KernelSpec s, double r) {
+		this.s = s
+		this.r = r
+		this.p = r / (r - 1)
+	}
+
 	def static String generate(KernelSpec s, double r) {
-		new CompositeVectorTemplate().classFile(s, r, r / (r - 1)).toString
+		new CompositeVectorTemplate(s, r).classFile.toString
 	}
 
 	def static String className(KernelSpec s) {
 		JavaText.className(s.name) + "_Passes"
 	}
 
-	def classFile(KernelSpec s, double r, double p) '''
+	def classFile() '''
 		package «MirrorMapTemplate.PACKAGE»;
 
 		import java.lang.foreign.MemorySegment;
@@ -55,17 +67,17 @@ class CompositeVectorTemplate {
 				return "fused vector passes (" + FS.length() + " x float«IF VectorTemplate.doubleLanes(s)», functions on double lanes«ENDIF»)";
 			}
 
-			«powerSum(s, r, false)»
+			«powerSum(false)»
 
-			«dualPass(s, p, false)»
+			«dualPass(false)»
 
-			«primalPass(s, r, false)»
+			«primalPass(false)»
 
-			«powerSum(s, r, true)»
+			«powerSum(true)»
 
-			«dualPass(s, p, true)»
+			«dualPass(true)»
 
-			«primalPass(s, r, true)»
+			«primalPass(true)»
 
 			/** Part {@code part} of f's lanes as doubles. */
 			static DoubleVector part(FloatVector f, int part) {
@@ -78,6 +90,24 @@ class CompositeVectorTemplate {
 				for (int j = 0; j < DS.length(); j++) t += s0.lane(j);
 				for (int j = 0; j < DS.length(); j++) t += s1.lane(j);
 				return t;
+			}
+
+			/**
+			 * The first index a pass reports: {@code bad} (the dual domain) or, where its sum {@code t} is not finite, the
+			 * first value it wrote that is not a finite float, whichever comes first.
+			 */
+			static int firstBad(double t, int bad, float[] w, int offset, int n) {
+				if (t < Double.POSITIVE_INFINITY) return bad;
+				int end = bad < 0 ? n : bad;
+				for (int i = 0; i < end; i++) if (!(Math.abs(w[offset + i]) <= Float.MAX_VALUE)) return i;
+				return bad;
+			}
+
+			static int firstBad(double t, int bad, FloatBuffer w, int offset, int n) {
+				if (t < Double.POSITIVE_INFINITY) return bad;
+				int end = bad < 0 ? n : bad;
+				for (int i = 0; i < end; i++) if (!(Math.abs(w.get(offset + i)) <= Float.MAX_VALUE)) return i;
+				return bad;
 			}
 
 			/** |a|^e lane by lane with StrictMath.pow. */
@@ -131,7 +161,7 @@ class CompositeVectorTemplate {
 		if (seg) "w.put(offset + i, " + v + ");" else "w[offset + i] = " + v + ";"
 	}
 
-	def powerSum(KernelSpec s, double r, boolean seg) '''
+	def powerSum(boolean seg) '''
 		«header("powerSum", "float[] w, int offset, int n", "FloatBuffer w", false, seg)»
 			int len = FS.length();
 			int upper = n - n % len;
@@ -144,15 +174,15 @@ class CompositeVectorTemplate {
 			}
 			double t = total(s0, s1);
 			for (; i < n; i++) {
-				double a = Math.abs((double) «get("w", seg)»);
-				t += «PowerText.scalar("a", r)»;
+				«addTerm(get("w", seg), r)»
 			}
 			return t;
 		}
 	'''
 
-	def dualPass(KernelSpec s, double p, boolean seg) '''
-		«header("dualPass", "float[] w, int offset, float[] g, int gOffset, int n, float lr", "FloatBuffer w, FloatBuffer g, float lr", true, seg)»
+	/** Pass A: z = y = g'(x) − lr·g, written, and the sum of |z|^p. */
+	def dualPass(boolean seg) '''
+		«header("dualPass", "float[] w, int offset, float[] g, int gOffset, int n, float lr, int[] badOut", "FloatBuffer w, FloatBuffer g, float lr, int[] badOut", true, seg)»
 			int len = FS.length();
 			int upper = n - n % len;
 			DoubleVector s0 = DoubleVector.zero(DS);
@@ -161,59 +191,84 @@ class CompositeVectorTemplate {
 			for (; i < upper; i += len) {
 				FloatVector x = «load("w", seg)»;
 				FloatVector gv = «load("g", seg)»;
-				FloatVector y = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
-				«store("y", seg)»
-				«accumulate("y", p)»
+				FloatVector z = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
+				«store("z", seg)»
+				«accumulate("z", p)»
 			}
 			double t = total(s0, s1);
 			for (; i < n; i++) {
 				float x = «get("w", seg)»;
-				float y = «f(s.bound.grad, "x")» - lr * «get("g", seg)»;
-				«put("y", seg)»
-				double a = Math.abs((double) y);
-				t += «PowerText.scalar("a", p)»;
+				float z = «f(s.bound.grad, "x")» - lr * «get("g", seg)»;
+				«put("z", seg)»
+				«addTerm("z", p)»
 			}
+			badOut[0] = firstBad(t, -1, w, offset, n);
 			return t;
 		}
 	'''
 
-	def primalPass(KernelSpec s, double r, boolean seg) '''
-		«header("primalPass", "float[] w, int offset, int n, float mu, int[] badOut", "FloatBuffer w, float mu, int[] badOut", false, seg)»
+	/** Pass B: r = (g')⁻¹(z), z = mu·y, written, and the sum of |r|^r. */
+	def primalPass(boolean seg) '''
+		«header("primalPass", "float[] w, int offset, int n, double mu, int[] badOut", "FloatBuffer w, double mu, int[] badOut", false, seg)»
 			int len = FS.length();
 			int upper = n - n % len;
 			int bad = -1;
+			float m = (float) mu;
 			DoubleVector s0 = DoubleVector.zero(DS);
 			DoubleVector s1 = DoubleVector.zero(DS);
 			int i = 0;
 			for (; i < upper; i += len) {
-				FloatVector z = «load("w", seg)».mul(mu);
+				FloatVector z = «load("w", seg)».mul(m);
 				FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
 				«store("r", seg)»
-				«new VectorTemplate().check(s.bound)»
+				«dualCheck»
 				«accumulate("r", r)»
 			}
 			double t = total(s0, s1);
 			for (; i < n; i++) {
-				float z = «get("w", seg)» * mu;
+				float z = «get("w", seg)» * m;
 				float r = «f(s.bound.inverse, "z")»;
 				«put("r", seg)»
-				boolean ok = Math.abs(r) <= Float.MAX_VALUE && Math.abs(z) <= Float.MAX_VALUE && dual.contains(z);
-				if (!ok && bad < 0) bad = i;
-				double a = Math.abs((double) r);
-				t += «PowerText.scalar("a", r)»;
+				«dualCheckTail»
+				«addTerm("r", r)»
 			}
-			badOut[0] = bad;
+			badOut[0] = firstBad(t, bad, w, offset, n);
 			return t;
 		}
 	'''
 
+	/**
+	 * The lanes' dual-domain check where g's dual domain is not ℝ (z is the dual value; finiteness: {@code firstBad}).
+	 */
+	def dualCheck() '''
+		«IF checksDual(s.bound)»
+		VectorMask ok = «VectorPrinter.dualMask(s.bound.dual, "z")»;
+		if (bad < 0 && !ok.allTrue()) {
+			bad = i + ok.not().firstTrue();
+		}
+		«ENDIF»
+	'''
+
+	def dualCheckTail() '''
+		«IF checksDual(s.bound)»
+		if (bad < 0 && !dual.contains(z)) bad = i;
+		«ENDIF»
+	'''
+
 	/** s0 (and s1, the upper lanes) += |v|^e in double. */
 	def accumulate(String v, double e) '''
-		DoubleVector «v»0 = part(«v», 0).abs();
+		FloatVector «v»a = «v».abs();
+		DoubleVector «v»0 = part(«v»a, 0);
 		s0 = s0.add(«PowerText.lanes(v + "0", e)»);
 		if (PARTS == 2) {
-			DoubleVector «v»1 = part(«v», 1).abs();
+			DoubleVector «v»1 = part(«v»a, 1);
 			s1 = s1.add(«PowerText.lanes(v + "1", e)»);
 		}
+	'''
+
+	/** t += |v|^e for the float v in the scalar remainder: the same operations as {@link #accumulate}. */
+	def addTerm(String v, double e) '''
+		double a = Math.abs((double) «v»);
+		t += «PowerText.scalar("a", e)»;
 	'''
 }

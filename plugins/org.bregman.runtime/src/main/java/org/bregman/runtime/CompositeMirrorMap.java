@@ -45,17 +45,24 @@ public final class CompositeMirrorMap implements MirrorMap {
      */
     public CompositeMirrorMap(String name, Map<String, Double> parameters, MirrorMap inner, MirrorMap outer, double degree,
             double power, Interval sums, Interval dual) {
+        this(name, parameters, inner, outer, degree, power, sums, dual, null, false);
+    }
+
+    /** {@code passes}: the fused passes of the float32 step, or null; {@code carries}: a {@link #stepper()}. */
+    private CompositeMirrorMap(String name, Map<String, Double> parameters, MirrorMap inner, MirrorMap outer, double degree,
+            double power, Interval sums, Interval dual, CompositePasses passes, boolean carries) {
         this.name = name;
         this.parameters = parameters;
+        // g = k|w|^r (degree r, k = g(1)) and F = c·S^α (power α, c = F(1)) where they are
         this.inner = inner;
-        this.outer = outer;
         this.degree = degree;
-        this.power = power;
         this.k = inner.psi(1);
+        this.powers = degree == degree ? new PowerSum(degree) : null;
+        this.outer = outer;
+        this.power = power;
         this.c = outer.psi(1);
         this.sums = sums;
         this.dual = dual;
-        this.powers = degree == degree ? new PowerSum(degree) : null;
         final double p = dualExponent();
         this.sumSolver = degree == degree && power != power ? new NewtonBisection(new NewtonBisection.Derivatives() {
             public double grad(double s) { // S·F'(S)^p, increasing where Ψ is strictly convex
@@ -67,26 +74,13 @@ public final class CompositeMirrorMap implements MirrorMap {
                 return Math.pow(a, p) + p * s * Math.pow(a, p - 1) * outer.hessian(s);
             }
         }, sums, null) : null;
-        this.passes = null;
-        this.carries = false;
-    }
-
-    /** A copy of {@code m} with these passes; {@code carries}: a {@link #stepper()}. */
-    private CompositeMirrorMap(CompositeMirrorMap m, CompositePasses passes, boolean carries) {
-        this.name = m.name;
-        this.parameters = m.parameters;
-        this.inner = m.inner;
-        this.outer = m.outer;
-        this.degree = m.degree;
-        this.power = m.power;
-        this.k = m.k;
-        this.c = m.c;
-        this.sums = m.sums;
-        this.dual = m.dual;
-        this.powers = m.powers;
-        this.sumSolver = m.sumSolver;
         this.passes = passes;
         this.carries = carries;
+    }
+
+    /** This potential with these passes; {@code carries}: a {@link #stepper()}. */
+    private CompositeMirrorMap with(CompositePasses passes, boolean carries) {
+        return new CompositeMirrorMap(name, parameters, inner, outer, degree, power, sums, dual, passes, carries);
     }
 
     /**
@@ -95,7 +89,7 @@ public final class CompositeMirrorMap implements MirrorMap {
      */
     public CompositeMirrorMap withPasses(CompositePasses passes) {
         if (passes != null && degree != degree) throw new IllegalArgumentException(name + ": fused passes need a homogeneous g = k|w|^r");
-        return new CompositeMirrorMap(this, passes, false);
+        return with(passes, false);
     }
 
     /** The fused passes of the float32 step, or null (four passes). */
@@ -108,7 +102,7 @@ public final class CompositeMirrorMap implements MirrorMap {
      * so a stepper's steps equal this map's. Any other step through it, a failed step or {@link #forget()} drops it.
      */
     public MirrorMap stepper() {
-        return passes == null ? this : new CompositeMirrorMap(this, passes, true);
+        return passes == null ? this : with(passes, true);
     }
 
     public void forget() {
@@ -269,11 +263,10 @@ public final class CompositeMirrorMap implements MirrorMap {
     private int fusedStep(float[] w, int wOffset, float[] g, int gOffset, int n, float lr, double s) {
         double a = outer.grad(s);
         if (!(a > 0 && a < Double.POSITIVE_INFINITY)) return stepDouble(w, null, wOffset, g, gOffset, n, lr);
-        double dualSum = passes.dualPass(w, wOffset, g, gOffset, n, (float) (lr / a));
-        int first = firstNonFinite(dualSum, FloatBuffer.wrap(w, wOffset, n));
         int[] bad = {-1};
-        double next = k * passes.primalPass(w, wOffset, n, (float) mu(a, dualSum), bad);
-        if (first >= 0) return first;
+        double dualSum = passes.dualPass(w, wOffset, g, gOffset, n, (float) (lr / a), bad);
+        if (bad[0] >= 0) return bad[0];
+        double next = k * passes.primalPass(w, wOffset, n, mu(a, dualSum), bad);
         if (carries && bad[0] < 0) {
             carried = next;
             carriedFor = w;
@@ -317,16 +310,6 @@ public final class CompositeMirrorMap implements MirrorMap {
     }
 
     /**
-     * −1, or where pass A wrote a non-finite y_j when the dual sum is not finite (μ is then NaN and every weight NaN:
-     * the step reports that coordinate, not the first one).
-     */
-    private static int firstNonFinite(double dualSum, FloatBuffer y) {
-        if (Math.abs(dualSum) < Double.POSITIVE_INFINITY) return -1;
-        for (int i = 0; i < y.remaining(); i++) if (!(Math.abs(y.get(y.position() + i)) <= Float.MAX_VALUE)) return i;
-        return -1;
-    }
-
-    /**
      * Direct buffers in native order (off-heap parameter views) with fused passes: the reduction and passes A and B
      * on the buffers (nothing carried: views are duplicated per step). Otherwise copies into arrays and back.
      */
@@ -336,11 +319,10 @@ public final class CompositeMirrorMap implements MirrorMap {
         if (passes != null && native32(w) && native32(g) && !w.isReadOnly() && g.remaining() >= n) {
             double a = outer.grad(k * passes.powerSum(w));
             if (a > 0 && a < Double.POSITIVE_INFINITY) {
-                double dualSum = passes.dualPass(w, g, (float) (lr / a));
-                int first = firstNonFinite(dualSum, w);
                 int[] bad = {-1};
-                passes.primalPass(w, (float) mu(a, dualSum), bad);
-                return first >= 0 ? first : bad[0];
+                double dualSum = passes.dualPass(w, g, (float) (lr / a), bad);
+                if (bad[0] < 0) passes.primalPass(w, mu(a, dualSum), bad);
+                return bad[0];
             }
         }
         float[] wa = new float[n], ga = new float[n];

@@ -17,23 +17,24 @@ public interface CompositePasses {
 
     /**
      * Pass A: y_j = g'(w_j) − rate·g_j in float32, written over w_j; returns Σ_j |y_j|^p, p = r/(r − 1) (the dual sum
-     * of the scalar equation).
+     * of the scalar equation). {@code bad[0]} receives −1, or the first index (relative to {@code offset}) where y_j is
+     * not a finite float.
      */
-    double dualPass(float[] w, int offset, float[] g, int gOffset, int n, float rate);
+    double dualPass(float[] w, int offset, float[] g, int gOffset, int n, float rate, int[] bad);
 
     /**
-     * Pass B: w_j = (g')⁻¹(mu·y_j) over the y_j of {@link #dualPass}; returns Σ_j |w_j|^r of the written weights (the
-     * next step's S/k). {@code bad[0]} receives −1, or the first index (relative to {@code offset}) where mu·y_j left
-     * g's dual domain or w_j is not a finite float.
+     * Pass B: w_j = (g')⁻¹(mu·y_j) over the y_j of {@link #dualPass} (mu rounded to float32 once); returns Σ_j |w_j|^r of
+     * the written weights (the next step's S/k). {@code bad[0]} receives −1, or the first index where mu·y_j left g's
+     * dual domain or w_j is not a finite float.
      */
-    double primalPass(float[] w, int offset, int n, float mu, int[] bad);
+    double primalPass(float[] w, int offset, int n, double mu, int[] bad);
 
     /** {@link #powerSum(float[], int, int)} over a direct buffer in native order, from its position to its limit. */
     double powerSum(FloatBuffer w);
 
-    /** {@link #dualPass(float[], int, float[], int, int, float)} over direct buffers in native order (positions unchanged). */
-    double dualPass(FloatBuffer w, FloatBuffer g, float rate);
+    /** {@link #dualPass(float[], int, float[], int, int, float, int[])} over direct buffers in native order (positions unchanged). */
+    double dualPass(FloatBuffer w, FloatBuffer g, float rate, int[] bad);
 
-    /** {@link #primalPass(float[], int, int, float, int[])} over a direct buffer in native order (indices from its position). */
-    double primalPass(FloatBuffer w, float mu, int[] bad);
+    /** {@link #primalPass(float[], int, int, double, int[])} over a direct buffer in native order (indices from its position). */
+    double primalPass(FloatBuffer w, double mu, int[] bad);
 }

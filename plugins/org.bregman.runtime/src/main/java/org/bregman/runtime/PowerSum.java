@@ -1,8 +1,10 @@
 package org.bregman.runtime;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Σ_j |w_j|^r over a float range, accumulated in double with four partial sums (instruction-level parallelism; the
- * JIT does not reorder a floating-point reduction itself), the power specialised: a loop of its own for r = 2, 3 and
+ * JIT does not reorder a floating-point reduction itself), the power specialised: written out for r = 2, 3 and
  * 1.5, otherwise whole r by multiplications, half-integral r by one square root, others by {@link Math#pow}. The reductions of {@link CompositeMirrorMap}'s step.
  */
 final class PowerSum {
@@ -28,41 +30,11 @@ final class PowerSum {
         return half ? p * Math.sqrt(a) : p;
     }
 
-    /** The sum, with a loop per common exponent (one multiplication chain the JIT keeps in registers). */
+    /** The sum: for r = 2, 3 and 1.5 two partial sums of the term written out (inlined per exponent), else four of {@link #pow}. */
     double sum(float[] w, int offset, int n) {
-        if (r == 2) {
-            double s0 = 0, s1 = 0;
-            int i = 0;
-            for (; i + 1 < n; i += 2) {
-                double a = w[offset + i], b = w[offset + i + 1];
-                s0 += a * a;
-                s1 += b * b;
-            }
-            for (; i < n; i++) s0 += (double) w[offset + i] * w[offset + i];
-            return s0 + s1;
-        }
-        if (r == 3) {
-            double s0 = 0, s1 = 0;
-            int i = 0;
-            for (; i + 1 < n; i += 2) {
-                double a = Math.abs(w[offset + i]), b = Math.abs(w[offset + i + 1]);
-                s0 += a * a * a;
-                s1 += b * b * b;
-            }
-            for (; i < n; i++) s0 += pow(w[offset + i]);
-            return s0 + s1;
-        }
-        if (r == 1.5) {
-            double s0 = 0, s1 = 0;
-            int i = 0;
-            for (; i + 1 < n; i += 2) {
-                double a = Math.abs(w[offset + i]), b = Math.abs(w[offset + i + 1]);
-                s0 += a * Math.sqrt(a);
-                s1 += b * Math.sqrt(b);
-            }
-            for (; i < n; i++) s0 += pow(w[offset + i]);
-            return s0 + s1;
-        }
+        if (r == 2) return inPairs(w, offset, n, a -> a * a);
+        if (r == 3) return inPairs(w, offset, n, a -> a * a * a);
+        if (r == 1.5) return inPairs(w, offset, n, a -> a * Math.sqrt(a));
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0;
         for (; i + 3 < n; i += 4) {
@@ -73,5 +45,17 @@ final class PowerSum {
         }
         for (; i < n; i++) s0 += pow(w[offset + i]);
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Σ term(|w_j|) with two partial sums (even and odd j; the last odd-length one to the first). */
+    private static double inPairs(float[] w, int offset, int n, DoubleUnaryOperator term) {
+        double s0 = 0, s1 = 0;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            s0 += term.applyAsDouble(Math.abs((double) w[offset + i]));
+            s1 += term.applyAsDouble(Math.abs((double) w[offset + i + 1]));
+        }
+        if (i < n) s0 += term.applyAsDouble(Math.abs((double) w[offset + i]));
+        return s0 + s1;
     }
 }
