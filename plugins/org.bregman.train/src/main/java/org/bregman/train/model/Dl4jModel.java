@@ -46,7 +46,7 @@ final class Dl4jModel extends DirectBufferModel {
 
     private final BatchNormStatistics statistics;
     /** Passes whose activations reach this many bytes are followed by a garbage collection (tests set it). */
-    long collectFrom = MemoryEstimate.EVALUATION_BYTES;
+    long collectFrom = MemoryEstimate.COLLECT_BYTES;
 
     private Dl4jModel(Net net, Dataset data, int k) {
         this.net = net;
@@ -250,8 +250,9 @@ final class Dl4jModel extends DirectBufferModel {
     /**
      * ND4J frees an array made outside its workspaces only when the JVM collects the array's small Java handle, and
      * the handles alone never fill the heap: without a collection, ResNet-18's passes at batch 128 left 0.6 GB of dead
-     * activations each off the heap (BENCHMARKS.md, "ResNet-18 memory"). Passes with 256 MB of activations or more
-     * (ResNet-18 and VGG-16 at their usual batches; not the small networks, whose steps take milliseconds) are followed by one.
+     * activations each off the heap (BENCHMARKS.md, "ResNet-18 memory"). Passes with {@link MemoryEstimate#COLLECT_BYTES} of
+     * activations or more (every pass of ResNet-18 and VGG-16, the chunks of their evaluations included; not the small
+     * networks, whose steps take milliseconds) are followed by one.
      */
     private void releaseNativeGarbage(int examples) {
         if (4 * activationsPerExample() * examples >= collectFrom) System.gc();

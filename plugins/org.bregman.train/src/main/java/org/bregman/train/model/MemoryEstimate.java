@@ -19,6 +19,12 @@ public final class MemoryEstimate {
     static final int TRAINING_COPIES = 3;
     /** The evaluation passes take as many examples at once as fit in this (at most 1,024, as before). */
     static final long EVALUATION_BYTES = 256L << 20;
+    /**
+     * Passes with this many bytes of activations or more are followed by a garbage collection (ND4J frees an array's
+     * native memory only when its handle is collected). Half of {@link #EVALUATION_BYTES}: a chunk of a split evaluation
+     * holds more than that (⌊x⌋ &gt; x / 2 for x ≥ 1), so every chunk is collected, not only the training passes.
+     */
+    static final long COLLECT_BYTES = EVALUATION_BYTES / 2;
 
     private MemoryEstimate() {
     }
