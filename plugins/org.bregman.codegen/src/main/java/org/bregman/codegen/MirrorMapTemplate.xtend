@@ -19,10 +19,7 @@ class MirrorMapTemplate {
 		new MirrorMapTemplate().classFile(s, true).toString
 	}
 
-	/**
-	 * Only the specialised kernel (what a live compile needs); unless time-varying, on the runtime's
-	 * {@code GeneratedMirrorMap}, which serves the descriptive methods: a third of the source, less Janino time.
-	 */
+	/** Only the specialised kernel (a live compile's); unless time-varying on the runtime's {@code GeneratedMirrorMap}. */
 	def static String generateKernelOnly(KernelSpec s) {
 		val t = new MirrorMapTemplate()
 		(if (s.timeVarying) t.classFile(s, false) else t.leanClassFile(s)).toString
@@ -231,6 +228,7 @@ class MirrorMapTemplate {
 			}
 
 			«computing(s.bound, true)»
+
 			«steps(s.bound, true)»
 			«solver(s.bound, "this")»
 		}
