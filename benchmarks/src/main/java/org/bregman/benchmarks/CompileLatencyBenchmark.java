@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.*;
  * <ul>
  * <li>{@code ColdCompileBenchmark.firstCompile}: the first compile in a fresh JVM;
  * <li>{@code warmNewSource}: a never-seen source in a warmed-up JVM (a new q each call: derive, bind, lower,
- *     generate, Janino, load), through the live compile's entry point ({@code Optimizers.compile(derivation, …)});
+ *     generate, Janino, load), through the live compile's entry point ({@code Optimizers.compile(derivation, …)}): a
+ *     new binding of a shape compiled before;
+ * <li>{@code warmNewShape}: the same for a potential of a new name each call, a shape never compiled;
  * <li>{@code warmCacheHit}: the same source again (generate, SHA-256, cache hit, instantiate);
  * <li>{@code warmJaninoOnly}: Janino alone on a new kernel-only source (one compiler, as the shared one).
  * </ul>
@@ -47,6 +49,14 @@ public class CompileLatencyBenchmark {
 
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
+    public MirrorMap warmNewShape() {
+        long k = COUNTER.incrementAndGet(); // a potential of a new name: a new class, a shape never compiled
+        return Optimizers.compile(Derivation.derive(Potentials.qnorm("QNorm" + k), Map.of("q", 3.0 + k * 1e-9)), null,
+                Optimizers.Options.SCALAR);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
     public MirrorMap warmCacheHit() {
         return Optimizers.compile(fixed, Optimizers.Options.SCALAR);
     }
@@ -60,6 +70,6 @@ public class CompileLatencyBenchmark {
     }
 
     static List<String> names() {
-        return List.of("warmNewSource", "warmCacheHit", "warmJaninoOnly");
+        return List.of("warmNewSource", "warmNewShape", "warmCacheHit", "warmJaninoOnly");
     }
 }

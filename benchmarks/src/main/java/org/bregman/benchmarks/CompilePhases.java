@@ -18,13 +18,16 @@ import org.bregman.symbolic.Derivation;
  * Phases: derive (a new binding of QNorm), lower (bound forms to the generator's tree), template (kernel-only source),
  * Janino (parse and compile to bytecode; every source is new, so nothing comes from the cache), load (define the class,
  * instantiate); and what the live compile does instead of the last two when the binding's shape was compiled before
- * ({@code JaninoCompiler.compileReusing}: take the literals out, define the shape's classes with them, instantiate).
+ * ({@code JaninoCompiler.compileReusing}: take the literals out, define the shape's classes with them, instantiate); and
+ * the live entry point ({@code Optimizers.compile}, scalar) on a potential of a new name each round: all of it for a
+ * shape never compiled before (its literals hoisted into fields).
  */
 public final class CompilePhases {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        String[] phases = {"derive", "lower", "template", "janino", "load", "total", "reuse", "total, shape known"};
+        String[] phases = {"derive", "lower", "template", "janino", "load", "total", "reuse", "total, shape known",
+            "live, new shape"};
         double[][] ms = new double[phases.length][rounds];
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         int lines = 0, chars = 0;
@@ -44,12 +47,19 @@ public final class CompilePhases {
             long t5 = mx.getCurrentThreadCpuTime();
             MirrorMap r = (MirrorMap) reusing.compileReusing(src).load(Optimizers.className(s)).getDeclaredConstructor().newInstance();
             long t6 = mx.getCurrentThreadCpuTime();
-            if (!(m.grad(2.0) > 0) || m.grad(2.0) != r.grad(2.0)) throw new AssertionError("compiled map is wrong");
+            // the live entry point on a potential never seen (a new class name: a new shape, nothing from a cache)
+            MirrorMap fresh = Optimizers.compile(Derivation.derive(Potentials.qnorm("QNorm" + i), Map.of("q", 3.0 + (i + 1) * 1e-9)), null,
+                    Optimizers.Options.SCALAR);
+            long t7 = mx.getCurrentThreadCpuTime();
+            if (!(m.grad(2.0) > 0) || m.grad(2.0) != r.grad(2.0) || !"scalar".equals(Optimizers.kernelKind(fresh))) {
+                throw new AssertionError("compiled map is wrong");
+            }
             long[] t = {t0, t1, t2, t3, t4, t5};
             for (int p = 0; p < 5; p++) ms[p][i] = (t[p + 1] - t[p]) / 1e6;
             ms[5][i] = (t5 - t0) / 1e6;
             ms[6][i] = (t6 - t5) / 1e6;
             ms[7][i] = (t3 - t0 + t6 - t5) / 1e6;
+            ms[8][i] = (t7 - t6) / 1e6;
             lines = (int) src.lines().count();
             chars = src.length();
         }

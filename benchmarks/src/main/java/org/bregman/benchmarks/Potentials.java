@@ -23,8 +23,13 @@ final class Potentials {
     static final Expr W = var("w");
 
     static PotentialSpec qnorm() {
+        return qnorm("QNorm");
+    }
+
+    /** QNorm under another name: another class name, so a source of a shape not compiled before. */
+    static PotentialSpec qnorm(String name) {
         Expr q = var("q");
-        return PotentialSpec.of("QNorm", List.of(new Parameter("q", 3, new Condition.Compare(q, Condition.Op.GT, num(1)))), "w",
+        return PotentialSpec.of(name, List.of(new Parameter("q", 3, new Condition.Compare(q, Condition.Op.GT, num(1)))), "w",
                 div(pow(abs(W), q), q));
     }
 

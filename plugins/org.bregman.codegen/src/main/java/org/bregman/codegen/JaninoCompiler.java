@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.codehaus.commons.compiler.CompileException;
-import org.codehaus.commons.compiler.util.reflect.ByteArrayClassLoader;
 import org.codehaus.janino.ClassLoaderIClassLoader;
 import org.codehaus.janino.IClassLoader;
 import org.codehaus.janino.Parser;
@@ -118,7 +117,7 @@ public final class JaninoCompiler {
             if (u != null) return u;
             try {
                 Map<String, byte[]> bytecodes = bytecodes(source);
-                u = new Unit(key, source, new ByteArrayClassLoader(bytecodes, parent), bytecodes);
+                u = new Unit(key, source, new UnitLoader(bytecodes, parent), bytecodes);
             } catch (CompileException e) {
                 throw new CompilationFailed("Janino could not compile the generated source: " + e.getMessage(), e);
             } catch (IOException | RuntimeException | LinkageError e) {
@@ -142,11 +141,12 @@ public final class JaninoCompiler {
             Unit u = cache.get(key);
             if (u != null) return u;
             HoistedLiterals h = HoistedLiterals.of(source);
-            Map<String, byte[]> bytecodes = h.shape() == null ? null : shapes.get(sha256(h.shape()));
-            if (bytecodes == null && h.shape() != null) {
+            String shapeKey = h.shape() == null ? null : sha256(h.shape());
+            Map<String, byte[]> bytecodes = shapeKey == null ? null : shapes.get(shapeKey);
+            if (bytecodes == null && shapeKey != null) {
                 try {
                     bytecodes = bytecodes(h.shape());
-                    shapes.put(sha256(h.shape()), bytecodes);
+                    shapes.put(shapeKey, bytecodes);
                 } catch (CompileException | IOException | RuntimeException | LinkageError e) {
                     bytecodes = null; // compiled with its literals below
                 }
@@ -159,8 +159,31 @@ public final class JaninoCompiler {
         }
     }
 
+    /**
+     * Defines one unit's classes, looking at its own before asking the parent: the parent never has them, and asking it
+     * first (a search of its whole class path ending in an exception) cost more than defining the class.
+     */
+    private static class UnitLoader extends ClassLoader {
+        private final Map<String, byte[]> classes;
+
+        UnitLoader(Map<String, byte[]> classes, ClassLoader parent) {
+            super(parent);
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            byte[] b = classes.get(name);
+            if (b == null) return super.loadClass(name, resolve);
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                return c != null ? c : defineClass(name, b, 0, b.length);
+            }
+        }
+    }
+
     /** Defines a shape's classes and hands them their literals ({@link HoistedLiterals}: the class initialiser asks). */
-    private static final class LiteralsLoader extends ByteArrayClassLoader implements java.util.function.Supplier<double[]> {
+    private static final class LiteralsLoader extends UnitLoader implements java.util.function.Supplier<double[]> {
         private final double[] values;
 
         LiteralsLoader(Map<String, byte[]> classes, ClassLoader parent, double[] values) {

@@ -3,12 +3,10 @@ package org.bregman.codegen
 import static org.bregman.codegen.TemplateSupport.*
 
 /**
- * The Java source of one potential: a class implementing {@code MirrorMap}, specialised for the bound
- * parameter values (no {@code Math.pow} for the specialised exponents), a nested {@code General}
- * class for other values (parameters in fields), and a nested {@code Factory} for {@code ServiceLoader}.
- *
- * <p>The source is written for Janino as well as javac: no generics are relied on, no lambdas,
- * explicit boxing. All user text goes through {@link JavaText}.
+ * The Java source of one potential: a class implementing {@code MirrorMap}, specialised for the bound parameter values
+ * (no {@code Math.pow} for the specialised exponents), a nested {@code General} class for other values (parameters in
+ * fields), and a nested {@code Factory} for {@code ServiceLoader}. Written for Janino as well as javac: no generics are
+ * relied on, no lambdas, explicit boxing. All user text goes through {@link JavaText}.
  */
 class MirrorMapTemplate {
 
@@ -19,9 +17,10 @@ class MirrorMapTemplate {
 		new MirrorMapTemplate().classFile(s, true).toString
 	}
 
-	/** Only the specialised kernel (what a live compile needs: about half the source, half the Janino time). */
+	/** Only the specialised kernel (a live compile's); unless time-varying on the runtime's {@code GeneratedMirrorMap}. */
 	def static String generateKernelOnly(KernelSpec s) {
-		new MirrorMapTemplate().classFile(s, false).toString
+		val t = new MirrorMapTemplate()
+		(if (s.timeVarying) t.classFile(s, false) else t.leanClassFile(s)).toString
 	}
 
 	def static String className(KernelSpec s) {
@@ -204,12 +203,65 @@ class MirrorMapTemplate {
 		}
 	'''
 
+	/** The live kernel: the computing methods only, the rest from {@code GeneratedMirrorMap} (its constructor's values). */
+	def leanClassFile(KernelSpec s) '''
+		package «PACKAGE»;
+
+		import java.nio.FloatBuffer;
+		import org.bregman.runtime.GeneratedMirrorMap;
+		import org.bregman.runtime.Interval;
+		«IF s.bound.numericInverse»
+		import org.bregman.runtime.NewtonBisection;
+		«ENDIF»
+
+		public final class «className(s)» extends GeneratedMirrorMap {
+
+			private static final double LO = «d(s.bound.domain.lower, "x")»;
+			private static final double HI = «d(s.bound.domain.upper, "x")»;
+			private static final double DUAL_LO = «d(s.bound.dual.lower, "x")»;
+			private static final double DUAL_HI = «d(s.bound.dual.upper, "x")»;
+
+			public «className(s)»() {
+				super(«str(s.name)», new String[] «stringArray(s.parameterNames)», new double[] «doubleArray(s.values)», new Interval(LO, «bool(s.bound.domain.lowerClosed)», HI, «bool(s.bound.domain.upperClosed)»), new Interval(DUAL_LO, «bool(s.bound.dual.lowerClosed)», DUAL_HI, «bool(s.bound.dual.upperClosed)»), «bool(!s.bound.numericInverse)»);
+			}
+
+			«computing(s.bound, true)»
+
+			«steps(s.bound, true)»
+			«solver(s.bound, "this")»
+		}
+	'''
+
 	/** The MirrorMap methods over one set of forms (fields LO, HI, DUAL_LO, DUAL_HI in scope). */
 	def body(Forms f, String landing) '''
 		public String name() {
 			return NAME;
 		}
 
+		«computing(f, false)»
+
+		public boolean inverseIsClosedForm() {
+			return «bool(!f.numericInverse)»;
+		}
+
+		public Interval domain() {
+			return new Interval(LO, «bool(f.domain.lowerClosed)», HI, «bool(f.domain.upperClosed)»);
+		}
+
+		public Interval dualDomain() {
+			return new Interval(DUAL_LO, «bool(f.dual.lowerClosed)», DUAL_HI, «bool(f.dual.upperClosed)»);
+		}
+
+		«steps(f, false)»
+		«solver(f, landing)»
+
+		public String toString() {
+			return NAME + parameters() + " (compiled)";
+		}
+	'''
+
+	/** ψ, ψ', ψ'', the inverse and the divergences; {@code lean}: the argument check from {@code GeneratedMirrorMap}. */
+	def computing(Forms f, boolean lean) '''
 		public double psi(double x) {
 			return «d(f.psi, "x")»;
 		}
@@ -235,37 +287,33 @@ class MirrorMapTemplate {
 		}
 
 		public double bregman(float[] w, float[] v) {
+			«IF lean»
+			checkSameLength(w, v);
+			«ELSE»
 			if (w.length != v.length) {
 				throw new IllegalArgumentException("w and v differ in length: " + w.length + " vs " + v.length);
 			}
+			«ENDIF»
 			double s = 0;
 			for (int i = 0; i < w.length; i++) {
 				s += bregman((double) w[i], (double) v[i]);
 			}
 			return s;
 		}
+	'''
 
-		public boolean inverseIsClosedForm() {
-			return «bool(!f.numericInverse)»;
-		}
-
-		public Interval domain() {
-			return new Interval(LO, «bool(f.domain.lowerClosed)», HI, «bool(f.domain.upperClosed)»);
-		}
-
-		public Interval dualDomain() {
-			return new Interval(DUAL_LO, «bool(f.dual.lowerClosed)», DUAL_HI, «bool(f.dual.upperClosed)»);
-		}
-
+	/** The two in-place steps; {@code lean}: the argument checks from {@code GeneratedMirrorMap}. */
+	def steps(Forms f, boolean lean) '''
 		public int step(float[] w, int wOffset, float[] g, int gOffset, int n, float lr) {
+			«IF lean»
+			checkStep(w, wOffset, g, gOffset, n);
+			«ELSE»
 			// Objects.checkFromIndexSize is Java 9: the generated class runs on Java 8 (class file 52)
 			if ((wOffset | gOffset | n) < 0 || n > w.length - wOffset || n > g.length - gOffset) {
 				throw new IndexOutOfBoundsException("range of " + n + " from " + wOffset + " / " + gOffset + " out of bounds for lengths " + w.length + " / " + g.length);
 			}
-			«IF hasInvariants(f)»
-			«fusedInvariants(f.fusedStep)»
 			«ENDIF»
-			int bad = -1;
+			«invariantLines(f)»int bad = -1;
 			for (int i = 0; i < n; i++) {
 				float x = w[wOffset + i];
 				«stepCore(f, "g[gOffset + i]")»
@@ -279,13 +327,14 @@ class MirrorMapTemplate {
 			int wp = w.position();
 			int gp = g.position();
 			int n = w.remaining();
+			«IF lean»
+			checkRemaining(g.remaining(), n);
+			«ELSE»
 			if (g.remaining() < n) {
 				throw new IllegalArgumentException("g has " + g.remaining() + " elements left, w has " + n);
 			}
-			«IF hasInvariants(f)»
-			«fusedInvariants(f.fusedStep)»
 			«ENDIF»
-			int bad = -1;
+			«invariantLines(f)»int bad = -1;
 			for (int i = 0; i < n; i++) {
 				float x = w.get(wp + i);
 				«stepCore(f, "g.get(gp + i)")»
@@ -294,6 +343,10 @@ class MirrorMapTemplate {
 			}
 			return bad;
 		}
+	'''
+
+	/** The numeric inverse's solver, created on first use (nothing without one). */
+	def solver(Forms f, String landing) '''
 		«IF f.numericInverse»
 
 		private NewtonBisection solver;
@@ -309,10 +362,6 @@ class MirrorMapTemplate {
 			return s.solve(z);
 		}
 		«ENDIF»
-
-		public String toString() {
-			return NAME + parameters() + " (compiled)";
-		}
 	'''
 
 	def stepCore(Forms f, String gi) '''

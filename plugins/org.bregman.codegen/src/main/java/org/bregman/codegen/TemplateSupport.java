@@ -36,6 +36,11 @@ public final class TemplateSupport {
         return f.fused() && !CommonCalls.invariants(f.fusedStep()).isEmpty();
     }
 
+    /** {@link #fusedInvariants} as lines to put before the step's loop (each ending in a newline), or nothing. */
+    public static String invariantLines(Forms f) {
+        return hasInvariants(f) ? fusedInvariants(f.fusedStep()) + "\n" : "";
+    }
+
     /** The locals {@link #fusedStep} reads that depend on the step's times only: {@code double k0 = …;}, before the loop. */
     public static String fusedInvariants(Node n) {
         return n == null ? "" : locals(CommonCalls.invariants(n), new JavaPrinter(false, "x", "c", Map.of()));

@@ -48,13 +48,15 @@ public final class Derivation {
     private final boolean bound;
     private final String w, z, v;
     private final Assumptions assumptions;
-    private final Expr psi, grad, hessian, bregman;
+    private final Expr psi, grad, hessian;
+    /** D_ψ and its numeric form, simplified when first asked for: a live compile never uses it; set once, racily. */
+    private volatile Divergence divergence;
     private final Inverse inverse;
     private final RealInterval dualDomain;
     // numeric functions for `values`
     private final List<String> names;
     private final double[] paramValues;
-    private final Evaluator.Compiled psiC, gradC, hessC, invC, bregC;
+    private final Evaluator.Compiled psiC, gradC, hessC, invC;
     private final NumericInverse numericInverse;
 
     private Derivation(PotentialSpec spec, Map<String, Double> values, boolean bound) {
@@ -129,11 +131,22 @@ public final class Derivation {
         this.inverse = inv == null ? new Inverse(InverseKind.NUMERIC, null) : new Inverse(InverseKind.CLOSED_FORM, inv);
         this.invC = ic;
         this.numericInverse = new NumericInverse(this::grad, this::hessian, spec.domain(), dualDomain);
+    }
 
-        this.bregman = Simplifier.simplify(bregmanRaw(), assumptions.with(v, spec.domain()));
-        List<String> bNames = new ArrayList<>(names);
-        bNames.add(1, v);
-        this.bregC = Evaluator.compile(bregman, bNames);
+    private record Divergence(Expr expr, Evaluator.Compiled compiled) {
+    }
+
+    /** D_ψ simplified and compiled on first use (deterministic: a race computes the same twice). */
+    private Divergence divergence() {
+        Divergence d = divergence;
+        if (d == null) {
+            Expr b = Simplifier.simplify(bregmanRaw(), assumptions.with(v, spec.domain()));
+            List<String> bNames = new ArrayList<>(names);
+            bNames.add(1, v);
+            d = new Divergence(b, Evaluator.compile(b, bNames));
+            divergence = d;
+        }
+        return d;
     }
 
     /** Largest expression (in nodes) that a derivation works on. */
@@ -282,7 +295,7 @@ public final class Derivation {
     public Inverse inverse() { return inverse; }
 
     /** D_ψ(w, v) in {@link #coordinate()} and {@link #secondVariable()}. */
-    public Expr bregman() { return bregman; }
+    public Expr bregman() { return divergence().expr(); }
 
     public RealInterval domain() { return spec.domain(); }
 
@@ -314,7 +327,7 @@ public final class Derivation {
         a[0] = x;
         a[1] = y;
         System.arraycopy(paramValues, 0, a, 2, paramValues.length);
-        return bregC.eval(a);
+        return divergence().compiled().eval(a);
     }
 
     private static final double[] GL_X = {-0.9602898564975363, -0.7966664774136267, -0.525532409916329, -0.1834346424956498,
