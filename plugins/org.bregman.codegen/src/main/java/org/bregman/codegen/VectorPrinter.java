@@ -21,9 +21,16 @@ import org.bregman.symbolic.FunctionDefinition;
 public final class VectorPrinter {
 
     private final String x;
+    private final String shift;
 
     public VectorPrinter(String x) {
+        this(x, null);
+    }
+
+    /** A printer of trees in the coordinate {@code x} and, as {@link Node.Param} 0, a fused step's shift {@code shift}. */
+    public VectorPrinter(String x, String shift) {
         this.x = x;
+        this.shift = shift;
     }
 
     /**
@@ -97,6 +104,7 @@ public final class VectorPrinter {
         return switch (n) {
             case Node.Num c -> "FloatVector.broadcast(FS, " + JavaText.floatLiteral(c.value()) + ")";
             case Node.X v -> x;
+            case Node.Param p when p.index() == 0 && shift != null -> shift;
             case Node.Param p -> throw new IllegalArgumentException("parameters are not vectorised");
             case Node.Neg g -> print(g.a(), last) + ".neg()";
             case Node.Bin b -> print(b.a()) + "." + b.op().name().toLowerCase(Locale.ROOT) + "("

@@ -2,6 +2,8 @@ package org.bregman.codegen
 
 import static org.bregman.codegen.TemplateSupport.*
 
+import org.bregman.codegen.ir.SmallShift
+
 /**
  * The Vector API ({@code jdk.incubator.vector}) step kernel of one specialised potential: one fused
  * pass per call, {@code FS.length()} coordinates at a time, the remainder (and non-native buffers)
@@ -44,6 +46,11 @@ class VectorTemplate {
 		public final class «className(s)» implements MirrorMap {
 
 			«species(s)»
+			«IF smallShift(s)»
+			/** The lanes of the small-shift path (all |c| ≤ SMALL_SHIFT). */
+			static final VectorSpecies FW = «IF floatLaneExpm1(s) !== null»FloatVector.SPECIES_PREFERRED«ELSE»FS«ENDIF»;
+			static final float SMALL_SHIFT = «JavaText.floatLiteral(SmallShift.BOUND)»;
+			«ENDIF»
 			static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
 			private final MirrorMap scalar;
@@ -54,7 +61,7 @@ class VectorTemplate {
 
 			/** e.g. "vector (8 x float)". */
 			public static String kind() {
-				return "vector (" + FS.length() + " x float«IF doubleLanes(s)», functions on double lanes«ENDIF»)";
+				return "vector (" + FS.length() + " x float«IF doubleLanes(s)», functions on double lanes«ENDIF»«IF smallShift(s)»; |c| <= 2^-5: " + FW.length() + " x float«IF floatLaneExpm1(s) === null», double lanes«ENDIF»«ENDIF»)";
 			}
 
 			public String name() { return scalar.name(); }
@@ -72,16 +79,12 @@ class VectorTemplate {
 			public int step(float[] w, int wOffset, float[] g, int gOffset, int n, float lr) {
 				Objects.checkFromIndexSize(wOffset, n, w.length);
 				Objects.checkFromIndexSize(gOffset, n, g.length);
-				int len = FS.length();
+				int len = «IF smallShift(s)»FW«ELSE»FS«ENDIF».length();
 				int upper = n - n % len;
 				int bad = -1;
 				int i = 0;
 				for (; i < upper; i += len) {
-					FloatVector x = FloatVector.fromArray(FS, w, wOffset + i);
-					FloatVector gv = FloatVector.fromArray(FS, g, gOffset + i);
-					«core(s)»
-					r.intoArray(w, wOffset + i);
-					«check(s)»
+					«body(s, true)»
 				}
 				if (i < n) {
 					int t = scalar.step(w, wOffset + i, g, gOffset + i, n - i, lr);
@@ -103,17 +106,12 @@ class VectorTemplate {
 				}
 				MemorySegment ws = MemorySegment.ofBuffer(w);
 				MemorySegment gs = MemorySegment.ofBuffer(g);
-				int len = FS.length();
+				int len = «IF smallShift(s)»FW«ELSE»FS«ENDIF».length();
 				int upper = n - n % len;
 				int bad = -1;
 				int i = 0;
 				for (; i < upper; i += len) {
-					long off = 4L * i;
-					FloatVector x = FloatVector.fromMemorySegment(FS, ws, off, ORDER);
-					FloatVector gv = FloatVector.fromMemorySegment(FS, gs, off, ORDER);
-					«core(s)»
-					r.intoMemorySegment(ws, off, ORDER);
-					«check(s)»
+					«body(s, false)»
 				}
 				if (i < n) {
 					FloatBuffer wt = w.duplicate();
@@ -135,6 +133,61 @@ class VectorTemplate {
 		}
 	'''
 
+	def static boolean smallShift(KernelSpec s) {
+		s.bound.smallShiftStep !== null
+	}
+
+	def static floatLaneExpm1(KernelSpec s) {
+		SmallShift.floatLaneExpm1(s.bound.fusedStep)
+	}
+
+	/**
+	 * One iteration of the step loop at index i over w and g (arrays, or the segments ws, gs): with a small-shift form,
+	 * a block of FW lanes whose shifts all lie within SMALL_SHIFT takes it, any other block the fused step, FS lanes at
+	 * a time.
+	 */
+	def body(KernelSpec s, boolean array) '''
+		«IF smallShift(s)»
+		FloatVector cw = «load(array, "FW", "g", "i")».mul(lr);
+		if (!cw.abs().compare(VectorOperators.GT, SMALL_SHIFT).anyTrue()) {
+			FloatVector c = cw;
+			FloatVector x = «load(array, "FW", "w", "i")»;
+			«IF floatLaneExpm1(s) !== null»
+			FloatVector r = x.fma(«new VectorPrinter("x", "c").print(floatLaneExpm1(s))», x);
+			«ELSE»
+			DoubleVector xd = toDouble(x);
+			DoubleVector cd = toDouble(c);
+			«VectorPrinter.doubleLocals(s.bound.smallShiftStep, "xd", "cd")»
+			FloatVector r = toFloat(«VectorPrinter.printDouble(s.bound.smallShiftStep, "xd", "cd")»);
+			«ENDIF»
+			«store(array, "i")»
+			«check(s, "i")»
+			continue;
+		}
+		for (int h = i; h < i + len; h += FS.length()) {
+			«block(s, array, "h")»
+		}
+		«ELSE»
+		«block(s, array, "i")»
+		«ENDIF»
+	'''
+
+	def block(KernelSpec s, boolean array, String at) '''
+		FloatVector x = «load(array, "FS", "w", at)»;
+		FloatVector gv = «load(array, "FS", "g", at)»;
+		«core(s)»
+		«store(array, at)»
+		«check(s, at)»
+	'''
+
+	def static load(boolean array, String species, String v, String at) {
+		if (array) '''FloatVector.fromArray(«species», «v», «v»Offset + «at»)''' else '''FloatVector.fromMemorySegment(«species», «v»s, 4L * «at», ORDER)'''
+	}
+
+	def static store(boolean array, String at) {
+		if (array) '''r.intoArray(w, wOffset + «at»);''' else '''r.intoMemorySegment(ws, 4L * «at», ORDER);'''
+	}
+
 	def core(KernelSpec s) '''
 		«IF s.bound.fused»
 		FloatVector c = gv.mul(lr);
@@ -148,7 +201,12 @@ class VectorTemplate {
 		«ENDIF»
 	'''
 
-	def check(KernelSpec s) '''
+	def check(KernelSpec s) {
+		check(s, "i")
+	}
+
+	/** Sets bad to the first bad index of the block at index {@code at} (x, c or z, and r in scope). */
+	def check(KernelSpec s, String at) '''
 		«IF s.bound.fused»
 		VectorMask ok = r.abs().compare(VectorOperators.LE, Float.MAX_VALUE).and(c.abs().compare(VectorOperators.LE, Float.MAX_VALUE))«IF !s.bound.domain.isAllReals».and(«VectorPrinter.dualMask(s.bound.domain, "x")»)«ENDIF»;
 		«ELSEIF checksDual(s.bound)»
@@ -157,7 +215,7 @@ class VectorTemplate {
 		VectorMask ok = r.abs().compare(VectorOperators.LE, Float.MAX_VALUE).and(z.abs().compare(VectorOperators.LE, Float.MAX_VALUE));
 		«ENDIF»
 		if (bad < 0 && !ok.allTrue()) {
-			bad = i + ok.not().firstTrue();
+			bad = «at» + ok.not().firstTrue();
 		}
 	'''
 
