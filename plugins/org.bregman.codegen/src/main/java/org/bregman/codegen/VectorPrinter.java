@@ -148,16 +148,33 @@ public final class VectorPrinter {
 
     /** The locals {@link #printDouble(Node, String, String)} reads ({@link CommonCalls#repeated}), one line each. */
     public static String doubleLocals(Node n, String x, String c) {
-        Map<Node, String> named = CommonCalls.repeated(n);
+        return locals(CommonCalls.repeated(n), x, c);
+    }
+
+    /** A small-shift step ({@link org.bregman.codegen.ir.SmallShift}) as {@link #printDouble}, its repeated operations as locals. */
+    public static String printSmallShift(Node n, String x, String c) {
+        return printDouble(n, x, c, CommonCalls.repeatedOperations(n, "s"));
+    }
+
+    /** The locals {@link #printSmallShift} reads ({@link CommonCalls#repeatedOperations}), one line each. */
+    public static String smallShiftLocals(Node n, String x, String c) {
+        return locals(CommonCalls.repeatedOperations(n, "s"), x, c);
+    }
+
+    private static String locals(Map<Node, String> named, String x, String c) {
         StringBuilder b = new StringBuilder();
         named.forEach((t, name) -> b.append(b.isEmpty() ? "" : "\n").append("DoubleVector ").append(name).append(" = ")
-                .append(doubleCall((Node.Call) t, x, c, named)).append(';'));
+                .append(printOperation(t, x, c, named)).append(';'));
         return b.toString();
     }
 
     private static String printDouble(Node n, String x, String c, Map<Node, String> named) {
         String name = named.get(n);
-        if (name != null) return name;
+        return name != null ? name : printOperation(n, x, c, named);
+    }
+
+    /** The node's own operation over its (possibly named) operands. */
+    private static String printOperation(Node n, String x, String c, Map<Node, String> named) {
         return switch (n) {
             case Node.Num k -> "DoubleVector.broadcast(DS, " + JavaText.doubleLiteral(k.value()) + ")";
             case Node.X v -> x;

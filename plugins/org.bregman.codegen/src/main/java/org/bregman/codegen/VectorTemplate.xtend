@@ -157,8 +157,8 @@ class VectorTemplate {
 			«ELSE»
 			DoubleVector xd = toDouble(x);
 			DoubleVector cd = toDouble(c);
-			«VectorPrinter.doubleLocals(s.bound.smallShiftStep, "xd", "cd")»
-			FloatVector r = toFloat(«VectorPrinter.printDouble(s.bound.smallShiftStep, "xd", "cd")»);
+			«VectorPrinter.smallShiftLocals(s.bound.smallShiftStep, "xd", "cd")»
+			FloatVector r = toFloat(«VectorPrinter.printSmallShift(s.bound.smallShiftStep, "xd", "cd")»);
 			«ENDIF»
 			«store(array, "i")»
 			«check(s, "i")»

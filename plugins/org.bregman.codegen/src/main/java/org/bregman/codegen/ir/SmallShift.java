@@ -6,8 +6,9 @@ import org.bregman.symbolic.Func;
 
 /**
  * A fused step's form for small shifts |c| ≤ {@link #BOUND} (training steps c = lr·g mostly are): exp, sinh and cosh
- * of ±c by their Taylor polynomials (Horner), cut where the first omitted term is below 2⁻⁶² of the function's size
- * at the bound, so the polynomials are as accurate as the double functions and need no call and no division. The vector
+ * of ±c by their Taylor polynomials (Horner), cut where the first omitted term is below 2⁻⁵⁶ (an eighth of a double
+ * ulp) of the function's size at the bound (1 for exp and cosh, 2⁻⁵ for sinh), so the polynomials are as accurate as
+ * the double functions and need no call and no division: degree 8 for exp and cosh, 7 for sinh. The vector
  * kernel takes this form for a vector whose shifts all lie within the bound and the fused step otherwise.
  */
 public final class SmallShift {
@@ -16,7 +17,7 @@ public final class SmallShift {
     public static final double BOUND = 0x1p-5;
 
     /** The truncation bound, relative to the function's size at the bound. */
-    private static final double CUT = 0x1p-62;
+    private static final double CUT = 0x1p-56;
 
     private SmallShift() {
     }
@@ -57,7 +58,7 @@ public final class SmallShift {
 
     /** expm1(a) = a·(1 + a/2 + a²/6 + …): Horner in a, the coefficients 1/k!. */
     static Node expm1(Node a) {
-        int last = lastTerm(1);
+        int last = lastTerm(1, 1);
         Node p = num(factorialInverse(last));
         for (int k = last - 1; k >= 1; k--) p = add(mul(a, p), num(factorialInverse(k)));
         return mul(a, p);
@@ -65,19 +66,18 @@ public final class SmallShift {
 
     /** Σ a^(2j)/(2j + first)! for j ≥ 0 (Horner in a²): sinh a / a for first = 1, (cosh a − 1)/a² for first = 2. */
     static Node even(Node a, int first) {
-        int last = lastTerm(first);
-        if ((last - first) % 2 != 0) last++;
+        int last = lastTerm(first, first == 1 ? BOUND : 1);
+        if ((last - first) % 2 != 0) last--;
         Node a2 = mul(a, a);
         Node p = num(factorialInverse(last));
         for (int k = last - 2; k >= first; k -= 2) p = add(mul(a2, p), num(factorialInverse(k)));
         return p;
     }
 
-    /** The highest k to keep: BOUND^k / k! relative to the leading term BOUND^first / first! stays above {@link #CUT}. */
-    private static int lastTerm(int first) {
-        double lead = Math.pow(BOUND, first) * factorialInverse(first);
+    /** The highest k to keep: the terms BOUND^k / k! from k = first on while they exceed {@link #CUT}·size. */
+    private static int lastTerm(int first, double size) {
         int k = first;
-        while (Math.pow(BOUND, k + 1) * factorialInverse(k + 1) > CUT * lead) k++;
+        while (Math.pow(BOUND, k + 1) * factorialInverse(k + 1) > CUT * size) k++;
         return k;
     }
 
