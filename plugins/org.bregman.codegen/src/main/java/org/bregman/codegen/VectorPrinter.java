@@ -136,7 +136,7 @@ public final class VectorPrinter {
      * function by its {@code VectorOperators} constant or its double-lane helper.
      */
     public static String printDouble(Node n, String x, String c) {
-        return printDouble(n, x, c, CommonCalls.repeated(n));
+        return printDouble(n, x, c, CommonCalls.repeatedOperations(n, "t"));
     }
 
     /** Whether a fused step's double-lane text calls the template's {@code signumD} helper. */
@@ -146,19 +146,12 @@ public final class VectorPrinter {
         return used.stream().anyMatch(f -> f.func() == org.bregman.symbolic.Func.SIGN);
     }
 
-    /** The locals {@link #printDouble(Node, String, String)} reads ({@link CommonCalls#repeated}), one line each. */
+    /**
+     * The locals {@link #printDouble(Node, String, String)} reads, one line each: every repeated operation
+     * ({@link CommonCalls#repeatedOperations}) once — the same operations in the same order, fewer of them for C2.
+     */
     public static String doubleLocals(Node n, String x, String c) {
-        return locals(CommonCalls.repeated(n), x, c);
-    }
-
-    /** A small-shift step ({@link org.bregman.codegen.ir.SmallShift}) as {@link #printDouble}, its repeated operations as locals. */
-    public static String printSmallShift(Node n, String x, String c) {
-        return printDouble(n, x, c, CommonCalls.repeatedOperations(n, "s"));
-    }
-
-    /** The locals {@link #printSmallShift} reads ({@link CommonCalls#repeatedOperations}), one line each. */
-    public static String smallShiftLocals(Node n, String x, String c) {
-        return locals(CommonCalls.repeatedOperations(n, "s"), x, c);
+        return locals(CommonCalls.repeatedOperations(n, "t"), x, c);
     }
 
     private static String locals(Map<Node, String> named, String x, String c) {

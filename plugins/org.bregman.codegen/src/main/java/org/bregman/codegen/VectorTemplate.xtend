@@ -2,6 +2,7 @@ package org.bregman.codegen
 
 import static org.bregman.codegen.TemplateSupport.*
 
+import org.bregman.codegen.ir.Node
 import org.bregman.codegen.ir.SmallShift
 
 /**
@@ -48,8 +49,12 @@ class VectorTemplate {
 			«species(s)»
 			«IF smallShift(s)»
 			/** The lanes of the small-shift path (all |c| ≤ SMALL_SHIFT). */
-			static final VectorSpecies FW = «IF floatLaneExpm1(s) !== null»FloatVector.SPECIES_PREFERRED«ELSE»FS«ENDIF»;
+			static final VectorSpecies FW = «IF floatLaneExpm1(s) !== null»VectorSpecies.of(Float.TYPE, VectorShape.forBitSize(2 * FS.vectorBitSize()))«ELSE»FS«ENDIF»;
 			static final float SMALL_SHIFT = «JavaText.floatLiteral(SmallShift.BOUND)»;
+			«IF doubleLaneSmallShift(s)»
+			/** Coordinates per choice between the small-shift and the fused run (g's chunk stays in L1 for the run). */
+			static final int CHUNK = 4096;
+			«ENDIF»
 			«ENDIF»
 			static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
@@ -79,13 +84,21 @@ class VectorTemplate {
 			public int step(float[] w, int wOffset, float[] g, int gOffset, int n, float lr) {
 				Objects.checkFromIndexSize(wOffset, n, w.length);
 				Objects.checkFromIndexSize(gOffset, n, g.length);
-				int len = «IF smallShift(s)»FW«ELSE»FS«ENDIF».length();
+				int len = «IF floatLaneExpm1(s) !== null»FW«ELSE»FS«ENDIF».length();
 				int upper = n - n % len;
 				int bad = -1;
 				int i = 0;
+				«IF doubleLaneSmallShift(s)»
+				for (; i < upper; i += CHUNK) {
+					int m = Math.min(CHUNK, upper - i);
+					int t = smallShifts(g, gOffset + i, m, lr) ? smallShiftRun(w, wOffset + i, g, gOffset + i, m, lr) : fusedRun(w, wOffset + i, g, gOffset + i, m, lr);
+					if (t >= 0 && bad < 0) bad = i + t;
+				}
+				«ELSE»
 				for (; i < upper; i += len) {
 					«body(s, true)»
 				}
+				«ENDIF»
 				if (i < n) {
 					int t = scalar.step(w, wOffset + i, g, gOffset + i, n - i, lr);
 					if (t >= 0 && bad < 0) bad = i + t;
@@ -106,13 +119,23 @@ class VectorTemplate {
 				}
 				MemorySegment ws = MemorySegment.ofBuffer(w);
 				MemorySegment gs = MemorySegment.ofBuffer(g);
-				int len = «IF smallShift(s)»FW«ELSE»FS«ENDIF».length();
+				int len = «IF floatLaneExpm1(s) !== null»FW«ELSE»FS«ENDIF».length();
 				int upper = n - n % len;
 				int bad = -1;
 				int i = 0;
+				«IF doubleLaneSmallShift(s)»
+				for (; i < upper; i += CHUNK) {
+					int m = Math.min(CHUNK, upper - i);
+					MemorySegment wc = ws.asSlice(4L * i);
+					MemorySegment gc = gs.asSlice(4L * i);
+					int t = smallShifts(gc, m, lr) ? smallShiftRun(wc, gc, m, lr) : fusedRun(wc, gc, m, lr);
+					if (t >= 0 && bad < 0) bad = i + t;
+				}
+				«ELSE»
 				for (; i < upper; i += len) {
 					«body(s, false)»
 				}
+				«ENDIF»
 				if (i < n) {
 					FloatBuffer wt = w.duplicate();
 					FloatBuffer gt = g.duplicate();
@@ -125,6 +148,12 @@ class VectorTemplate {
 				return bad;
 			}
 
+			«IF doubleLaneSmallShift(s)»
+			«runs(s, true)»
+
+			«runs(s, false)»
+
+			«ENDIF»
 			«laneHelpers(s)»
 
 			public String toString() {
@@ -142,29 +171,27 @@ class VectorTemplate {
 	}
 
 	/**
-	 * One iteration of the step loop at index i over w and g (arrays, or the segments ws, gs): with a small-shift form,
-	 * a block of FW lanes whose shifts all lie within SMALL_SHIFT takes it, any other block the fused step, FS lanes at
-	 * a time.
+	 * One iteration of the step loop at index i over w and g (arrays, or the segments ws, gs). A small-shift form on
+	 * float lanes: a block of FW lanes whose shifts all lie within SMALL_SHIFT takes it, any other block the fused step,
+	 * FS lanes at a time (written out, not a nested loop: C2's OSR compilation of an inner loop there was 4-6x slower).
+	 * On double lanes the choice is inside {@link #core}.
 	 */
 	def body(KernelSpec s, boolean array) '''
-		«IF smallShift(s)»
+		«IF floatLaneExpm1(s) !== null»
 		FloatVector cw = «load(array, "FW", "g", "i")».mul(lr);
 		if (!cw.abs().compare(VectorOperators.GT, SMALL_SHIFT).anyTrue()) {
 			FloatVector c = cw;
 			FloatVector x = «load(array, "FW", "w", "i")»;
-			«IF floatLaneExpm1(s) !== null»
 			FloatVector r = x.fma(«new VectorPrinter("x", "c").print(floatLaneExpm1(s))», x);
-			«ELSE»
-			DoubleVector xd = toDouble(x);
-			DoubleVector cd = toDouble(c);
-			«VectorPrinter.smallShiftLocals(s.bound.smallShiftStep, "xd", "cd")»
-			FloatVector r = toFloat(«VectorPrinter.printSmallShift(s.bound.smallShiftStep, "xd", "cd")»);
-			«ENDIF»
 			«store(array, "i")»
 			«check(s, "i")»
 			continue;
 		}
-		for (int h = i; h < i + len; h += FS.length()) {
+		{
+			«block(s, array, "i")»
+		}
+		{
+			int h = i + FS.length(); // FW holds two FS blocks: the preferred float and double shapes have the same size
 			«block(s, array, "h")»
 		}
 		«ELSE»
@@ -172,12 +199,45 @@ class VectorTemplate {
 		«ENDIF»
 	'''
 
-	def block(KernelSpec s, boolean array, String at) '''
+	def block(KernelSpec s, boolean array, String at) {
+		block(s, array, at, s.bound.fusedStep)
+	}
+
+	def block(KernelSpec s, boolean array, String at, Node step) '''
 		FloatVector x = «load(array, "FS", "w", at)»;
 		FloatVector gv = «load(array, "FS", "g", at)»;
-		«core(s)»
+		«core(s, step)»
 		«store(array, at)»
 		«check(s, at)»
+	'''
+
+	def static boolean doubleLaneSmallShift(KernelSpec s) {
+		smallShift(s) && floatLaneExpm1(s) === null
+	}
+
+	/**
+	 * A small-shift form on double lanes: the choice per chunk, the two paths in methods of their own (one loop holding
+	 * both, with a branch per block, ran the fused path 3-7x slower than alone: C2 stops inlining the lane operations).
+	 */
+	def runs(KernelSpec s, boolean array) '''
+		/** Whether every shift lr·g of the chunk lies within SMALL_SHIFT. */
+		private static boolean smallShifts(«IF array»float[] g, int gOffset, «ELSE»MemorySegment gs, «ENDIF»int m, float lr) {
+			for (int i = 0; i < m; i += FS.length()) {
+				if («load(array, "FS", "g", "i")».mul(lr).abs().compare(VectorOperators.GT, SMALL_SHIFT).anyTrue()) return false;
+			}
+			return true;
+		}
+
+		«FOR small : #[true, false] SEPARATOR "\n"»
+		/** The chunk's steps by the «IF small»small-shift form«ELSE»fused step«ENDIF»; the first bad index or -1. */
+		private static int «IF small»smallShiftRun«ELSE»fusedRun«ENDIF»(«IF array»float[] w, int wOffset, float[] g, int gOffset, «ELSE»MemorySegment ws, MemorySegment gs, «ENDIF»int m, float lr) {
+			int bad = -1;
+			for (int i = 0; i < m; i += FS.length()) {
+				«block(s, array, "i", if (small) s.bound.smallShiftStep else s.bound.fusedStep)»
+			}
+			return bad;
+		}
+		«ENDFOR»
 	'''
 
 	def static load(boolean array, String species, String v, String at) {
@@ -188,13 +248,18 @@ class VectorTemplate {
 		if (array) '''r.intoArray(w, wOffset + «at»);''' else '''r.intoMemorySegment(ws, 4L * «at», ORDER);'''
 	}
 
-	def core(KernelSpec s) '''
+	def core(KernelSpec s) {
+		core(s, s.bound.fusedStep)
+	}
+
+	/** The lanes' result r of x and gv: {@code step} (a fused or small-shift step) on double lanes, or z and the inverse. */
+	def core(KernelSpec s, Node step) '''
 		«IF s.bound.fused»
 		FloatVector c = gv.mul(lr);
 		DoubleVector xd = toDouble(x);
 		DoubleVector cd = toDouble(c);
-		«VectorPrinter.doubleLocals(s.bound.fusedStep, "xd", "cd")»
-		FloatVector r = toFloat(«VectorPrinter.printDouble(s.bound.fusedStep, "xd", "cd")»);
+		«VectorPrinter.doubleLocals(step, "xd", "cd")»
+		FloatVector r = toFloat(«VectorPrinter.printDouble(step, "xd", "cd")»);
 		«ELSE»
 		FloatVector z = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
 		FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
