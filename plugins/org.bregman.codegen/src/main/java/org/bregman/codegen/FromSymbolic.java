@@ -104,8 +104,8 @@ public final class FromSymbolic {
         // evaluated in the overflow-safe form (the derivation evaluates the same one)
         return new Forms(lw.lower(OverflowSafe.rewrite(d.psi())), lw.lower(OverflowSafe.rewrite(d.grad())),
                 lw.lower(OverflowSafe.rewrite(d.hessian())),
-                d.inverse().isClosedForm() ? lz.lower(d.inverse().expr()) : null, domain, dual, fused == null ? null : CommonCalls.sinhCoshFromExpm1(fused),
-                SmallShift.of(fused));
+                d.inverse().isClosedForm() ? lz.lower(d.inverse().expr()) : null, domain, dual,
+                fused == null ? null : CommonCalls.sinhCoshFromExpm1(fused), SmallShift.of(fused));
     }
 
     /**

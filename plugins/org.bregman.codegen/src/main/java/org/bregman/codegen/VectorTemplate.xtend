@@ -89,8 +89,8 @@ class VectorTemplate {
 				int bad = -1;
 				int i = 0;
 				«IF doubleLaneSmallShift(s)»
-				for (; i < upper; i += CHUNK) {
-					int m = Math.min(CHUNK, upper - i);
+				for (int m = 0; i < upper; i += m) {
+					m = Math.min(CHUNK, upper - i);
 					int t = smallShifts(g, gOffset + i, m, lr) ? smallShiftRun(w, wOffset + i, g, gOffset + i, m, lr) : fusedRun(w, wOffset + i, g, gOffset + i, m, lr);
 					if (t >= 0 && bad < 0) bad = i + t;
 				}
@@ -124,8 +124,8 @@ class VectorTemplate {
 				int bad = -1;
 				int i = 0;
 				«IF doubleLaneSmallShift(s)»
-				for (; i < upper; i += CHUNK) {
-					int m = Math.min(CHUNK, upper - i);
+				for (int m = 0; i < upper; i += m) {
+					m = Math.min(CHUNK, upper - i);
 					MemorySegment wc = ws.asSlice(4L * i);
 					MemorySegment gc = gs.asSlice(4L * i);
 					int t = smallShifts(gc, m, lr) ? smallShiftRun(wc, gc, m, lr) : fusedRun(wc, gc, m, lr);

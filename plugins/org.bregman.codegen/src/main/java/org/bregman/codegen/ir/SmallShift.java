@@ -9,7 +9,8 @@ import org.bregman.symbolic.Func;
  * of ±c by their Taylor polynomials (Horner), cut where the first omitted term is below 2⁻⁵⁶ (an eighth of a double
  * ulp) of the function's size at the bound (1 for exp and cosh, 2⁻⁵ for sinh), so the polynomials are as accurate as
  * the double functions and need no call and no division: degree 8 for exp and cosh, 7 for sinh. The vector
- * kernel takes this form for a vector whose shifts all lie within the bound and the fused step otherwise.
+ * kernel takes this form for a block (float lanes) or chunk (double lanes) whose shifts all lie within the bound, and
+ * the fused step otherwise.
  */
 public final class SmallShift {
 
