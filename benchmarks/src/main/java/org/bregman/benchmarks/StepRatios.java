@@ -11,8 +11,9 @@ import org.bregman.runtime.MirrorMap;
  * Interleaved timing for a shared, noisy machine: every round times each kernel once, back to back,
  * and the ratio to plain SGD is taken within the round; the medians over the rounds are printed.
  * Load that drifts between JMH trials cancels out of these ratios.
- * {@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar org.bregman.benchmarks.StepRatios [rounds [potentials]]}
- * (potentials comma-separated, e.g. {@code negentropy,hyperbolic}; all four by default)
+ * {@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar org.bregman.benchmarks.StepRatios [rounds [potentials
+ * [gScale]]]} (potentials comma-separated, e.g. {@code negentropy,hyperbolic}; all four by default; gradients
+ * N(0, (1e-3·gScale)²), so c = lr·g ≈ 1e-5 by default and gScale = 1e4 puts c beyond the kernels' small-shift bound 2⁻⁵)
  */
 public final class StepRatios {
 
@@ -23,13 +24,14 @@ public final class StepRatios {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         String[] potentials = args.length > 1 ? args[1].split(",") : new String[] {"q3", "q2.5", "negentropy", "hyperbolic"};
+        double gScale = args.length > 2 ? Double.parseDouble(args[2]) : 1;
         for (int size : new int[] {670_000, 10_000_000}) {
             Random r = new Random(1);
             float[] g = new float[size];
             float[] base = new float[size];
             for (int i = 0; i < size; i++) {
                 base[i] = 0.5f + r.nextFloat();
-                g[i] = (float) (r.nextGaussian() * 1e-3);
+                g[i] = (float) (r.nextGaussian() * 1e-3 * gScale);
             }
             List<String> names = new ArrayList<>();
             List<Step> steps = new ArrayList<>();

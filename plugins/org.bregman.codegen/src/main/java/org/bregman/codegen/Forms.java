@@ -2,6 +2,7 @@ package org.bregman.codegen;
 
 import java.util.Objects;
 import org.bregman.codegen.ir.Node;
+import org.bregman.codegen.ir.SmallShift;
 
 /**
  * The lowered expressions of one potential: ψ, ψ', ψ'' in the coordinate ({@link Node.X}), the inverse
@@ -14,12 +15,13 @@ import org.bregman.codegen.ir.Node;
  * ({@link org.bregman.symbolic.StepFusion}); only specialised forms and a time-varying step's forms, whose dual domain is all
  * reals, have one (the
  * fused step never computes the dual value a bounded dual domain would check). It is evaluated in double and
- * rounded once.
+ * rounded once. {@code smallShiftStep}, or {@code null}: the fused step for |c| ≤ {@link SmallShift#BOUND}, with
+ * polynomials for the functions of c ({@link SmallShift}); the vector kernel's fast path.
  */
-public record Forms(Node psi, Node grad, Node hessian, Node inverse, Range domain, Range dual, Node fusedStep) {
+public record Forms(Node psi, Node grad, Node hessian, Node inverse, Range domain, Range dual, Node fusedStep, Node smallShiftStep) {
 
     public Forms(Node psi, Node grad, Node hessian, Node inverse, Range domain, Range dual) {
-        this(psi, grad, hessian, inverse, domain, dual, null);
+        this(psi, grad, hessian, inverse, domain, dual, null, null);
     }
 
     public Forms {
@@ -31,6 +33,7 @@ public record Forms(Node psi, Node grad, Node hessian, Node inverse, Range domai
         if (fusedStep != null && (inverse == null || !dual.isAllReals())) {
             throw new IllegalArgumentException("a fused step needs a closed-form inverse and an unbounded dual domain");
         }
+        if (smallShiftStep != null && fusedStep == null) throw new IllegalArgumentException("a small-shift step needs a fused step");
     }
 
     public boolean fused() {

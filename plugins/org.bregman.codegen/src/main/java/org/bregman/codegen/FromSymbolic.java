@@ -7,6 +7,7 @@ import java.util.Map;
 import org.bregman.codegen.ir.Node;
 import org.bregman.codegen.ir.CommonCalls;
 import org.bregman.codegen.ir.Cond;
+import org.bregman.codegen.ir.SmallShift;
 import org.bregman.symbolic.Condition;
 import org.bregman.symbolic.Derivation;
 import org.bregman.symbolic.Expr;
@@ -113,22 +114,25 @@ public final class FromSymbolic {
     private static Forms forms(Derivation d, List<String> params, Forms.Range domain, Forms.Range dual) {
         Lowering lw = new Lowering(d.coordinate(), params);
         Lowering lz = new Lowering(d.dualVariable(), params);
+        Node fused = fusedStep(d, params, dual);
         // evaluated in the overflow-safe form (the derivation evaluates the same one)
         return new Forms(lw.lower(OverflowSafe.rewrite(d.psi())), lw.lower(OverflowSafe.rewrite(d.grad())),
                 lw.lower(OverflowSafe.rewrite(d.hessian())),
-                d.inverse().isClosedForm() ? lz.lower(d.inverse().expr()) : null, domain, dual, fusedStep(d, params, dual));
+                d.inverse().isClosedForm() ? lz.lower(d.inverse().expr()) : null, domain, dual,
+                fused == null ? null : CommonCalls.sinhCoshFromExpm1(fused), SmallShift.of(fused));
     }
 
     /**
      * The fused step (Param 0 the shift) of a specialised form with an unbounded dual domain, or {@code null}; in the
-     * overflow-safe form only where a double intermediate could overflow (it costs divisions).
+     * overflow-safe form only where a double intermediate could overflow (it costs divisions); sinh and cosh of c as
+     * they are (the kernels take both from one expm1: {@link CommonCalls#sinhCoshFromExpm1}).
      */
     private static Node fusedStep(Derivation d, List<String> params, Forms.Range dual) {
         if (!params.isEmpty() || !dual.isAllReals()) return null;
         Expr step = StepFusion.fused(d);
         if (step == null) return null;
         Expr evaluated = StepFusion.finiteOnFloats(step, d) ? step : OverflowSafe.rewriteFolded(step);
-        return CommonCalls.sinhCoshFromExpm1(new Lowering(d.coordinate(), List.of(StepFusion.SHIFT)).lower(evaluated));
+        return new Lowering(d.coordinate(), List.of(StepFusion.SHIFT)).lower(evaluated);
     }
 
     static Forms.Range range(RealInterval r) {

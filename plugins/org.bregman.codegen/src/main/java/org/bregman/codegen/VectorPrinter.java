@@ -22,9 +22,10 @@ public final class VectorPrinter {
 
     private final String x;
     private final boolean params;
+    private final String shift;
 
     public VectorPrinter(String x) {
-        this(x, false);
+        this(x, false, null);
     }
 
     /**
@@ -32,8 +33,18 @@ public final class VectorPrinter {
      * scalar class's float code reads it, {@code (float) p}i; otherwise a parameter is an error.
      */
     public VectorPrinter(String x, boolean params) {
+        this(x, params, null);
+    }
+
+    /** A printer of trees in the coordinate {@code x} and, as {@link Node.Param} 0, a fused step's shift {@code shift}. */
+    public VectorPrinter(String x, String shift) {
+        this(x, false, shift);
+    }
+
+    private VectorPrinter(String x, boolean params, String shift) {
         this.x = x;
         this.params = params;
+        this.shift = shift;
     }
 
     /**
@@ -107,6 +118,7 @@ public final class VectorPrinter {
         return switch (n) {
             case Node.Num c -> "FloatVector.broadcast(FS, " + JavaText.floatLiteral(c.value()) + ")";
             case Node.X v -> x;
+            case Node.Param p when p.index() == 0 && shift != null -> shift;
             case Node.Param p when params -> "FloatVector.broadcast(FS, (float) p" + p.index() + ")";
             case Node.Param p -> throw new IllegalArgumentException("parameters are not vectorised");
             case Node.Neg g -> print(g.a(), last) + ".neg()";
@@ -143,14 +155,14 @@ public final class VectorPrinter {
     }
 
     /**
-     * The names a fused step's lanes read: its repeated calls' locals, and its time-only subtrees as broadcasts of the
-     * scalar doubles {@link TemplateSupport#fusedInvariants} computes before the loop (the scalar class's bits; scalars,
-     * not vectors, live across the loop).
+     * The names a fused step's lanes read: its time-only subtrees as broadcasts of the scalar doubles
+     * {@link TemplateSupport#fusedInvariants} computes before the loop (the scalar class's bits; scalars, not vectors,
+     * live across the loop), then its repeated operations' locals.
      */
     private static Map<Node, String> named(Node n) {
         Map<Node, String> m = new java.util.LinkedHashMap<>();
         CommonCalls.invariants(n).forEach((t, name) -> m.put(t, "DoubleVector.broadcast(DS, " + name + ")"));
-        m.putAll(CommonCalls.repeated(n));
+        m.putAll(CommonCalls.repeatedOperations(n, "t"));
         return m;
     }
 
@@ -161,18 +173,25 @@ public final class VectorPrinter {
         return used.stream().anyMatch(f -> f.func() == org.bregman.symbolic.Func.SIGN);
     }
 
-    /** The locals {@link #printDouble(Node, String, String)} reads ({@link CommonCalls#repeated}), one line each. */
+    /**
+     * The locals {@link #printDouble(Node, String, String)} reads, one line each: every repeated operation
+     * ({@link CommonCalls#repeatedOperations}) once — the same operations in the same order, fewer of them for C2.
+     */
     public static String doubleLocals(Node n, String x, String c) {
         Map<Node, String> named = named(n);
         StringBuilder b = new StringBuilder();
-        CommonCalls.repeated(n).forEach((t, name) -> b.append(b.isEmpty() ? "" : "\n").append("DoubleVector ").append(name).append(" = ")
-                .append(doubleCall((Node.Call) t, x, c, named)).append(';'));
+        CommonCalls.repeatedOperations(n, "t").forEach((t, name) -> b.append(b.isEmpty() ? "" : "\n").append("DoubleVector ").append(name)
+                .append(" = ").append(printOperation(t, x, c, named)).append(';'));
         return b.toString();
     }
 
     private static String printDouble(Node n, String x, String c, Map<Node, String> named) {
         String name = named.get(n);
-        if (name != null) return name;
+        return name != null ? name : printOperation(n, x, c, named);
+    }
+
+    /** The node's own operation over its (possibly named) operands. */
+    private static String printOperation(Node n, String x, String c, Map<Node, String> named) {
         return switch (n) {
             case Node.Num k -> "DoubleVector.broadcast(DS, " + JavaText.doubleLiteral(k.value()) + ")";
             case Node.X v -> x;

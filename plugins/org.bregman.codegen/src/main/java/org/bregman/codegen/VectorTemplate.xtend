@@ -2,6 +2,9 @@ package org.bregman.codegen
 
 import static org.bregman.codegen.TemplateSupport.*
 
+import org.bregman.codegen.ir.Node
+import org.bregman.codegen.ir.SmallShift
+
 /**
  * The Vector API ({@code jdk.incubator.vector}) step kernel of one specialised potential: one fused
  * pass per call, {@code FS.length()} coordinates at a time, the remainder (and non-native buffers)
@@ -48,6 +51,15 @@ class VectorTemplate {
 		public final class «className(s)» implements «IF s.timeVarying»TimeVaryingMirrorMap«ELSE»MirrorMap«ENDIF» {
 
 			«species(s)»
+			«IF smallShift(s)»
+			/** The lanes of the small-shift path (all |c| ≤ SMALL_SHIFT). */
+			static final VectorSpecies FW = «IF floatLaneExpm1(s) !== null»VectorSpecies.of(Float.TYPE, VectorShape.forBitSize(2 * FS.vectorBitSize()))«ELSE»FS«ENDIF»;
+			static final float SMALL_SHIFT = «JavaText.floatLiteral(SmallShift.BOUND)»;
+			«IF doubleLaneSmallShift(s)»
+			/** Coordinates per choice between the small-shift and the fused run (g's chunk stays in L1 for the run). */
+			static final int CHUNK = 4096;
+			«ENDIF»
+			«ENDIF»
 			static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
 			private final MirrorMap scalar;
@@ -58,45 +70,88 @@ class VectorTemplate {
 
 			/** e.g. "vector (8 x float)". */
 			public static String kind() {
-				return "vector (" + FS.length() + " x float«IF doubleLanes(s)», functions on double lanes«ENDIF»)";
+				return "vector (" + FS.length() + " x float«IF doubleLanes(s)», functions on double lanes«ENDIF»«IF smallShift(s)»; |c| <= 2^-5: " + FW.length() + " x float«IF floatLaneExpm1(s) === null», double lanes«ENDIF»«ENDIF»)";
 			}
 
 			«delegates»
 
-			«stepMethods(s.bound, false)»
-			«IF s.timeVarying»
-
-			public String time() {
-				return ((TimeVaryingMirrorMap) scalar).time();
-			}
-
-			public MirrorMap between(double from, double to) {
-				return new Between(((TimeVaryingMirrorMap) scalar).between(from, to), from, to);
-			}
-
-			/** One step from time p0 to time p1 on the same lanes (the scalar class's Between for the rest). */
-			static final class Between implements MirrorMap {
-
-				private final MirrorMap scalar;
-				private final double p0;
-				private final double p1;
-
-				Between(MirrorMap scalar, double p0, double p1) {
-					this.scalar = scalar;
-					this.p0 = p0;
-					this.p1 = p1;
+			public int step(float[] w, int wOffset, float[] g, int gOffset, int n, float lr) {
+				Objects.checkFromIndexSize(wOffset, n, w.length);
+				Objects.checkFromIndexSize(gOffset, n, g.length);
+				int len = «IF floatLaneExpm1(s) !== null»FW«ELSE»FS«ENDIF».length();
+				int upper = n - n % len;
+				int bad = -1;
+				int i = 0;
+				«IF doubleLaneSmallShift(s)»
+				for (int m = 0; i < upper; i += m) {
+					m = Math.min(CHUNK, upper - i);
+					int t = smallShifts(g, gOffset + i, m, lr) ? smallShiftRun(w, wOffset + i, g, gOffset + i, m, lr) : fusedRun(w, wOffset + i, g, gOffset + i, m, lr);
+					if (t >= 0 && bad < 0) bad = i + t;
 				}
-
-				«delegates»
-
-				«stepMethods(s.step, true)»
-
-				public String toString() {
-					return scalar + " [" + kind() + "]";
+				«ELSE»
+				for (; i < upper; i += len) {
+					«body(s, true)»
 				}
+				«ENDIF»
+				if (i < n) {
+					int t = scalar.step(w, wOffset + i, g, gOffset + i, n - i, lr);
+					if (t >= 0 && bad < 0) bad = i + t;
+				}
+				return bad;
 			}
+
+			public int step(FloatBuffer w, FloatBuffer g, float lr) {
+				int n = w.remaining();
+				if (g.remaining() < n) {
+					throw new IllegalArgumentException("g has " + g.remaining() + " elements left, w has " + n);
+				}
+				if (w.hasArray() && g.hasArray() && !w.isReadOnly()) {
+					return step(w.array(), w.arrayOffset() + w.position(), g.array(), g.arrayOffset() + g.position(), n, lr);
+				}
+				if (!w.isDirect() || !g.isDirect() || w.order() != ORDER || g.order() != ORDER) {
+					return scalar.step(w, g, lr);
+				}
+				MemorySegment ws = MemorySegment.ofBuffer(w);
+				MemorySegment gs = MemorySegment.ofBuffer(g);
+				int len = «IF floatLaneExpm1(s) !== null»FW«ELSE»FS«ENDIF».length();
+				int upper = n - n % len;
+				int bad = -1;
+				int i = 0;
+				«IF doubleLaneSmallShift(s)»
+				for (int m = 0; i < upper; i += m) {
+					m = Math.min(CHUNK, upper - i);
+					MemorySegment wc = ws.asSlice(4L * i);
+					MemorySegment gc = gs.asSlice(4L * i);
+					int t = smallShifts(gc, m, lr) ? smallShiftRun(wc, gc, m, lr) : fusedRun(wc, gc, m, lr);
+					if (t >= 0 && bad < 0) bad = i + t;
+				}
+				«ELSE»
+				for (; i < upper; i += len) {
+					«body(s, false)»
+				}
+				«ENDIF»
+				if (i < n) {
+					FloatBuffer wt = w.duplicate();
+					FloatBuffer gt = g.duplicate();
+					wt.position(w.position() + i);
+					gt.position(g.position() + i);
+					wt.limit(w.position() + n);
+					int t = scalar.step(wt, gt, lr);
+					if (t >= 0 && bad < 0) bad = i + t;
+				}
+				return bad;
+			}
+
+			«IF doubleLaneSmallShift(s)»
+			«runs(s, true)»
+
+			«runs(s, false)»
+
 			«ENDIF»
+			«IF s.timeVarying»
+			«new TimeVaryingVectorTemplate().members(s)»
 
+			«ENDIF»
 			«laneHelpers(s)»
 
 			public String toString() {
@@ -105,105 +160,117 @@ class VectorTemplate {
 		}
 	'''
 
-	/** The methods a vector kernel leaves to its scalar class. */
-	def delegates() '''
-		public String name() { return scalar.name(); }
-		public Map parameters() { return scalar.parameters(); }
-		public double psi(double w) { return scalar.psi(w); }
-		public double grad(double w) { return scalar.grad(w); }
-		public double hessian(double w) { return scalar.hessian(w); }
-		public double inverse(double z) { return scalar.inverse(z); }
-		public double bregman(double w, double v) { return scalar.bregman(w, v); }
-		public double bregman(float[] w, float[] v) { return scalar.bregman(w, v); }
-		public boolean inverseIsClosedForm() { return scalar.inverseIsClosedForm(); }
-		public Interval domain() { return scalar.domain(); }
-		public Interval dualDomain() { return scalar.dualDomain(); }
-	'''
+	def static boolean smallShift(KernelSpec s) {
+		s.bound.smallShiftStep !== null
+	}
+
+	def static floatLaneExpm1(KernelSpec s) {
+		SmallShift.floatLaneExpm1(s.bound.fusedStep)
+	}
 
 	/**
-	 * The two step methods over one set of forms; {@code params}: the forms read the fields p0, p1 (a time-varying
-	 * step's two times), as the scalar class's float code reads them: {@code (float) p0}.
+	 * One iteration of the step loop at index i over w and g (arrays, or the segments ws, gs). A small-shift form on
+	 * float lanes: a block of FW lanes whose shifts all lie within SMALL_SHIFT takes it, any other block the fused step,
+	 * FS lanes at a time (written out, not a nested loop: C2's OSR compilation of an inner loop there was 4-6x slower).
+	 * On double lanes the choice is inside {@link #core}.
 	 */
-	def stepMethods(Forms f, boolean params) '''
-		public int step(float[] w, int wOffset, float[] g, int gOffset, int n, float lr) {
-			Objects.checkFromIndexSize(wOffset, n, w.length);
-			Objects.checkFromIndexSize(gOffset, n, g.length);
-			int len = FS.length();
-			int upper = n - n % len;
-			«IF hasInvariants(f)»
-			«fusedInvariants(f.fusedStep)»
-			«ENDIF»
-			int bad = -1;
-			int i = 0;
-			for (; i < upper; i += len) {
-				FloatVector x = FloatVector.fromArray(FS, w, wOffset + i);
-				FloatVector gv = FloatVector.fromArray(FS, g, gOffset + i);
-				«core(f, params)»
-				r.intoArray(w, wOffset + i);
-				«check(f)»
-			}
-			if (i < n) {
-				int t = scalar.step(w, wOffset + i, g, gOffset + i, n - i, lr);
-				if (t >= 0 && bad < 0) bad = i + t;
-			}
-			return bad;
+	def body(KernelSpec s, boolean array) '''
+		«IF floatLaneExpm1(s) !== null»
+		FloatVector cw = «load(array, "FW", "g", "i")».mul(lr);
+		if (!cw.abs().compare(VectorOperators.GT, SMALL_SHIFT).anyTrue()) {
+			FloatVector c = cw;
+			FloatVector x = «load(array, "FW", "w", "i")»;
+			FloatVector r = x.fma(«new VectorPrinter("x", "c").print(floatLaneExpm1(s))», x);
+			«store(array, "i")»
+			«check(s, "i")»
+			continue;
 		}
-
-		public int step(FloatBuffer w, FloatBuffer g, float lr) {
-			int n = w.remaining();
-			if (g.remaining() < n) {
-				throw new IllegalArgumentException("g has " + g.remaining() + " elements left, w has " + n);
-			}
-			if (w.hasArray() && g.hasArray() && !w.isReadOnly()) {
-				return step(w.array(), w.arrayOffset() + w.position(), g.array(), g.arrayOffset() + g.position(), n, lr);
-			}
-			if (!w.isDirect() || !g.isDirect() || w.order() != ORDER || g.order() != ORDER) {
-				return scalar.step(w, g, lr);
-			}
-			MemorySegment ws = MemorySegment.ofBuffer(w);
-			MemorySegment gs = MemorySegment.ofBuffer(g);
-			int len = FS.length();
-			int upper = n - n % len;
-			«IF hasInvariants(f)»
-			«fusedInvariants(f.fusedStep)»
-			«ENDIF»
-			int bad = -1;
-			int i = 0;
-			for (; i < upper; i += len) {
-				long off = 4L * i;
-				FloatVector x = FloatVector.fromMemorySegment(FS, ws, off, ORDER);
-				FloatVector gv = FloatVector.fromMemorySegment(FS, gs, off, ORDER);
-				«core(f, params)»
-				r.intoMemorySegment(ws, off, ORDER);
-				«check(f)»
-			}
-			if (i < n) {
-				FloatBuffer wt = w.duplicate();
-				FloatBuffer gt = g.duplicate();
-				wt.position(w.position() + i);
-				gt.position(g.position() + i);
-				wt.limit(w.position() + n);
-				int t = scalar.step(wt, gt, lr);
-				if (t >= 0 && bad < 0) bad = i + t;
-			}
-			return bad;
+		{
+			«block(s, array, "i")»
 		}
+		{
+			int h = i + FS.length(); // FW holds two FS blocks: the preferred float and double shapes have the same size
+			«block(s, array, "h")»
+		}
+		«ELSE»
+		«block(s, array, "i")»
+		«ENDIF»
 	'''
 
-	def core(Forms f, boolean params) '''
+	def block(KernelSpec s, boolean array, String at) {
+		block(s.bound, array, at, s.bound.fusedStep, false)
+	}
+
+	def block(KernelSpec s, boolean array, String at, Node step) {
+		block(s.bound, array, at, step, false)
+	}
+
+	/** {@code params}: the forms read the fields p0, p1 (a time-varying step's two times). */
+	def block(Forms f, boolean array, String at, Node step, boolean params) '''
+		FloatVector x = «load(array, "FS", "w", at)»;
+		FloatVector gv = «load(array, "FS", "g", at)»;
+		«core(f, step, params)»
+		«store(array, at)»
+		«check(f, at)»
+	'''
+
+	def static boolean doubleLaneSmallShift(KernelSpec s) {
+		smallShift(s) && floatLaneExpm1(s) === null
+	}
+
+	/**
+	 * A small-shift form on double lanes: the choice per chunk, the two paths in methods of their own (one loop holding
+	 * both, with a branch per block, ran the fused path 3-7x slower than alone: C2 stops inlining the lane operations).
+	 */
+	def runs(KernelSpec s, boolean array) '''
+		/** Whether every shift lr·g of the chunk lies within SMALL_SHIFT. */
+		private static boolean smallShifts(«IF array»float[] g, int gOffset, «ELSE»MemorySegment gs, «ENDIF»int m, float lr) {
+			for (int i = 0; i < m; i += FS.length()) {
+				if («load(array, "FS", "g", "i")».mul(lr).abs().compare(VectorOperators.GT, SMALL_SHIFT).anyTrue()) return false;
+			}
+			return true;
+		}
+
+		«FOR small : #[true, false] SEPARATOR "\n"»
+		/** The chunk's steps by the «IF small»small-shift form«ELSE»fused step«ENDIF»; the first bad index or -1. */
+		private static int «IF small»smallShiftRun«ELSE»fusedRun«ENDIF»(«IF array»float[] w, int wOffset, float[] g, int gOffset, «ELSE»MemorySegment ws, MemorySegment gs, «ENDIF»int m, float lr) {
+			int bad = -1;
+			for (int i = 0; i < m; i += FS.length()) {
+				«block(s, array, "i", if (small) s.bound.smallShiftStep else s.bound.fusedStep)»
+			}
+			return bad;
+		}
+		«ENDFOR»
+	'''
+
+	def static load(boolean array, String species, String v, String at) {
+		if (array) '''FloatVector.fromArray(«species», «v», «v»Offset + «at»)''' else '''FloatVector.fromMemorySegment(«species», «v»s, 4L * «at», ORDER)'''
+	}
+
+	def static store(boolean array, String at) {
+		if (array) '''r.intoArray(w, wOffset + «at»);''' else '''r.intoMemorySegment(ws, 4L * «at», ORDER);'''
+	}
+
+	/** The lanes' result r of x and gv: {@code step} (a fused or small-shift step) on double lanes, or z and the inverse. */
+	def core(Forms f, Node step, boolean params) '''
 		«IF f.fused»
 		FloatVector c = gv.mul(lr);
 		DoubleVector xd = toDouble(x);
 		DoubleVector cd = toDouble(c);
-		«VectorPrinter.doubleLocals(f.fusedStep, "xd", "cd")»
-		FloatVector r = toFloat(«VectorPrinter.printDouble(f.fusedStep, "xd", "cd")»);
+		«VectorPrinter.doubleLocals(step, "xd", "cd")»
+		FloatVector r = toFloat(«VectorPrinter.printDouble(step, "xd", "cd")»);
 		«ELSE»
 		FloatVector z = «new VectorPrinter("x", params).print(f.grad)».sub(gv.mul(lr));
 		FloatVector r = «new VectorPrinter("z", params).printLast(f.inverse)»;
 		«ENDIF»
 	'''
 
-	def check(Forms f) '''
+	def check(KernelSpec s, String at) {
+		check(s.bound, at)
+	}
+
+	/** Sets bad to the first bad index of the block at index {@code at} (x, c or z, and r in scope). */
+	def check(Forms f, String at) '''
 		«IF f.fused»
 		VectorMask ok = r.abs().compare(VectorOperators.LE, Float.MAX_VALUE).and(c.abs().compare(VectorOperators.LE, Float.MAX_VALUE))«IF !f.domain.isAllReals».and(«VectorPrinter.dualMask(f.domain, "x")»)«ENDIF»;
 		«ELSEIF checksDual(f)»
@@ -212,7 +279,7 @@ class VectorTemplate {
 		VectorMask ok = r.abs().compare(VectorOperators.LE, Float.MAX_VALUE).and(z.abs().compare(VectorOperators.LE, Float.MAX_VALUE));
 		«ENDIF»
 		if (bad < 0 && !ok.allTrue()) {
-			bad = i + ok.not().firstTrue();
+			bad = «at» + ok.not().firstTrue();
 		}
 	'''
 
@@ -261,5 +328,20 @@ class VectorTemplate {
 		«ENDIF»
 
 		«VectorPrinter.doubleLaneHelpers(s.bound.grad, s.bound.inverse, s.bound.fusedStep, s.step?.grad, s.step?.inverse, s.step?.fusedStep)»
+	'''
+
+	/** The methods a vector kernel leaves to its scalar class. */
+	def delegates() '''
+		public String name() { return scalar.name(); }
+		public Map parameters() { return scalar.parameters(); }
+		public double psi(double w) { return scalar.psi(w); }
+		public double grad(double w) { return scalar.grad(w); }
+		public double hessian(double w) { return scalar.hessian(w); }
+		public double inverse(double z) { return scalar.inverse(z); }
+		public double bregman(double w, double v) { return scalar.bregman(w, v); }
+		public double bregman(float[] w, float[] v) { return scalar.bregman(w, v); }
+		public boolean inverseIsClosedForm() { return scalar.inverseIsClosedForm(); }
+		public Interval domain() { return scalar.domain(); }
+		public Interval dualDomain() { return scalar.dualDomain(); }
 	'''
 }

@@ -68,6 +68,27 @@ public final class CommonCalls {
         return names;
     }
 
+    /**
+     * Every operation (not a leaf) that occurs more than once, each after the operations inside it, named
+     * {@code prefix}0, {@code prefix}1, …: a polynomial's powers of its argument, computed once (C2 does not
+     * reliably merge repeated Vector API operations).
+     */
+    public static Map<Node, String> repeatedOperations(Node n, String prefix) {
+        Map<Node, Integer> counts = new LinkedHashMap<>();
+        countOperations(n, counts, invariants(n));
+        Map<Node, String> names = new LinkedHashMap<>();
+        for (Map.Entry<Node, Integer> e : counts.entrySet()) {
+            if (e.getValue() > 1) names.put(e.getKey(), prefix + names.size());
+        }
+        return names;
+    }
+
+    private static void countOperations(Node n, Map<Node, Integer> counts, Map<Node, String> invariants) {
+        if (invariants.containsKey(n)) return; // computed before the loop
+        children(n).forEach(k -> countOperations(k, counts, invariants));
+        if (!children(n).isEmpty()) counts.merge(n, 1, Integer::sum);
+    }
+
     /** Post-order: a call is entered after the calls in its arguments. */
     private static void count(Node n, Map<Node, Integer> counts, Map<Node, String> invariants) {
         if (invariants.containsKey(n)) return;
