@@ -94,6 +94,7 @@ public final class FromSymbolic {
         Lowering lz = new Lowering(d.dualVariable(), params);
         Node inverse = null;
         Node fused = null;
+        Node smallShift = null;
         if (d.inverse().isClosedForm()) {
             Expr landing = Simplifier.substitute(d.inverse().expr(), Map.of(t, Exprs.var(LANDING)));
             inverse = lz.lower(landing);
@@ -103,12 +104,14 @@ public final class FromSymbolic {
             if (step != null) {
                 Expr evaluated = StepFusion.finiteOnFloats(step, d, a) ? step : OverflowSafe.rewriteFolded(step);
                 // the shift is Param 0 of a fused step, the times Params 1 and 2 (the fields p0, p1)
-                fused = CommonCalls.reciprocalsOfInvariants(CommonCalls.sinhCoshFromExpm1(
-                        new Lowering(d.coordinate(), List.of(StepFusion.SHIFT, t, LANDING)).lower(evaluated)));
+                Node lowered = new Lowering(d.coordinate(), List.of(StepFusion.SHIFT, t, LANDING)).lower(evaluated);
+                fused = CommonCalls.reciprocalsOfInvariants(CommonCalls.sinhCoshFromExpm1(lowered));
+                Node small = SmallShift.of(lowered);
+                smallShift = small == null ? null : CommonCalls.reciprocalsOfInvariants(small);
             }
         }
         return new Forms(lw.lower(OverflowSafe.rewrite(d.psi())), lw.lower(OverflowSafe.rewrite(d.grad())),
-                lw.lower(OverflowSafe.rewrite(d.hessian())), inverse, domain, Forms.Range.REALS, fused);
+                lw.lower(OverflowSafe.rewrite(d.hessian())), inverse, domain, Forms.Range.REALS, fused, smallShift);
     }
 
     private static Forms forms(Derivation d, List<String> params, Forms.Range domain, Forms.Range dual) {

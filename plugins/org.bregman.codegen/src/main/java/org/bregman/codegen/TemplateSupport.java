@@ -31,14 +31,14 @@ public final class TemplateSupport {
         return locals(CommonCalls.repeated(n), new JavaPrinter(false, x, c, CommonCalls.named(n)));
     }
 
-    /** Whether a fused step has subtrees that depend on its times only ({@link #fusedInvariants}). */
-    public static boolean hasInvariants(Forms f) {
-        return f.fused() && !CommonCalls.invariants(f.fusedStep()).isEmpty();
-    }
-
     /** {@link #fusedInvariants} as lines to put before the step's loop (each ending in a newline), or nothing. */
     public static String invariantLines(Forms f) {
-        return hasInvariants(f) ? fusedInvariants(f.fusedStep()) + "\n" : "";
+        return f.fused() ? invariantLines(f.fusedStep()) : "";
+    }
+
+    /** {@link #invariantLines(Forms)} of one step tree (a fused or a small-shift step). */
+    public static String invariantLines(Node step) {
+        return CommonCalls.invariants(step).isEmpty() ? "" : fusedInvariants(step) + "\n";
     }
 
     /** The locals {@link #fusedStep} reads that depend on the step's times only: {@code double k0 = …;}, before the loop. */

@@ -39,12 +39,20 @@ class TimeVaryingVectorTemplate extends VectorTemplate {
 			public int step(float[] w, int wOffset, float[] g, int gOffset, int n, float lr) {
 				Objects.checkFromIndexSize(wOffset, n, w.length);
 				Objects.checkFromIndexSize(gOffset, n, g.length);
-				«invariantLines(s.step)»int upper = n - n % FS.length();
+				int upper = n - n % FS.length();
 				int bad = -1;
 				int i = 0;
-				for (; i < upper; i += FS.length()) {
+				«IF chunked(s)»
+				for (int m = 0; i < upper; i += m) {
+					m = Math.min(CHUNK, upper - i);
+					int t = smallShifts(g, gOffset + i, m, lr) ? smallShiftRun(w, wOffset + i, g, gOffset + i, m, lr) : fusedRun(w, wOffset + i, g, gOffset + i, m, lr);
+					if (t >= 0 && bad < 0) bad = i + t;
+				}
+				«ELSE»
+				«invariantLines(s.step)»for (; i < upper; i += FS.length()) {
 					«block(s.step, true, "i", s.step.fusedStep, true)»
 				}
+				«ENDIF»
 				if (i < n) {
 					int t = scalar.step(w, wOffset + i, g, gOffset + i, n - i, lr);
 					if (t >= 0 && bad < 0) bad = i + t;
@@ -62,12 +70,22 @@ class TimeVaryingVectorTemplate extends VectorTemplate {
 				}
 				MemorySegment ws = MemorySegment.ofBuffer(w);
 				MemorySegment gs = MemorySegment.ofBuffer(g);
-				«invariantLines(s.step)»int upper = n - n % FS.length();
+				int upper = n - n % FS.length();
 				int bad = -1;
 				int i = 0;
-				for (; i < upper; i += FS.length()) {
+				«IF chunked(s)»
+				for (int m = 0; i < upper; i += m) {
+					m = Math.min(CHUNK, upper - i);
+					MemorySegment wc = ws.asSlice(4L * i);
+					MemorySegment gc = gs.asSlice(4L * i);
+					int t = smallShifts(gc, m, lr) ? smallShiftRun(wc, gc, m, lr) : fusedRun(wc, gc, m, lr);
+					if (t >= 0 && bad < 0) bad = i + t;
+				}
+				«ELSE»
+				«invariantLines(s.step)»for (; i < upper; i += FS.length()) {
 					«block(s.step, false, "i", s.step.fusedStep, true)»
 				}
+				«ENDIF»
 				if (i < n) {
 					FloatBuffer wt = w.duplicate();
 					FloatBuffer gt = g.duplicate();
@@ -80,9 +98,34 @@ class TimeVaryingVectorTemplate extends VectorTemplate {
 				return bad;
 			}
 
+			«IF chunked(s)»
+			«betweenRuns(s, true)»
+
+			«betweenRuns(s, false)»
+
+			«ENDIF»
 			public String toString() {
 				return scalar + " [" + kind() + "]";
 			}
 		}
+	'''
+
+	/** Whether the step between two times has a small-shift form on double lanes, chosen per chunk as the fixed step's. */
+	def static boolean chunked(KernelSpec s) {
+		doubleLaneSmallShift(s) && s.step.smallShiftStep !== null
+	}
+
+	/** The chunk runs of {@link VectorTemplate#runs}, as instance methods: they read the times p0, p1. */
+	def betweenRuns(KernelSpec s, boolean array) '''
+		«FOR small : #[true, false] SEPARATOR "\n"»
+		«val step = if (small) s.step.smallShiftStep else s.step.fusedStep»
+		private int «IF small»smallShiftRun«ELSE»fusedRun«ENDIF»(«IF array»float[] w, int wOffset, float[] g, int gOffset, «ELSE»MemorySegment ws, MemorySegment gs, «ENDIF»int m, float lr) {
+			«invariantLines(step)»int bad = -1;
+			for (int i = 0; i < m; i += FS.length()) {
+				«block(s.step, array, "i", step, true)»
+			}
+			return bad;
+		}
+		«ENDFOR»
 	'''
 }

@@ -166,14 +166,15 @@ class TimeVaryingKernelTest {
             w[j] = (float) r.nextDouble(-2, 2);
             g[j] = (float) r.nextDouble(-1, 1);
         }
-        float lr = 0.05f;
+        // lr 0.05: shifts up to 0.05, past the small-shift bound 2^-5 (the fused step); lr 0.01: all within it
+        for (float lr : new float[] {0.05f, 0.01f})
         for (double[] times : new double[][] {{0, 0.1}, {0.7, 1.9}, {3, 3}, {0, 0}}) {
             float[] ws = w.clone(), wv = w.clone();
             MirrorMap sb = times[1] == 0 ? scalar : scalar.between(times[0], times[1]);
             MirrorMap vb = times[1] == 0 ? vector : vector.between(times[0], times[1]);
             assertEquals(-1, sb.step(ws, g, lr));
             assertEquals(-1, vb.step(wv, g, lr));
-            KernelsTest.assertUlps(ws, wv, 1, spec.name() + " " + times[0] + " → " + times[1]);
+            KernelsTest.assertUlps(ws, wv, 1, spec.name() + " " + times[0] + " → " + times[1] + " at lr " + lr);
             FloatBuffer wd = KernelsTest.direct(w), gd = KernelsTest.direct(g);
             assertEquals(-1, vb.step(wd, gd, lr));
             float[] wdv = new float[n];
@@ -210,6 +211,10 @@ class TimeVaryingKernelTest {
         String loop = step.substring(step.indexOf("for (int i = 0;"), step.indexOf("return bad;"));
         assertFalse(loop.matches("(?s).*/ k\\d.*"), loop);
         assertFalse(FromSymbolic.spec(Derivation.derive(scaled(), Map.of()), null).step().fused(), "nothing to fuse in (z − b)/(1 + t)");
+        // and, as the fixed step, a small-shift form on double lanes that the vector kernel picks chunk by chunk
+        assertNotNull(k.step().smallShiftStep());
+        String vector = VectorKernels.generateSource(k);
+        assertTrue(vector.substring(vector.indexOf("class Between")).contains("private int smallShiftRun("), vector);
     }
 
     static List<PotentialSpec> closedForm() {
