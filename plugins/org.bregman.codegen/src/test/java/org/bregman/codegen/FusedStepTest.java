@@ -28,6 +28,23 @@ class FusedStepTest {
 
     record Case(String label, Derivation derivation) {
         @Override public String toString() { return label; }
+
+        /**
+         * The case's kernels, compiled: the scalar class and its vector kernel, whose kind must contain {@code kind};
+         * {@code form} is the form the test is about (it must exist).
+         */
+        Kernels kernels(java.util.function.Function<Forms, ?> form, String kind) {
+            KernelSpec spec = FromSymbolic.spec(derivation, null);
+            assertNotNull(form.apply(spec.bound()), label + " has the form under test");
+            MirrorMap scalar = Optimizers.compileScalar(spec, JaninoCompiler.shared(), msg -> fail(msg));
+            List<String> reports = new ArrayList<>();
+            MirrorMap vector = VectorKernels.wrap(spec, scalar, reports::add);
+            assertTrue(Optimizers.kernelKind(vector).startsWith("vector") && Optimizers.kernelKind(vector).contains(kind), reports.toString());
+            return new Kernels(spec, scalar, vector);
+        }
+    }
+
+    record Kernels(KernelSpec spec, MirrorMap scalar, MirrorMap vector) {
     }
 
     static List<Case> cases() {
@@ -71,13 +88,9 @@ class FusedStepTest {
     @MethodSource("cases")
     void kernelsAreWithinTheStatedBoundOfTheUnfusedStep(Case k) {
         Derivation d = k.derivation();
-        KernelSpec spec = FromSymbolic.spec(d, null);
-        assertNotNull(spec.bound().fusedStep(), k + " has a fused step");
-        MirrorMap scalar = Optimizers.compileScalar(spec, JaninoCompiler.shared(), msg -> fail(msg));
-        List<String> reports = new ArrayList<>();
-        MirrorMap vector = VectorKernels.wrap(spec, scalar, reports::add);
-        assertTrue(Optimizers.kernelKind(vector).startsWith("vector"), reports.toString());
-        MirrorMap interpreted = new InterpretedMirrorMap(spec);
+        Kernels ks = k.kernels(Forms::fusedStep, "vector");
+        MirrorMap scalar = ks.scalar(), vector = ks.vector();
+        MirrorMap interpreted = new InterpretedMirrorMap(ks.spec());
         float lr = 0.5f;
         float[][] data = data(d, 11, lr);
         float[] ws = data[0].clone();

@@ -56,12 +56,8 @@ class SmallShiftStepTest {
     @MethodSource("cases")
     void smallShiftsAreWithinTheStatedBound(Case k) {
         Derivation d = k.derivation();
-        KernelSpec spec = FromSymbolic.spec(d, null);
-        assertNotNull(spec.bound().smallShiftStep(), k + " has a small-shift form");
-        MirrorMap scalar = Optimizers.compileScalar(spec, JaninoCompiler.shared(), msg -> fail(msg));
-        List<String> reports = new ArrayList<>();
-        MirrorMap vector = VectorKernels.wrap(spec, scalar, reports::add);
-        assertTrue(Optimizers.kernelKind(vector).contains("|c| <= 2^-5"), reports.toString());
+        FusedStepTest.Kernels ks = k.kernels(Forms::smallShiftStep, "|c| <= 2^-5");
+        MirrorMap scalar = ks.scalar(), vector = ks.vector();
         float lr = 0.5f;
         float[][] data = data(d, 5, lr);
         float[] ws = data[0].clone();
