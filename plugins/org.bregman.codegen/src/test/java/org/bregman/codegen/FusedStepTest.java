@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.bregman.runtime.MirrorMap;
@@ -99,13 +100,24 @@ class FusedStepTest {
         int bad = scalar.step(ws, data[1], lr); // some steps overflow (w = 1e38, c = −30)
         assertEquals(bad, interpreted.step(wi, data[1], lr));
         assertEquals(bad, vector.step(wv, data[1], lr));
+        assertWithinBound(k, data, lr, ws, wv, "", i -> assertEquals(Float.floatToRawIntBits(ws[i]), Float.floatToRawIntBits(wi[i]),
+                k + ": compiled == interpreted at " + data[0][i] + ", c = " + lr * data[1][i]));
+    }
+
+    /**
+     * Each coordinate's compiled (ws) and vector (wv) step within the stated bound of the unfused step in double, after
+     * {@code each} (the caller's own check of coordinate i); an overflowing reference must overflow in both. Prints the
+     * worst error, as a fraction of the bound and in ulps.
+     */
+    static void assertWithinBound(Case k, float[][] data, float lr, float[] ws, float[] wv, String label, IntConsumer each) {
+        Derivation d = k.derivation();
         double worst = 0;
         double worstUlps = 0;
-        for (int i = 0; i < N; i++) {
+        for (int i = 0; i < data[0].length; i++) {
             float w = data[0][i];
             float c = lr * data[1][i];
             double reference = d.inverse(d.grad(w) - c);
-            assertEquals(Float.floatToRawIntBits(ws[i]), Float.floatToRawIntBits(wi[i]), k + ": compiled == interpreted at " + w + ", c = " + c);
+            each.accept(i);
             if (Math.abs(reference) > Float.MAX_VALUE) {
                 assertTrue(Float.isInfinite(ws[i]) && Float.isInfinite(wv[i]), k + ": overflow at " + w + ", c = " + c);
                 continue;
@@ -118,7 +130,7 @@ class FusedStepTest {
             worst = Math.max(worst, err / tol);
             worstUlps = Math.max(worstUlps, err / Math.ulp((float) reference));
         }
-        System.out.printf("%s: worst error %.3f of the stated bound, %.3g ulps%n", k, worst, worstUlps);
+        System.out.printf("%s%s: worst error %.3f of the stated bound, %.3g ulps%n", k, label, worst, worstUlps);
     }
 
     /** The first bad index is the unfused step's: w outside the domain, a non-finite shift, a non-finite result. */

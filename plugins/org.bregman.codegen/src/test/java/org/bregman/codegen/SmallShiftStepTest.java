@@ -66,25 +66,8 @@ class SmallShiftStepTest {
         int bad = scalar.step(ws, data[1], lr);
         assertEquals(bad, vector.step(wv, data[1], lr));
         assertEquals(bad, vector.step(wb, direct(data[1]), lr));
-        double worstUlps = 0;
-        double worst = 0;
-        for (int i = 0; i < N; i++) {
-            float w = data[0][i];
-            float c = lr * data[1][i];
-            double reference = d.inverse(d.grad(w) - c);
-            assertEquals(Float.floatToRawIntBits(wv[i]), Float.floatToRawIntBits(wb.get(i)), k + ": arrays == direct buffers at " + i);
-            if (Math.abs(reference) > Float.MAX_VALUE) {
-                assertTrue(Float.isInfinite(ws[i]) && Float.isInfinite(wv[i]), k + ": overflow at " + w + ", c = " + c);
-                continue;
-            }
-            double tol = FusedStepTest.tolerance(d, w, c, reference);
-            String at = k + " at w = " + w + ", c = " + c + ": reference " + reference;
-            assertTrue(Math.abs(ws[i] - reference) <= tol, at + ", compiled " + ws[i]);
-            assertTrue(Math.abs(wv[i] - reference) <= tol, at + ", vector " + wv[i]);
-            worstUlps = Math.max(worstUlps, Math.abs(wv[i] - reference) / Math.ulp((float) reference));
-            worst = Math.max(worst, Math.abs(wv[i] - reference) / tol);
-        }
-        System.out.printf("%s, |c| <= 2^-5: vector worst %.3f of the stated bound, %.3g ulps%n", k, worst, worstUlps);
+        FusedStepTest.assertWithinBound(k, data, lr, ws, wv, ", |c| <= 2^-5", i -> assertEquals(Float.floatToRawIntBits(wv[i]),
+                Float.floatToRawIntBits(wb.get(i)), k + ": arrays == direct buffers at " + i));
     }
 
     /** The small-shift form in double equals the fused step in double to 2⁻⁵⁰ of its terms: the polynomials are exact enough. */
