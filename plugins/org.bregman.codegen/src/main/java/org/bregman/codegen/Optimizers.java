@@ -167,8 +167,13 @@ public final class Optimizers {
                 report("kernel: " + spec.name() + ": scalar (time-varying, vector kernel not requested)");
                 return scalar;
             }
-            if (options.threads() != 1) report("kernel: " + spec.name() + ": one thread (the step between two times has no threaded kernel)");
-            return VectorKernels.wrap(spec, scalar, Optimizers::report);
+            MirrorMap v = VectorKernels.wrap(spec, scalar, Optimizers::report);
+            if (options.threads() != 1) {
+                // said where the kind is shown (run, bench), not only to the listeners
+                KINDS.put(v, kernelKind(v) + ", one thread (the step between two times has no threaded kernel)");
+                report("kernel: " + spec.name() + ": one thread (the step between two times has no threaded kernel)");
+            }
+            return v;
         }
         if (!options.vector() && !(scalar instanceof InterpretedMirrorMap)) report("kernel: " + spec.name() + ": scalar (vector kernel not requested)");
         MirrorMap m = scalar;

@@ -158,6 +158,9 @@ class TimeVaryingKernelTest {
         }
         assertTrue(Optimizers.kernelKind(v).startsWith("vector"), spec.name() + ": " + Optimizers.kernelKind(v) + " " + reports);
         TimeVaryingMirrorMap vector = assertInstanceOf(TimeVaryingMirrorMap.class, v);
+        // asked for threads, it says that it steps on one
+        String threaded = Optimizers.kernelKind(Optimizers.compile(d, null, new Optimizers.Options(true, 2)));
+        assertTrue(threaded.startsWith("vector") && threaded.contains("one thread"), threaded);
         assertEquals("t", vector.time());
         int n = 1003;
         SplittableRandom r = new SplittableRandom(21);
