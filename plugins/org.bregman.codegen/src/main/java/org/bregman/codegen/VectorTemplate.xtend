@@ -182,7 +182,7 @@ class VectorTemplate {
 			FloatVector x = «load(array, "FW", "w", "i")»;
 			FloatVector r = x.fma(«new VectorPrinter("x", "c").print(floatLaneExpm1(s))», x);
 			«store(array, "i")»
-			«check(s, "i")»
+			«check(s.bound, "i")»
 			continue;
 		}
 		{
@@ -264,10 +264,6 @@ class VectorTemplate {
 		FloatVector r = «new VectorPrinter("z", params).printLast(f.inverse)»;
 		«ENDIF»
 	'''
-
-	def check(KernelSpec s, String at) {
-		check(s.bound, at)
-	}
 
 	/** Sets bad to the first bad index of the block at index {@code at} (x, c or z, and r in scope). */
 	def check(Forms f, String at) '''
