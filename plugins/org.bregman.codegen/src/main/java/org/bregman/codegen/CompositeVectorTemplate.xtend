@@ -12,6 +12,9 @@ import static org.bregman.codegen.TemplateSupport.*
  */
 class CompositeVectorTemplate {
 
+	/** Vectors per block of float terms: their sum adds (BLOCK − 1)·2⁻²⁴ to the terms' relative error. */
+	package static val BLOCK = 2
+
 	val KernelSpec s
 	val double r
 	val double p
@@ -79,9 +82,35 @@ class CompositeVectorTemplate {
 
 			«primalPass(true)»
 
-			/** Part {@code part} of f's lanes as doubles. */
-			static DoubleVector part(FloatVector f, int part) {
-				return (DoubleVector) f.convertShape(VectorOperators.F2D, DS, part);
+			«IF PowerText.onFloats(r)»
+			«exactSum("exactSum", r, false)»
+
+			«exactSum("exactSum", r, true)»
+
+			«ENDIF»
+			«IF PowerText.onFloats(p)»
+			«exactSum("exactDualSum", p, false)»
+
+			«exactSum("exactDualSum", p, true)»
+
+			«ENDIF»
+			/**
+			 * Whether a sum of float terms is replaced by the sum of double terms: a term or a block overflowed (the sum is
+			 * not finite), or the sum is below n·2⁻⁷⁷, where terms under the normal floats (each off by less than 2⁻¹²⁶)
+			 * could move it by more than 2⁻⁴⁹ (zero included).
+			 */
+			static boolean inexact(double t, int n) {
+				return !(t >= n * 0x1p-77 && t < Double.POSITIVE_INFINITY);
+			}
+
+			/**
+			 * The elements before the first vector that starts on a multiple of the vector's size (index − offset), where the
+			 * data start 16 bytes past such a boundary, as a large float[] does (G1 places it at the start of a region): then
+			 * no load or store spans two cache lines (those measured 1.5 times slower in pass A). A function of the offset
+			 * alone, so that a range is summed in the same order wherever it lies (carried sums, buffers and arrays).
+			 */
+			static int head(int offset, int n) {
+				return Math.min(n, Math.floorMod(-(offset + 4), FS.length()));
 			}
 
 			/** The accumulators' lanes added one by one (Vector API reductions leave the order open). */
@@ -163,46 +192,38 @@ class CompositeVectorTemplate {
 
 	def powerSum(boolean seg) '''
 		«header("powerSum", "float[] w, int offset, int n", "FloatBuffer w", false, seg)»
-			int len = FS.length();
-			int upper = n - n % len;
-			DoubleVector s0 = DoubleVector.zero(DS);
-			DoubleVector s1 = DoubleVector.zero(DS);
-			int i = 0;
-			for (; i < upper; i += len) {
-				FloatVector r = «load("w", seg)»;
-				«accumulate("r", r)»
-			}
-			double t = total(s0, s1);
-			for (; i < n; i++) {
-				«addTerm(get("w", seg), r)»
-			}
+			«sumLoop(readVector(seg), readTail(seg), "r", r, PowerText.onFloats(r))»
+			«IF PowerText.onFloats(r)»
+			if (inexact(t, n)) t = exactSum(«args(seg)»);
+			«ENDIF»
 			return t;
 		}
 	'''
 
+	/** Σ|v_j|^e of a sum over w with the terms in double: where float terms overflowed or may have underflowed. */
+	def exactSum(String name, double e, boolean seg) '''
+		«header(name, "float[] w, int offset, int n", "FloatBuffer w", false, seg)»
+			«sumLoop(readVector(seg), readTail(seg), "r", e, false)»
+			return t;
+		}
+	'''
+
+	def readVector(boolean seg) '''FloatVector r = «load("w", seg)»;'''
+
+	def readTail(boolean seg) '''float r = «get("w", seg)»;'''
+
+	def args(boolean seg) {
+		if (seg) "w" else "w, offset, n"
+	}
+
 	/** Pass A: z = y = g'(x) − lr·g, written, and the sum of |z|^p. */
 	def dualPass(boolean seg) '''
 		«header("dualPass", "float[] w, int offset, float[] g, int gOffset, int n, float lr, int[] badOut", "FloatBuffer w, FloatBuffer g, float lr, int[] badOut", true, seg)»
-			int len = FS.length();
-			int upper = n - n % len;
-			DoubleVector s0 = DoubleVector.zero(DS);
-			DoubleVector s1 = DoubleVector.zero(DS);
-			int i = 0;
-			for (; i < upper; i += len) {
-				FloatVector x = «load("w", seg)»;
-				FloatVector gv = «load("g", seg)»;
-				FloatVector z = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
-				«store("z", seg)»
-				«accumulate("z", p)»
-			}
-			double t = total(s0, s1);
-			for (; i < n; i++) {
-				float x = «get("w", seg)»;
-				float z = «f(s.bound.grad, "x")» - lr * «get("g", seg)»;
-				«put("z", seg)»
-				«addTerm("z", p)»
-			}
+			«sumLoop(dualVector(seg), dualTail(seg), "z", p, PowerText.onFloats(p))»
 			badOut[0] = firstBad(t, -1, w, offset, n);
+			«IF PowerText.onFloats(p)»
+			if (badOut[0] < 0 && inexact(t, n)) t = exactDualSum(«args(seg)»);
+			«ENDIF»
 			return t;
 		}
 	'''
@@ -210,32 +231,108 @@ class CompositeVectorTemplate {
 	/** Pass B: r = (g')⁻¹(z), z = mu·y, written, and the sum of |r|^r. */
 	def primalPass(boolean seg) '''
 		«header("primalPass", "float[] w, int offset, int n, double mu, int[] badOut", "FloatBuffer w, double mu, int[] badOut", false, seg)»
-			int len = FS.length();
-			int upper = n - n % len;
 			int bad = -1;
 			float m = (float) mu;
-			DoubleVector s0 = DoubleVector.zero(DS);
-			DoubleVector s1 = DoubleVector.zero(DS);
-			int i = 0;
-			for (; i < upper; i += len) {
-				FloatVector z = «load("w", seg)».mul(m);
-				FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
-				«store("r", seg)»
-				«dualCheck»
-				«accumulate("r", r)»
-			}
-			double t = total(s0, s1);
-			for (; i < n; i++) {
-				float z = «get("w", seg)» * m;
-				float r = «f(s.bound.inverse, "z")»;
-				«put("r", seg)»
-				«dualCheckTail»
-				«addTerm("r", r)»
-			}
+			«sumLoop(primalVector(seg), primalTail(seg), "r", r, PowerText.onFloats(r))»
 			badOut[0] = firstBad(t, bad, w, offset, n);
+			«IF PowerText.onFloats(r)»
+			if (badOut[0] < 0 && inexact(t, n)) t = exactSum(«args(seg)»);
+			«ENDIF»
 			return t;
 		}
 	'''
+
+	/** Pass A's vector z = y = g'(x) − lr·g at i, written. */
+	def dualVector(boolean seg) '''
+		FloatVector x = «load("w", seg)»;
+		FloatVector gv = «load("g", seg)»;
+		FloatVector z = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
+		«store("z", seg)»
+	'''
+
+	def dualTail(boolean seg) '''
+		float x = «get("w", seg)»;
+		float z = «f(s.bound.grad, "x")» - lr * «get("g", seg)»;
+		«put("z", seg)»
+	'''
+
+	/** Pass B's vector r = (g')⁻¹(z), z = mu·y at i, written. */
+	def primalVector(boolean seg) '''
+		FloatVector z = «load("w", seg)».mul(m);
+		FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
+		«store("r", seg)»
+		«dualCheck»
+	'''
+
+	def primalTail(boolean seg) '''
+		float z = «get("w", seg)» * m;
+		float r = «f(s.bound.inverse, "z")»;
+		«put("r", seg)»
+		«dualCheckTail»
+	'''
+
+	/**
+	 * The loop of a reduction or a pass, leaving Σ|v_j|^e in t: {@code body} computes (and writes) the vector v at i,
+	 * {@code tail} the float v at i. With float terms ({@code fast}): blocks of {@link #BLOCK} vectors whose terms are
+	 * added on float lanes one after the other, each block's sum then on double lanes; the rest (under a block) with
+	 * the tail's float terms added in double. Otherwise every vector's terms in double, then the tail's.
+	 */
+	def sumLoop(CharSequence body, CharSequence tail, String v, double e, boolean fast) '''
+		int len = FS.length();
+		DoubleVector s0 = DoubleVector.zero(DS);
+		DoubleVector s1 = DoubleVector.zero(DS);
+		double t = 0;
+		int i = 0;
+		for (int head = head(offset, n); i < head; i++) {
+			«scalarTerm(tail, v, e, fast)»
+		}
+		«IF fast»
+		for (int blocks = n - (n - i) % («BLOCK» * len); i < blocks; ) {
+			FloatVector u = FloatVector.zero(FS);
+			for (int k = 0; k < «BLOCK»; k++, i += len) {
+				«body»
+				FloatVector a = «v».abs();
+				u = u.add(«PowerText.lanes("a", e)»);
+			}
+			s0 = s0.add(«part("u", 0)»);
+			if (PARTS == 2) s1 = s1.add(«part("u", 1)»);
+		}
+		«ELSE»
+		for (int upper = n - (n - i) % len; i < upper; i += len) {
+			«body»
+			FloatVector a = «v».abs();
+			DoubleVector a0 = «part("a", 0)»;
+			s0 = s0.add(«PowerText.lanes("a0", e)»);
+			if (PARTS == 2) {
+				DoubleVector a1 = «part("a", 1)»;
+				s1 = s1.add(«PowerText.lanes("a1", e)»);
+			}
+		}
+		«ENDIF»
+		t += total(s0, s1);
+		for (; i < n; i++) {
+			«scalarTerm(tail, v, e, fast)»
+		}
+	'''
+
+	/** The scalar code of a loop's head and tail: {@code tail}, then t += |v|^e (float or double terms). */
+	def scalarTerm(CharSequence tail, String v, double e, boolean fast) '''
+		«tail»
+		«IF fast»
+		float a = Math.abs(«v»);
+		«ELSE»
+		double a = Math.abs((double) «v»);
+		«ENDIF»
+		t += «PowerText.scalar("a", e, fast)»;
+	'''
+
+	/**
+	 * Part k of the float lanes v as doubles, written out: through a helper method the loops measured 2–4 times slower
+	 * (the JIT stops inlining in these long methods, NodeCountInliningCutoff, and boxes the vector it returns).
+	 */
+	def part(String v, int k) {
+		"((DoubleVector) " + v + ".convertShape(VectorOperators.F2D, DS, " + k + "))"
+	}
 
 	/**
 	 * The lanes' dual-domain check where g's dual domain is not ℝ (z is the dual value; finiteness: {@code firstBad}).
@@ -253,22 +350,5 @@ class CompositeVectorTemplate {
 		«IF checksDual(s.bound)»
 		if (bad < 0 && !dual.contains(z)) bad = i;
 		«ENDIF»
-	'''
-
-	/** s0 (and s1, the upper lanes) += |v|^e in double. */
-	def accumulate(String v, double e) '''
-		FloatVector «v»a = «v».abs();
-		DoubleVector «v»0 = part(«v»a, 0);
-		s0 = s0.add(«PowerText.lanes(v + "0", e)»);
-		if (PARTS == 2) {
-			DoubleVector «v»1 = part(«v»a, 1);
-			s1 = s1.add(«PowerText.lanes(v + "1", e)»);
-		}
-	'''
-
-	/** t += |v|^e for the float v in the scalar remainder: the same operations as {@link #accumulate}. */
-	def addTerm(String v, double e) '''
-		double a = Math.abs((double) «v»);
-		t += «PowerText.scalar("a", e)»;
 	'''
 }
