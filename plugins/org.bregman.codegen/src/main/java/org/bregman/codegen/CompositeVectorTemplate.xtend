@@ -174,12 +174,13 @@ class CompositeVectorTemplate {
 		«ENDIF»
 	'''
 
+	/** The vector at {@code at} (see {@link #sumLoop}). */
 	def load(String a, boolean seg) {
-		if (seg) "FloatVector.fromMemorySegment(FS, " + a + "s, 4L * i, ORDER)" else "FloatVector.fromArray(FS, " + a + ", " + (if (a == "w") "offset" else "gOffset") + " + i)"
+		if (seg) "FloatVector.fromMemorySegment(FS, " + a + "s, 4L * at, ORDER)" else "FloatVector.fromArray(FS, " + a + ", " + (if (a == "w") "offset" else "gOffset") + " + at)"
 	}
 
 	def store(String v, boolean seg) {
-		if (seg) v + ".intoMemorySegment(ws, 4L * i, ORDER);" else v + ".intoArray(w, offset + i);"
+		if (seg) v + ".intoMemorySegment(ws, 4L * at, ORDER);" else v + ".intoArray(w, offset + at);"
 	}
 
 	def get(String a, boolean seg) {
@@ -281,36 +282,29 @@ class CompositeVectorTemplate {
 		int len = FS.length();
 		DoubleVector s0 = DoubleVector.zero(DS);
 		DoubleVector s1 = DoubleVector.zero(DS);
-		double t = 0;
-		int i = 0;
-		for (int head = head(offset, n); i < head; i++) {
-			«scalarTerm(tail, v, e, fast)»
-		}
-		«IF fast»
-		for (int blocks = n - (n - i) % («BLOCK» * len); i < blocks; ) {
-			FloatVector u = FloatVector.zero(FS);
-			for (int k = 0; k < «BLOCK»; k++, i += len) {
-				«body»
-				FloatVector a = «v».abs();
-				u = u.add(«PowerText.lanes("a", e)»);
-			}
-			s0 = s0.add(«part("u", 0)»);
-			if (PARTS == 2) s1 = s1.add(«part("u", 1)»);
-		}
-		«ELSE»
+		int head = head(offset, n);
+		int i = head;
 		for (int upper = n - (n - i) % len; i < upper; i += len) {
+			int at = i;
 			«body»
 			FloatVector a = «v».abs();
+			«IF fast»
+			FloatVector u = «PowerText.lanes("a", e)»;
+			s0 = s0.add(«part("u", 0)»);
+			if (PARTS == 2) s1 = s1.add(«part("u", 1)»);
+			«ELSE»
 			DoubleVector a0 = «part("a", 0)»;
 			s0 = s0.add(«PowerText.lanes("a0", e)»);
 			if (PARTS == 2) {
 				DoubleVector a1 = «part("a", 1)»;
 				s1 = s1.add(«PowerText.lanes("a1", e)»);
 			}
+			«ENDIF»
 		}
-		«ENDIF»
-		t += total(s0, s1);
-		for (; i < n; i++) {
+		double t = total(s0, s1);
+		// the head [0, head), then the tail [i, n), in one loop after the vectors: its code once, and parsed after them
+		for (int upper = i, j = head == 0 ? upper : 0; j < n; j = j + 1 == head ? upper : j + 1) {
+			i = j;
 			«scalarTerm(tail, v, e, fast)»
 		}
 	'''
@@ -341,14 +335,14 @@ class CompositeVectorTemplate {
 		«IF checksDual(s.bound)»
 		VectorMask ok = «VectorPrinter.dualMask(s.bound.dual, "z")»;
 		if (bad < 0 && !ok.allTrue()) {
-			bad = i + ok.not().firstTrue();
+			bad = at + ok.not().firstTrue();
 		}
 		«ENDIF»
 	'''
 
 	def dualCheckTail() '''
 		«IF checksDual(s.bound)»
-		if (bad < 0 && !dual.contains(z)) bad = i;
+		if ((bad < 0 || i < bad) && !dual.contains(z)) bad = i; // the head comes after the vectors
 		«ENDIF»
 	'''
 }
