@@ -5,15 +5,19 @@ import static org.bregman.codegen.TemplateSupport.*
 /**
  * The fused passes of a non-separable step with a homogeneous g = k|w|^r ({@code runtime.CompositePasses}): g's vector
  * coordinate kernel cut at the dual value y = g'(w) − rate·grad (pass A writes y and sums |y|^p; pass B writes
- * (g')⁻¹(mu·y) and sums |w|^r), the sums on double lanes, the exponents specialised ({@link PowerText}); the remainder
- * of a range in scalar float code of the same forms. Finiteness is not checked lane by lane: a non-finite value a pass
- * writes makes its sum of non-negative terms non-finite, and only then is the value looked for ({@code firstBad}); a
- * mask of |r| ≤ MAX and |z| ≤ MAX per vector measured as much as a sixth of the step.
+ * (g')⁻¹(mu·y) and sums |w|^r), the exponents specialised ({@link PowerText}); the head and the remainder of a range in
+ * scalar float code of the same forms. Finiteness is not checked lane by lane: a non-finite value a pass writes makes
+ * its sum of non-negative terms non-finite, and only then is the value looked for ({@code firstBad}); a mask of
+ * |r| ≤ MAX and |z| ≤ MAX per vector measured as much as a sixth of the step.
+ *
+ * <p>Sums: where |x|^e has a float text (whole and half-integral e: q = 3, 1.5 and their duals), each term on float lanes
+ * (two correctly rounded operations for e = 3 and 1.5: within 2·2⁻²⁴ relative while it is a normal float), added in
+ * double; where a term overflowed (the sum is not finite, no written value is) or the sum is below n·2⁻⁷⁷ (terms under
+ * the normal floats could matter; zero included), the sum again over the written values with double terms (the exact
+ * sum, as before, and the only sum for other exponents). The reduction and pass B share the loop and the rule, so a
+ * carried sum is the fresh reduction of the same weights bit for bit.
  */
 class CompositeVectorTemplate {
-
-	/** Vectors per block of float terms: their sum adds (BLOCK − 1)·2⁻²⁴ to the terms' relative error. */
-	package static val BLOCK = 2
 
 	val KernelSpec s
 	val double r
@@ -95,7 +99,7 @@ class CompositeVectorTemplate {
 
 			«ENDIF»
 			/**
-			 * Whether a sum of float terms is replaced by the sum of double terms: a term or a block overflowed (the sum is
+			 * Whether a sum of float terms is replaced by the sum of double terms: a term overflowed (the sum is
 			 * not finite), or the sum is below n·2⁻⁷⁷, where terms under the normal floats (each off by less than 2⁻¹²⁶)
 			 * could move it by more than 2⁻⁴⁹ (zero included).
 			 */
@@ -104,10 +108,11 @@ class CompositeVectorTemplate {
 			}
 
 			/**
-			 * The elements before the first vector that starts on a multiple of the vector's size (index − offset), where the
-			 * data start 16 bytes past such a boundary, as a large float[] does (G1 places it at the start of a region): then
-			 * no load or store spans two cache lines (those measured 1.5 times slower in pass A). A function of the offset
-			 * alone, so that a range is summed in the same order wherever it lies (carried sums, buffers and arrays).
+			 * How many elements precede the first vector whose data start on a multiple of the vector's size, supposing
+			 * that element 0 of the array lies 16 bytes past such a multiple, as in a large float[] (G1 starts it at a
+			 * region; 16 bytes of header) or a large direct buffer (malloc's 16 bytes past an mmap'ed page): then no load or
+			 * store spans two cache lines (unaligned 64-byte ones measured 1.5 times slower in pass A). A function of the
+			 * offset alone, so that a range is summed in the same order wherever it lies (carried sums, buffers, arrays).
 			 */
 			static int head(int offset, int n) {
 				return Math.min(n, Math.floorMod(-(offset + 4), FS.length()));
@@ -273,10 +278,11 @@ class CompositeVectorTemplate {
 	'''
 
 	/**
-	 * The loop of a reduction or a pass, leaving Σ|v_j|^e in t: {@code body} computes (and writes) the vector v at i,
-	 * {@code tail} the float v at i. With float terms ({@code fast}): blocks of {@link #BLOCK} vectors whose terms are
-	 * added on float lanes one after the other, each block's sum then on double lanes; the rest (under a block) with
-	 * the tail's float terms added in double. Otherwise every vector's terms in double, then the tail's.
+	 * The loop of a reduction or a pass, leaving Σ|v_j|^e in t: {@code body} computes (and writes) the vector v at
+	 * {@code at}, {@code tail} the float v at i. The vectors first, from the head on (see {@code head}); the terms on
+	 * float lanes ({@code fast}), each converted to two double vectors and added there, or on double lanes; then their
+	 * lanes one by one, then the head's and the tail's terms. Blocks of float terms added on float lanes before the
+	 * conversion (unrolled or in an inner loop) made the JIT box a vector per block here.
 	 */
 	def sumLoop(CharSequence body, CharSequence tail, String v, double e, boolean fast) '''
 		int len = FS.length();
@@ -321,8 +327,8 @@ class CompositeVectorTemplate {
 	'''
 
 	/**
-	 * Part k of the float lanes v as doubles, written out: through a helper method the loops measured 2–4 times slower
-	 * (the JIT stops inlining in these long methods, NodeCountInliningCutoff, and boxes the vector it returns).
+	 * Part k of the float lanes v as doubles, written out: a helper method was not always inlined in these long
+	 * methods (NodeCountInliningCutoff), and then the vector it returned was boxed (2–4 times slower).
 	 */
 	def part(String v, int k) {
 		"((DoubleVector) " + v + ".convertShape(VectorOperators.F2D, DS, " + k + "))"

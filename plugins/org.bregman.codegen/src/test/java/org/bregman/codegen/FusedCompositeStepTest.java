@@ -24,9 +24,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>Tolerance against the reference: 2e-6·(1 + |w'_j|) per coordinate (as {@link CompositeKernelsTest}): the step
  * computes the dual value y_j in float32 (a few float ulps of max(|g'(w_j)|, |lr·g_j|), which the inverse's root turns
- * into a few ulps of w'_j, or about √ulp where y_j cancels to near 0), the sums from float terms within 3·2⁻²⁴ (q = 1.5
- * and 3; {@link FloatTermSumsTest}), which move the weights by at most (ε_S + ε_D)/3 ≤ 2·2⁻²⁴ relative through mu and
- * the rate by ε_S/3, and one float32 rounding of mu = F'(S)/F'(S').
+ * into a few ulps of w'_j, or about √ulp where y_j cancels to near 0), the sums from float terms within 2·2⁻²⁴ (q = 1.5
+ * and 3; {@link FloatTermSumsTest}), which move the weights by at most (ε_S + ε_D)/3 ≤ (4/3)·2⁻²⁴ relative through mu
+ * and the rate lr/F'(S) by ε_S/3, and one float32 rounding of mu = F'(S)/F'(S').
  */
 class FusedCompositeStepTest {
 

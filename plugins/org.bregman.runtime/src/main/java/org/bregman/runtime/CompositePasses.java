@@ -5,10 +5,11 @@ import java.nio.FloatBuffer;
 /**
  * The two fused passes of {@link CompositeMirrorMap}'s float32 step for a homogeneous g = k|w|^r, generated with g's
  * coordinate kernel (codegen's {@code CompositeVectorTemplate}: Vector API lanes, exponents specialised). Sums are
- * accumulated in double from the float32 values, in a fixed order that does not depend on how the JIT compiled the
- * code (lane-wise adds, the lanes added one by one at the end, then the tail), so that {@link #powerSum} of the weights
- * {@link #primalPass} wrote equals, bit for bit, the sum that pass returned. Implementations are immutable and
- * thread-safe.
+ * accumulated in double from terms computed in float32 where their exponent allows (within 2·2⁻²⁴ relative for q = 3
+ * and 1.5), with double terms where a float term overflowed or the sum is tiny, in a fixed order that depends on
+ * the offset and length only, not on how the JIT compiled the code (lane-wise adds, the lanes added one by one, then
+ * the head and the tail), so that {@link #powerSum} of the weights {@link #primalPass} wrote equals, bit for bit, the
+ * sum that pass returned. Implementations are immutable and thread-safe.
  */
 public interface CompositePasses {
 
