@@ -20,8 +20,7 @@ import org.bregman.symbolic.Derivation;
  * instantiate); and what the live compile does instead of the last two when the binding's shape was compiled before
  * ({@code JaninoCompiler.compileReusing}: take the literals out, define the shape's classes with them, instantiate); and
  * the live entry point ({@code Optimizers.compile}, scalar) on a potential of a new name each round: all of it for a
- * shape never compiled before (compiled with its literals), and for that shape's second binding (the shape compiled, its
- * literals hoisted into fields; later bindings reuse it).
+ * shape never compiled before (its literals hoisted into fields), and for a second binding of that shape (reused).
  */
 public final class CompilePhases {
 
@@ -52,7 +51,7 @@ public final class CompilePhases {
             MirrorMap fresh = Optimizers.compile(Derivation.derive(Potentials.qnorm("QNorm" + i), Map.of("q", 3.0 + (i + 1) * 1e-9)), null,
                     Optimizers.Options.SCALAR);
             long t7 = mx.getCurrentThreadCpuTime();
-            // a second binding of that shape: the shape itself is compiled now (its literals hoisted), reused from then on
+            // a second binding of that shape: its bytecode reused
             MirrorMap second = Optimizers.compile(Derivation.derive(Potentials.qnorm("QNorm" + i), Map.of("q", 3.5 + (i + 1) * 1e-9)), null,
                     Optimizers.Options.SCALAR);
             long t8 = mx.getCurrentThreadCpuTime();

@@ -60,12 +60,8 @@ public final class JaninoCompiler {
     private final IClassLoader parentClasses;
     /** Least recently used first; guarded by {@code this}. */
     private final LinkedHashMap<String, Unit> cache;
-    /**
-     * {@link #compileReusing}'s bytecode by the SHA-256 of the shape ({@link #SEEN_ONCE} for a shape whose one binding so
-     * far was compiled with its literals), least recently used first; guarded by {@code this}.
-     */
+    /** {@link #compileReusing}'s bytecode by the SHA-256 of the shape, least recently used first; guarded by {@code this}. */
     private final LinkedHashMap<String, Map<String, byte[]>> shapes;
-    private static final Map<String, byte[]> SEEN_ONCE = new HashMap<>();
 
     public JaninoCompiler(ClassLoader parent) {
         this(parent, DEFAULT_CAPACITY);
@@ -115,10 +111,7 @@ public final class JaninoCompiler {
 
     /** Compiles (or finds in the cache) one compilation unit. */
     public Unit compile(String source) throws CompilationFailed {
-        return compile(sha256(source), source);
-    }
-
-    private Unit compile(String key, String source) throws CompilationFailed {
+        String key = sha256(source);
         synchronized (this) {
             Unit u = cache.get(key);
             if (u != null) return u;
@@ -139,12 +132,11 @@ public final class JaninoCompiler {
      * Compiles a live kernel as {@link #compile} does, but a source that differs from one compiled before only in its
      * floating-point literals (another binding of the same potential) reuses that bytecode ({@link HoistedLiterals}):
      * only the class is defined again, in a loader that hands it its numbers. The unit's bytecode reads its numbers
-     * from that loader, so it is not for export (export compiles with {@link #compile}). The first binding of a shape is
-     * compiled with its literals (as {@link #compile} does); from the second on, the shape is compiled once and reused.
-     * Cached apart from {@link #compile}'s units; a shape Janino rejects is compiled as it is.
+     * from that loader, so it is not for export (export compiles with {@link #compile}). Cached apart from
+     * {@link #compile}'s units; a shape Janino rejects is compiled as it is.
      */
     public Unit compileReusing(String source) throws CompilationFailed {
-        String sourceKey = sha256(source), key = "literals " + sourceKey;
+        String key = "literals " + sha256(source);
         synchronized (this) {
             Unit u = cache.get(key);
             if (u != null) return u;
@@ -152,14 +144,6 @@ public final class JaninoCompiler {
             String shapeKey = h.shape() == null ? null : sha256(h.shape());
             Map<String, byte[]> bytecodes = shapeKey == null ? null : shapes.get(shapeKey);
             if (bytecodes == null && shapeKey != null) {
-                // a shape's first binding compiles its own source: no fields, no initialiser reading them (a quarter
-                // less Janino and loading); the shape is compiled when a second binding shows that it recurs
-                shapes.put(shapeKey, SEEN_ONCE);
-                u = compile(sourceKey, source);
-                cache.put(key, u);
-                return u;
-            }
-            if (bytecodes == SEEN_ONCE) {
                 try {
                     bytecodes = bytecodes(h.shape());
                     shapes.put(shapeKey, bytecodes);
@@ -167,7 +151,7 @@ public final class JaninoCompiler {
                     bytecodes = null; // compiled with its literals below
                 }
             }
-            if (bytecodes == null) return compile(sourceKey, source);
+            if (bytecodes == null) return compile(source);
             double[] values = h.values();
             u = new Unit(key, source, new LiteralsLoader(bytecodes, parent, values), bytecodes);
             cache.put(key, u);
