@@ -20,14 +20,14 @@ import org.bregman.symbolic.Derivation;
  * instantiate); and what the live compile does instead of the last two when the binding's shape was compiled before
  * ({@code JaninoCompiler.compileReusing}: take the literals out, define the shape's classes with them, instantiate); and
  * the live entry point ({@code Optimizers.compile}, scalar) on a potential of a new name each round: all of it for a
- * shape never compiled before (its literals hoisted into fields).
+ * shape never compiled before (its literals hoisted into fields), and for a second binding of that shape (reused).
  */
 public final class CompilePhases {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         String[] phases = {"derive", "lower", "template", "janino", "load", "total", "reuse", "total, shape known",
-            "live, new shape"};
+            "live, new shape", "live, its 2nd binding"};
         double[][] ms = new double[phases.length][rounds];
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         int lines = 0, chars = 0;
@@ -51,7 +51,12 @@ public final class CompilePhases {
             MirrorMap fresh = Optimizers.compile(Derivation.derive(Potentials.qnorm("QNorm" + i), Map.of("q", 3.0 + (i + 1) * 1e-9)), null,
                     Optimizers.Options.SCALAR);
             long t7 = mx.getCurrentThreadCpuTime();
-            if (!(m.grad(2.0) > 0) || m.grad(2.0) != r.grad(2.0) || !"scalar".equals(Optimizers.kernelKind(fresh))) {
+            // a second binding of that shape: its bytecode reused
+            MirrorMap second = Optimizers.compile(Derivation.derive(Potentials.qnorm("QNorm" + i), Map.of("q", 3.5 + (i + 1) * 1e-9)), null,
+                    Optimizers.Options.SCALAR);
+            long t8 = mx.getCurrentThreadCpuTime();
+            if (!(m.grad(2.0) > 0) || m.grad(2.0) != r.grad(2.0) || !"scalar".equals(Optimizers.kernelKind(fresh))
+                    || !"scalar".equals(Optimizers.kernelKind(second))) {
                 throw new AssertionError("compiled map is wrong");
             }
             long[] t = {t0, t1, t2, t3, t4, t5};
@@ -60,6 +65,7 @@ public final class CompilePhases {
             ms[6][i] = (t6 - t5) / 1e6;
             ms[7][i] = (t3 - t0 + t6 - t5) / 1e6;
             ms[8][i] = (t7 - t6) / 1e6;
+            ms[9][i] = (t8 - t7) / 1e6;
             lines = (int) src.lines().count();
             chars = src.length();
         }

@@ -48,6 +48,7 @@ public final class Optimizers {
 
     private static volatile Mode mode = Mode.fromProperty();
 
+    private static final System.Logger LOG = System.getLogger("org.bregman.codegen");
     private static final List<Consumer<String>> LISTENERS = new CopyOnWriteArrayList<>();
     private static final Map<MirrorMap, String> KINDS = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -77,7 +78,7 @@ public final class Optimizers {
     static void report(String message) {
         if (LISTENERS.isEmpty()) {
             // nobody listening: warnings still reach the platform logger (stderr by default)
-            System.getLogger("org.bregman.codegen").log(
+            LOG.log(
                     message.startsWith("warning:") ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, message);
         }
         for (Consumer<String> l : LISTENERS) l.accept(message);
