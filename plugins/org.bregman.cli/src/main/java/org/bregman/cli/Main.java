@@ -3,7 +3,6 @@ package org.bregman.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-import org.bregman.potential.api.PotentialWorkspace;
 import org.bregman.potential.api.SourceText;
 
 import picocli.CommandLine;
@@ -46,25 +45,8 @@ public final class Main implements Runnable {
             }
         }
         List<Class<?>> verbs = verbs(args);
-        if (verbs.size() == 1 && verbs.get(0) != LspCommand.class) startLanguage(); // lsp builds its own
+        if (verbs.size() == 1 && verbs.get(0) != LspCommand.class) StartUp.begin(); // lsp builds its own
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
-    }
-
-    /**
-     * Builds the language's injector (Guice, EMF, the grammar: most of a short verb's start-up) on a second thread
-     * while this one parses the command line; the verb's first load waits for it. A failure here is left to that
-     * load, which reports it as a diagnostic.
-     */
-    private static void startLanguage() {
-        Thread t = new Thread(() -> {
-            try {
-                PotentialWorkspace.injector();
-            } catch (RuntimeException | LinkageError e) {
-                // reported by the verb's own load
-            }
-        }, "bregman-language");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** Runs the command line and returns the exit status (tests call this in-process). */
