@@ -1,7 +1,6 @@
 package org.bregman.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 
 import org.bregman.potential.api.SourceText;
 
@@ -13,13 +12,11 @@ import picocli.CommandLine.Command;
  * No stack trace ever reaches the user: unexpected failures are reported in one line.
  */
 @Command(name = "bregman", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Mirror-descent potentials: derive, check, compile, export, train.")
+        description = "Mirror-descent potentials: derive, check, compile, export, train.",
+        subcommands = {CheckCommand.class, DeriveCommand.class, EvalCommand.class, ExportCommand.class,
+                RunCommand.class, ReportCommand.class, BenchCommand.class, FormatCommand.class, LspCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-
-    /** The verbs, in the order of the usage help. */
-    private static final List<Class<?>> VERBS = List.of(CheckCommand.class, DeriveCommand.class, EvalCommand.class,
-            ExportCommand.class, RunCommand.class, ReportCommand.class, BenchCommand.class, FormatCommand.class,
-            LspCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit status: the input (a .potential file, a value) has errors. */
     static final int INPUT_ERROR = 1;
@@ -50,7 +47,6 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit status (tests call this in-process). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
-        for (Class<?> verb : verbs(args)) cl.addSubcommand(verb);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE_ERROR : INPUT_ERROR);
@@ -76,21 +72,6 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return status;
-    }
-
-    /**
-     * The verbs the command line needs: only the one it names when it names one (picocli builds each verb's model by
-     * reflection: 0.3 s of a cold `check` for all ten), else all, for the usage help and suggestions.
-     */
-    private static List<Class<?>> verbs(String[] args) {
-        if (args.length > 0) {
-            for (Class<?> verb : VERBS) {
-                if (verb != CommandLine.HelpCommand.class && verb.getAnnotation(Command.class).name().equals(args[0])) {
-                    return List.of(verb);
-                }
-            }
-        }
-        return VERBS;
     }
 
     /** Ends a verb with an exit status; what the user needs to know is printed already. */
