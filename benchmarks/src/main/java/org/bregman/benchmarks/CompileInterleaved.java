@@ -34,25 +34,42 @@ public final class CompileInterleaved {
     /** This loader's compiler for the janino and load phases (every source is new: nothing from its cache). */
     private static final JaninoCompiler COMPILER = new JaninoCompiler(CompileInterleaved.class.getClassLoader());
 
+    /** A new binding of QNorm compiled phase by phase: the map, its kernel spec and source, and the CPU time (ns) before each phase and after the last. */
+    record NewSource(MirrorMap map, KernelSpec spec, String source, long[] times) {
+    }
+
+    /** Round i's new binding: derive, lower, template, Janino ({@code compiler}), load (shared with {@link CompilePhases}). */
+    static NewSource newSource(int i, JaninoCompiler compiler, ThreadMXBean mx) throws Exception {
+        long t0 = mx.getCurrentThreadCpuTime();
+        Derivation d = Derivation.derive(Potentials.qnorm(), Map.of("q", 3.0 + (i + 1) * 1e-9));
+        long t1 = mx.getCurrentThreadCpuTime();
+        KernelSpec s = FromSymbolic.kernelOnly(d, null);
+        long t2 = mx.getCurrentThreadCpuTime();
+        String src = MirrorMapTemplate.generateKernelOnly(s);
+        long t3 = mx.getCurrentThreadCpuTime();
+        JaninoCompiler.Unit u = compiler.compile(src);
+        long t4 = mx.getCurrentThreadCpuTime();
+        MirrorMap m = (MirrorMap) u.load(Optimizers.className(s)).getDeclaredConstructor().newInstance();
+        long t5 = mx.getCurrentThreadCpuTime();
+        return new NewSource(m, s, src, new long[] {t0, t1, t2, t3, t4, t5});
+    }
+
+    /** The live entry point (scalar) on round i's potential of its own name, QNorm with q ≈ {@code q}. */
+    static MirrorMap live(int i, double q) {
+        return Optimizers.compile(Derivation.derive(Potentials.qnorm("QNorm" + i), Map.of("q", q + (i + 1) * 1e-9)), null,
+                Optimizers.Options.SCALAR);
+    }
+
     /** One round in the calling loader's build: the phases' CPU ms. */
     public static double[] round(int i) throws Exception {
-        long t0 = MX.getCurrentThreadCpuTime();
-        Derivation d = Derivation.derive(Potentials.qnorm(), Map.of("q", 3.0 + (i + 1) * 1e-9));
-        long t1 = MX.getCurrentThreadCpuTime();
-        KernelSpec s = FromSymbolic.kernelOnly(d, null);
-        long t2 = MX.getCurrentThreadCpuTime();
-        String src = MirrorMapTemplate.generateKernelOnly(s);
-        long t3 = MX.getCurrentThreadCpuTime();
-        JaninoCompiler.Unit u = COMPILER.compile(src);
-        long t4 = MX.getCurrentThreadCpuTime();
-        MirrorMap m = (MirrorMap) u.load(Optimizers.className(s)).getDeclaredConstructor().newInstance();
-        long t5 = MX.getCurrentThreadCpuTime();
+        NewSource n = newSource(i, COMPILER, MX);
+        MirrorMap m = n.map();
+        long[] t = n.times();
+        long t0 = t[0], t5 = t[5];
         // the live entry point on a potential never seen (a new class name), then another binding of it
-        MirrorMap fresh = Optimizers.compile(Derivation.derive(Potentials.qnorm("QNorm" + i), Map.of("q", 3.0 + (i + 1) * 1e-9)), null,
-                Optimizers.Options.SCALAR);
+        MirrorMap fresh = live(i, 3.0);
         long t6 = MX.getCurrentThreadCpuTime();
-        MirrorMap second = Optimizers.compile(Derivation.derive(Potentials.qnorm("QNorm" + i), Map.of("q", 3.5 + (i + 1) * 1e-9)), null,
-                Optimizers.Options.SCALAR);
+        MirrorMap second = live(i, 3.5);
         long t7 = MX.getCurrentThreadCpuTime();
         float[] w = {0.5f, -1.5f, 2f}, g = {0.1f, 0.2f, -0.3f};
         fresh.step(w, g, 0.01f);
@@ -60,7 +77,6 @@ public final class CompileInterleaved {
         double b = fresh.psi(1.5) + fresh.bregman(w, g);
         long t9 = MX.getCurrentThreadCpuTime();
         if (!(m.grad(2.0) > 0) || !(second.grad(2.0) > 0) || Double.isNaN(b)) throw new AssertionError("compiled map is wrong");
-        long[] t = {t0, t1, t2, t3, t4, t5};
         double[] ms = new double[PHASES.length];
         for (int p = 0; p < 5; p++) ms[p] = (t[p + 1] - t[p]) / 1e6;
         ms[5] = (t5 - t0) / 1e6;

@@ -3,14 +3,9 @@ package org.bregman.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
-import java.util.Map;
-import org.bregman.codegen.FromSymbolic;
 import org.bregman.codegen.JaninoCompiler;
-import org.bregman.codegen.KernelSpec;
-import org.bregman.codegen.MirrorMapTemplate;
 import org.bregman.codegen.Optimizers;
 import org.bregman.runtime.MirrorMap;
-import org.bregman.symbolic.Derivation;
 
 /**
  * Where a warm compile of a new binding spends its CPU time, phase by phase (CPU time of this thread; medians of the
@@ -34,32 +29,23 @@ public final class CompilePhases {
         JaninoCompiler compiler = new JaninoCompiler(CompilePhases.class.getClassLoader());
         JaninoCompiler reusing = new JaninoCompiler(CompilePhases.class.getClassLoader());
         for (int i = 0; i < rounds; i++) {
-            long t0 = mx.getCurrentThreadCpuTime();
-            Derivation d = Derivation.derive(Potentials.qnorm(), Map.of("q", 3.0 + (i + 1) * 1e-9));
-            long t1 = mx.getCurrentThreadCpuTime();
-            KernelSpec s = FromSymbolic.kernelOnly(d, null);
-            long t2 = mx.getCurrentThreadCpuTime();
-            String src = MirrorMapTemplate.generateKernelOnly(s);
-            long t3 = mx.getCurrentThreadCpuTime();
-            JaninoCompiler.Unit u = compiler.compile(src);
-            long t4 = mx.getCurrentThreadCpuTime();
-            MirrorMap m = (MirrorMap) u.load(Optimizers.className(s)).getDeclaredConstructor().newInstance();
-            long t5 = mx.getCurrentThreadCpuTime();
-            MirrorMap r = (MirrorMap) reusing.compileReusing(src).load(Optimizers.className(s)).getDeclaredConstructor().newInstance();
+            CompileInterleaved.NewSource n = CompileInterleaved.newSource(i, compiler, mx);
+            MirrorMap m = n.map();
+            String src = n.source();
+            long[] t = n.times();
+            long t0 = t[0], t3 = t[3], t5 = t[5];
+            MirrorMap r = (MirrorMap) reusing.compileReusing(src).load(Optimizers.className(n.spec())).getDeclaredConstructor().newInstance();
             long t6 = mx.getCurrentThreadCpuTime();
             // the live entry point on a potential never seen (a new class name: a new shape, nothing from a cache)
-            MirrorMap fresh = Optimizers.compile(Derivation.derive(Potentials.qnorm("QNorm" + i), Map.of("q", 3.0 + (i + 1) * 1e-9)), null,
-                    Optimizers.Options.SCALAR);
+            MirrorMap fresh = CompileInterleaved.live(i, 3.0);
             long t7 = mx.getCurrentThreadCpuTime();
             // a second binding of that shape: its bytecode reused
-            MirrorMap second = Optimizers.compile(Derivation.derive(Potentials.qnorm("QNorm" + i), Map.of("q", 3.5 + (i + 1) * 1e-9)), null,
-                    Optimizers.Options.SCALAR);
+            MirrorMap second = CompileInterleaved.live(i, 3.5);
             long t8 = mx.getCurrentThreadCpuTime();
             if (!(m.grad(2.0) > 0) || m.grad(2.0) != r.grad(2.0) || !"scalar".equals(Optimizers.kernelKind(fresh))
                     || !"scalar".equals(Optimizers.kernelKind(second))) {
                 throw new AssertionError("compiled map is wrong");
             }
-            long[] t = {t0, t1, t2, t3, t4, t5};
             for (int p = 0; p < 5; p++) ms[p][i] = (t[p + 1] - t[p]) / 1e6;
             ms[5][i] = (t5 - t0) / 1e6;
             ms[6][i] = (t6 - t5) / 1e6;

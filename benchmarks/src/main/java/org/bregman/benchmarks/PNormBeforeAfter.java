@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.bregman.codegen.Optimizers;
 import org.bregman.runtime.MirrorMap;
 import org.bregman.symbolic.CompositeDerivation;
@@ -27,12 +26,8 @@ public final class PNormBeforeAfter {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int size = 10_000_000;
-        Random r = new Random(1);
-        float[] g = new float[size], base = new float[size];
-        for (int i = 0; i < size; i++) {
-            base[i] = (r.nextBoolean() ? 1 : -1) * (0.5f + r.nextFloat());
-            g[i] = (float) (r.nextGaussian() * 1e-3);
-        }
+        float[][] data = PNormStepRatios.data(size);
+        float[] base = data[0], g = data[1];
         ClassLoader old = new URLClassLoader(new URL[] {new File(args[0]).toURI().toURL()}, ClassLoader.getPlatformClassLoader());
         List<String> names = new ArrayList<>();
         List<StepRatios.Step> steps = new ArrayList<>();

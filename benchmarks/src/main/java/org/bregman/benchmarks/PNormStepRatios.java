@@ -27,15 +27,22 @@ public final class PNormStepRatios {
                 .withReduction("S", pow(abs(var("w")), var("q")));
     }
 
-    public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        int size = 10_000_000;
+    /** The weights ±[0.5, 1.5) and the gradients N(0, 1e-3) of every p-norm step benchmark (seed 1): {weights, gradients}. */
+    static float[][] data(int size) {
         Random r = new Random(1);
         float[] g = new float[size], base = new float[size];
         for (int i = 0; i < size; i++) {
             base[i] = (r.nextBoolean() ? 1 : -1) * (0.5f + r.nextFloat());
             g[i] = (float) (r.nextGaussian() * 1e-3);
         }
+        return new float[][] {base, g};
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int size = 10_000_000;
+        float[][] data = data(size);
+        float[] base = data[0], g = data[1];
         List<String> names = new ArrayList<>();
         List<StepRatios.Step> steps = new ArrayList<>();
         for (double q : new double[] {3, 1.5}) {
