@@ -240,6 +240,8 @@ final class Checks {
 
     static List<CheckFinding> overrides(Derivation d) {
         List<CheckFinding> out = new ArrayList<>();
+        PotentialSpec spec = d.spec();
+        if (spec.grad() == null && spec.inverse() == null) return out; // nothing to check: no variants to derive
         List<Derivation> variants = new ArrayList<>();
         variants.add(d);
         if (!d.isBound() && !d.spec().parameters().isEmpty()) {
@@ -255,7 +257,6 @@ final class Checks {
                 }
             }
         }
-        PotentialSpec spec = d.spec();
         if (spec.grad() != null) firstFinding(variants, v -> gradOverride(v, spec.grad()), out);
         if (spec.inverse() != null) firstFinding(variants, v -> inverseOverride(v, spec.inverse()), out);
         return out;

@@ -3,9 +3,11 @@ package org.bregman.symbolic;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.bregman.symbolic.Expr.Call;
@@ -57,44 +59,47 @@ final class ConvexityProof {
     }
 
     private final Expr h, grad;
-    /** ψ'' over common powers ({@link Simplifier#together}): another enclosure of the same function. */
-    private final Expr hTogether;
     private final String x;
     private final RealInterval domain;
     private final Map<String, RealInterval> params;
     private final Map<String, Double> paramValues;
+    /** ψ'' prepared for the enclosures over the pieces; the same over common powers, null when that is ψ'' itself. */
+    private final RangeProgram hRange, hTogetherRange;
     private int evaluations;
 
-    private ConvexityProof(Expr h, Expr grad, String x, RealInterval domain, Map<String, Double> paramValues, Assumptions a) {
-        this.h = h;
-        Expr t;
-        try {
-            t = Simplifier.together(h, a);
-        } catch (SymbolicException ex) {
-            t = h;
-        }
-        this.hTogether = t;
-        this.grad = grad;
-        this.x = x;
-        this.domain = domain;
-        this.paramValues = paramValues;
+    private ConvexityProof(Derivation d) {
+        this.h = d.hessian();
+        this.grad = d.grad();
+        this.x = d.coordinate();
+        this.domain = d.domain();
+        this.paramValues = d.parameterValues();
         this.params = new LinkedHashMap<>();
         paramValues.forEach((k, v) -> params.put(k, RealInterval.point(v)));
+        // a time-varying ψ(w; t) left symbolic in t: every enclosure is over all t ≥ 0, so a proof holds for every t ≥ 0
+        String t = d.spec().time();
+        if (t != null && !d.isBound()) params.put(t, RealInterval.NON_NEGATIVE);
+        // ψ'' over common powers (Simplifier#together) is another enclosure of the same function
+        Expr together;
+        try {
+            together = Simplifier.together(h, d.assumptions());
+        } catch (SymbolicException ex) {
+            together = h;
+        }
+        this.hRange = new RangeProgram(h, x, params);
+        this.hTogetherRange = together.equals(h) ? null : new RangeProgram(together, x, params);
     }
 
     static Verdict decide(Derivation d) {
-        ConvexityProof proof = new ConvexityProof(d.hessian(), d.grad(), d.coordinate(), d.domain(), d.parameterValues(), d.assumptions());
-        // a time-varying ψ(w; t) left symbolic in t: every enclosure is over all t ≥ 0, so a proof holds for every t ≥ 0
-        String t = d.spec().time();
-        if (t != null && !d.isBound()) proof.params.put(t, RealInterval.NON_NEGATIVE);
-        return proof.run();
+        return new ConvexityProof(d).run();
     }
 
     /** The enclosure of ψ'' over xs: both forms' enclosures hold, so their intersection does. */
     private RealInterval encloseH(RealInterval xs) {
-        RealInterval a = enclose(h, xs);
-        if (hTogether.equals(h)) return a;
-        RealInterval both = a.intersect(enclose(hTogether, xs));
+        evaluations++;
+        RealInterval a = hRange.range(xs);
+        if (hTogetherRange == null) return a;
+        evaluations++;
+        RealInterval both = a.intersect(hTogetherRange.range(xs));
         return both == null ? a : both;
     }
 
@@ -239,16 +244,23 @@ final class ConvexityProof {
     /** Zeros of the affine arguments of kinks and of the affine sums inside ψ'' and ψ', in the domain. */
     private List<Double> kinks() {
         TreeSet<Double> out = new TreeSet<>();
-        collectAffineZeros(h, out);
-        collectAffineZeros(grad, out);
+        Set<Expr> done = new HashSet<>();
+        collectAffineZeros(h, out, done);
+        collectAffineZeros(grad, out, done);
         List<Double> in = new ArrayList<>();
         for (double k : out) if (domain.contains(k)) in.add(k);
         return in;
     }
 
-    private void collectAffineZeros(Expr e, TreeSet<Double> out) {
-        if (out.size() > 64) return;
-        for (Expr c : e.children()) collectAffineZeros(c, out);
+    /** {@code done}: the subtrees already searched (ψ'' and ψ' repeat subexpressions; each is differentiated once). */
+    private void collectAffineZeros(Expr e, TreeSet<Double> out, Set<Expr> done) {
+        if (out.size() > 64 || done.contains(e)) return;
+        for (Expr c : e.children()) collectAffineZeros(c, out, done);
+        collectAffineZero(e, out);
+        done.add(e);
+    }
+
+    private void collectAffineZero(Expr e, TreeSet<Double> out) {
         if (!(e instanceof Expr.Add) || !e.contains(x)) return;
         try {
             Expr slope = Simplifier.simplify(Differentiator.diffRaw(e, x));

@@ -1,5 +1,6 @@
 package org.bregman.symbolic;
 
+import java.util.List;
 import java.util.Map;
 
 import org.bregman.symbolic.Expr.Add;
@@ -41,30 +42,41 @@ public final class Ranges {
     private static final RealInterval REALS = RealInterval.REALS;
 
     private static RealInterval of(Expr e, Map<String, RealInterval> vars) {
+        List<Expr> children = e.children();
+        RealInterval[] in = new RealInterval[children.size()];
+        for (int i = 0; i < in.length; i++) in[i] = of(children.get(i), vars);
+        return node(e, in, vars);
+    }
+
+    /**
+     * The enclosure of one node from its children's enclosures ({@code in}, in {@link Expr#children()} order) and,
+     * for a variable, from {@code vars}: the one rule per kind of node that every evaluation here shares.
+     */
+    static RealInterval node(Expr e, RealInterval[] in, Map<String, RealInterval> vars) {
         return switch (e) {
             case Num n -> RealInterval.point(n.value());
             case Const c -> new RealInterval(Math.nextDown(c.value()), true, Math.nextUp(c.value()), true);
             case Var v -> vars.getOrDefault(v.name(), REALS);
             case Add a -> {
-                RealInterval r = of(a.terms().get(0), vars);
-                for (int i = 1; i < a.terms().size(); i++) r = add(r, of(a.terms().get(i), vars));
+                RealInterval r = in[0];
+                for (int i = 1; i < in.length; i++) r = add(r, in[i]);
                 yield r;
             }
             case Mul m -> {
-                RealInterval r = of(m.factors().get(0), vars);
-                for (int i = 1; i < m.factors().size(); i++) r = mul(r, of(m.factors().get(i), vars));
+                RealInterval r = in[0];
+                for (int i = 1; i < in.length; i++) r = mul(r, in[i]);
                 yield r;
             }
-            case Pow p -> pow(of(p.base(), vars), p.exp(), of(p.exp(), vars));
+            case Pow p -> pow(in[0], p.exp(), in[1]);
             case Call c -> {
-                if (c.f() == Func.POW) yield pow(of(c.args().get(0), vars), c.args().get(1), of(c.args().get(1), vars));
+                if (c.f() == Func.POW) yield pow(in[0], c.args().get(1), in[1]);
                 if (c.f() == Func.MIN || c.f() == Func.MAX) {
-                    RealInterval x = of(c.args().get(0), vars), y = of(c.args().get(1), vars);
+                    RealInterval x = in[0], y = in[1];
                     boolean min = c.f() == Func.MIN;
                     yield min ? new RealInterval(Math.min(x.lower(), y.lower()), true, Math.min(x.upper(), y.upper()), true)
                             : new RealInterval(Math.max(x.lower(), y.lower()), true, Math.max(x.upper(), y.upper()), true);
                 }
-                yield call(c.f(), of(c.arg(), vars));
+                yield call(c.f(), in[0]);
             }
         };
     }
