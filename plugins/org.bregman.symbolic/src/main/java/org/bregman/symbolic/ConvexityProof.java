@@ -263,7 +263,9 @@ final class ConvexityProof {
     private void collectAffineZero(Expr e, TreeSet<Double> out) {
         if (!(e instanceof Expr.Add) || !e.contains(x)) return;
         try {
-            Expr slope = Simplifier.simplify(Differentiator.diffRaw(e, x));
+            Expr rawSlope = Differentiator.diffRaw(e, x);
+            if (varies(rawSlope, x, paramValues)) return;
+            Expr slope = Simplifier.simplify(rawSlope);
             if (!(slope instanceof Num) && !slope.contains(x)) slope = Simplifier.simplify(Simplifier.substitute(slope, numbers()));
             if (!(slope instanceof Num s) || s.value() == 0) return;
             Map<String, Double> at0 = new LinkedHashMap<>(paramValues);
@@ -273,6 +275,27 @@ final class ConvexityProof {
         } catch (SymbolicException ex) {
             // not affine after all
         }
+    }
+
+    /** Probes of {@link #varies}. */
+    private static final double[] PROBES = {-1, 0.5, 2};
+
+    /**
+     * Whether e (in x, the parameters at their values) provably takes two values: rigorous enclosures at two probes
+     * are disjoint. Simplifying is an identity where e is defined, so such an e never simplifies to a constant, and
+     * the search for affine sums skips simplifying it (the slope of a large sum is ψ''' of a part of ψ).
+     */
+    static boolean varies(Expr e, String x, Map<String, Double> params) {
+        Map<String, RealInterval> vars = new LinkedHashMap<>();
+        params.forEach((k, v) -> vars.put(k, RealInterval.point(v)));
+        List<RealInterval> seen = new ArrayList<>();
+        for (double p : PROBES) {
+            vars.put(x, RealInterval.point(p));
+            RealInterval r = Ranges.range(e, vars);
+            for (RealInterval o : seen) if (r.intersect(o) == null) return true;
+            seen.add(r);
+        }
+        return false;
     }
 
     private Map<String, Expr> numbers() {
