@@ -113,34 +113,40 @@ public final class Ranges {
     }
 
     static RealInterval mul(RealInterval x, RealInterval y) {
-        double[] xs = {x.lower(), x.upper()}, ys = {y.lower(), y.upper()};
-        boolean[] xc = {x.lowerClosed(), x.upperClosed()}, yc = {y.lowerClosed(), y.upperClosed()};
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        boolean loC = false, hiC = false;
-        for (int i = 0; i < 2; i++) {
-            for (int j = 0; j < 2; j++) {
-                double p = times(xs[i], ys[j]);
-                // a product of ends is attained if both ends are, or if one is an attained zero
-                boolean c = (xc[i] && yc[j]) || (xc[i] && xs[i] == 0) || (yc[j] && ys[j] == 0);
-                double pl = p, ph = p;
-                if (!productExact(xs[i], ys[j], p)) {
-                    pl = Math.nextDown(p);
-                    ph = Math.nextUp(p);
-                    c = true;
-                    // the product of two non-zero ends keeps its sign even when it underflows
-                    if (xs[i] != 0 && ys[j] != 0 && (xs[i] > 0) == (ys[j] > 0) && pl <= 0) { pl = 0; c = false; }
-                    if (xs[i] != 0 && ys[j] != 0 && (xs[i] > 0) != (ys[j] > 0) && ph >= 0) { ph = 0; c = false; }
-                }
-                if (pl < lo || (pl == lo && c)) { lo = pl; loC = c; }
-                if (ph > hi || (ph == hi && c)) { hi = ph; hiC = c; }
-            }
-        }
+        ProductHull h = new ProductHull();
+        h.add(x.lower(), x.lowerClosed(), y.lower(), y.lowerClosed());
+        h.add(x.lower(), x.lowerClosed(), y.upper(), y.upperClosed());
+        h.add(x.upper(), x.upperClosed(), y.lower(), y.lowerClosed());
+        h.add(x.upper(), x.upperClosed(), y.upper(), y.upperClosed());
         // a zero strictly inside one factor is attained
         if (x.contains(0) || y.contains(0)) {
-            if (lo == 0) loC = true;
-            if (hi == 0) hiC = true;
+            if (h.lo == 0) h.loC = true;
+            if (h.hi == 0) h.hiC = true;
         }
-        return new RealInterval(lo, loC, hi, hiC);
+        return new RealInterval(h.lo, h.loC, h.hi, h.hiC);
+    }
+
+    /** The hull of the products of the ends of two intervals, one pair at a time (scalars: no arrays per product). */
+    private static final class ProductHull {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        boolean loC, hiC;
+
+        void add(double a, boolean ac, double b, boolean bc) {
+            double p = times(a, b);
+            // a product of ends is attained if both ends are, or if one is an attained zero
+            boolean c = (ac && bc) || (ac && a == 0) || (bc && b == 0);
+            double pl = p, ph = p;
+            if (!productExact(a, b, p)) {
+                pl = Math.nextDown(p);
+                ph = Math.nextUp(p);
+                c = true;
+                // the product of two non-zero ends keeps its sign even when it underflows
+                if (a != 0 && b != 0 && (a > 0) == (b > 0) && pl <= 0) { pl = 0; c = false; }
+                if (a != 0 && b != 0 && (a > 0) != (b > 0) && ph >= 0) { ph = 0; c = false; }
+            }
+            if (pl < lo || (pl == lo && c)) { lo = pl; loC = c; }
+            if (ph > hi || (ph == hi && c)) { hi = ph; hiC = c; }
+        }
     }
 
     /** 1/x. */
@@ -179,16 +185,11 @@ public final class Ranges {
     }
 
     /**
-     * f at an end of its argument, widened by 2 ulps towards {@code down} unless the value is exact:
-     * an infinite argument (a limit), or an argument of 0 or ±1 with a result of 0 or ±1 (what the
-     * library computes exactly there: exp(0) = 1, log(1) = 0, 1^a = 1, 0^a = 0 …).
+     * y = f(x) at an end of f's argument, widened by {@code ulps} ulps towards {@code down} unless the value is exact:
+     * an infinite argument (a limit), or an argument of 0 or ±1 with a result of 0 or ±1 (what the library computes
+     * exactly there: exp(0) = 1, log(1) = 0, 1^a = 1, 0^a = 0 …).
      */
-    private static double at(java.util.function.DoubleUnaryOperator f, double x, boolean down) {
-        return at(f, x, down, 2);
-    }
-
-    private static double at(java.util.function.DoubleUnaryOperator f, double x, boolean down, int ulps) {
-        double y = f.applyAsDouble(x);
+    private static double widen(double x, double y, boolean down, int ulps) {
         if (Double.isNaN(y)) return y;
         boolean exact = Double.isInfinite(x) ? (y == 0 || Math.abs(y) == 1 || Double.isInfinite(y))
                 : (x == 0 || Math.abs(x) == 1) && (y == 0 || Math.abs(y) == 1);
@@ -211,21 +212,22 @@ public final class Ranges {
         return increasing(x, f, 2);
     }
 
-    /** The image of x under an increasing f whose values are within {@code ulps} ulps. */
+    /** The image of x under an increasing f whose values are within {@code ulps} ulps (f is called once per end). */
     static RealInterval increasing(RealInterval x, java.util.function.DoubleUnaryOperator f, int ulps) {
-        double lo = at(f, x.lower(), true, ulps), hi = at(f, x.upper(), false, ulps);
-        if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) return REALS;
-        boolean loC = lo == f.applyAsDouble(x.lower()) ? x.lowerClosed() : true;
-        boolean hiC = hi == f.applyAsDouble(x.upper()) ? x.upperClosed() : true;
-        return new RealInterval(lo, loC, hi, hiC);
+        return monotone(x.lower(), x.lowerClosed(), x.upper(), x.upperClosed(), f, ulps);
     }
 
     private static RealInterval decreasing(RealInterval x, java.util.function.DoubleUnaryOperator f) {
-        double lo = at(f, x.upper(), true), hi = at(f, x.lower(), false);
+        return monotone(x.upper(), x.upperClosed(), x.lower(), x.lowerClosed(), f, 2);
+    }
+
+    /** [f(from), f(to)] outward-rounded; an end is closed where its argument's end is and f's value was exact. */
+    private static RealInterval monotone(double from, boolean fromC, double to, boolean toC, java.util.function.DoubleUnaryOperator f,
+            int ulps) {
+        double yl = f.applyAsDouble(from), yh = f.applyAsDouble(to);
+        double lo = widen(from, yl, true, ulps), hi = widen(to, yh, false, ulps);
         if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) return REALS;
-        boolean loC = lo == f.applyAsDouble(x.upper()) ? x.upperClosed() : true;
-        boolean hiC = hi == f.applyAsDouble(x.lower()) ? x.lowerClosed() : true;
-        return new RealInterval(lo, loC, hi, hiC);
+        return new RealInterval(lo, lo == yl ? fromC : true, hi, hi == yh ? toC : true);
     }
 
     static RealInterval pow(RealInterval b, Expr expNode, RealInterval e) {
