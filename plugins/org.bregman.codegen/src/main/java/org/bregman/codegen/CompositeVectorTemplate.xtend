@@ -107,17 +107,6 @@ class CompositeVectorTemplate {
 				return !(t >= n * 0x1p-77 && t < Double.POSITIVE_INFINITY);
 			}
 
-			/**
-			 * How many elements precede the first vector whose data start on a multiple of the vector's size, supposing
-			 * that element 0 of the array lies 16 bytes past such a multiple, as in a large float[] (G1 starts it at a
-			 * region; 16 bytes of header) or a large direct buffer (malloc's 16 bytes past an mmap'ed page): then no load or
-			 * store spans two cache lines (unaligned 64-byte ones measured 1.5 times slower in pass A). A function of the
-			 * offset alone, so that a range is summed in the same order wherever it lies (carried sums, buffers, arrays).
-			 */
-			static int head(int offset, int n) {
-				return Math.min(n, Math.floorMod(-(offset + 4), FS.length()));
-			}
-
 			/** The accumulators' lanes added one by one (Vector API reductions leave the order open). */
 			static double total(DoubleVector s0, DoubleVector s1) {
 				double t = 0;
@@ -288,7 +277,7 @@ class CompositeVectorTemplate {
 		int len = FS.length();
 		DoubleVector s0 = DoubleVector.zero(DS);
 		DoubleVector s1 = DoubleVector.zero(DS);
-		int head = head(offset, n);
+		int head = head(offset, n, len); // a function of the offset alone: a range is summed in the same order wherever it lies
 		int i = head;
 		for (int upper = n - (n - i) % len; i < upper; i += len) {
 			int at = i;
