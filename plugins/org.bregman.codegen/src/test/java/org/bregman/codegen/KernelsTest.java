@@ -105,6 +105,25 @@ class KernelsTest {
     }
 
     /**
+     * The elements before the first aligned vector (offset 0: the first 12 on 16 lanes, 4 on 8) and after the last one
+     * go through the scalar step: a bad element there is still reported, and first, wherever the later ones lie.
+     */
+    @Test
+    void vectorKernelReportsFirstBadIndexInTheHeadBeforeTheVectors() {
+        MirrorMap vec = Optimizers.compile(HandDerived.bounded());
+        int n = 100;
+        for (int first : new int[] {1, 3, 40, 97}) {
+            float[] w = new float[n];
+            float[] g = new float[n];
+            g[first] = -1e6f;
+            for (int later = first + 1; later < n; later += 7) g[later] = -1e6f;
+            assertEquals(first, vec.step(w.clone(), g, 1f), "array, first bad " + first);
+            FloatBuffer wb = direct(w);
+            assertEquals(first, vec.step(wb, direct(g), 1f), "direct buffer, first bad " + first);
+        }
+    }
+
+    /**
      * Scalar kernels: parallel == one thread bit for bit, over three steps. Vector kernels: one step,
      * ≤ 1 ulp from the scalar one-thread result (as a vector kernel on one thread): the Vector API
      * computes exp/log/… by SVML once C2 has compiled the loop and lane by lane with Math before, so
