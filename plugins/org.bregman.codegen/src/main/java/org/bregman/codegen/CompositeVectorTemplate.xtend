@@ -268,7 +268,8 @@ class CompositeVectorTemplate {
 
 	/**
 	 * The loop of a reduction or a pass, leaving Σ|v_j|^e in t: {@code body} computes (and writes) the vector v at
-	 * {@code at}, {@code tail} the float v at i. The vectors first, from the head on (see {@code head}); the terms on
+	 * {@code at}, {@code tail} the float v at i. The vectors first, from the head on ({@code head}: a function of the offset
+	 * alone, so a range is summed in the same order wherever it lies: carried sums, buffers, arrays); the terms on
 	 * float lanes ({@code fast}), each converted to two double vectors and added there, or on double lanes; then their
 	 * lanes one by one, then the head's and the tail's terms. Blocks of float terms added on float lanes before the
 	 * conversion (unrolled or in an inner loop) made the JIT box a vector per block here.
@@ -277,7 +278,7 @@ class CompositeVectorTemplate {
 		int len = FS.length();
 		DoubleVector s0 = DoubleVector.zero(DS);
 		DoubleVector s1 = DoubleVector.zero(DS);
-		int head = head(offset, n, len); // a function of the offset alone: a range is summed in the same order wherever it lies
+		int head = head(offset, n, len);
 		int i = head;
 		for (int upper = n - (n - i) % len; i < upper; i += len) {
 			int at = i;

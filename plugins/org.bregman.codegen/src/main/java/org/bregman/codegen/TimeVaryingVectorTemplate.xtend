@@ -39,9 +39,10 @@ class TimeVaryingVectorTemplate extends VectorTemplate {
 			public int step(float[] w, int wOffset, float[] g, int gOffset, int n, float lr) {
 				Objects.checkFromIndexSize(wOffset, n, w.length);
 				Objects.checkFromIndexSize(gOffset, n, g.length);
-				int upper = n - n % FS.length();
-				int bad = -1;
-				int i = 0;
+				// as the step fixed in time: the elements before the first aligned vector by the scalar step
+				int i = head(wOffset, n, FS.length());
+				int bad = i == 0 ? -1 : scalar.step(w, wOffset, g, gOffset, i, lr);
+				int upper = n - (n - i) % FS.length();
 				«IF chunked(s)»
 				for (int m = 0; i < upper; i += m) {
 					m = Math.min(CHUNK, upper - i);
@@ -70,9 +71,14 @@ class TimeVaryingVectorTemplate extends VectorTemplate {
 				}
 				MemorySegment ws = MemorySegment.ofBuffer(w);
 				MemorySegment gs = MemorySegment.ofBuffer(g);
-				int upper = n - n % FS.length();
+				int i = head(w.position(), n, FS.length());
 				int bad = -1;
-				int i = 0;
+				if (i > 0) {
+					FloatBuffer wh = w.duplicate();
+					wh.limit(w.position() + i);
+					bad = scalar.step(wh, g.duplicate(), lr);
+				}
+				int upper = n - (n - i) % FS.length();
 				«IF chunked(s)»
 				for (int m = 0; i < upper; i += m) {
 					m = Math.min(CHUNK, upper - i);
