@@ -4,9 +4,10 @@ import static org.bregman.codegen.TemplateSupport.*
 
 /**
  * The fused passes of a non-separable step with a homogeneous g = k|w|^r ({@code runtime.CompositePasses}): g's vector
- * coordinate kernel cut at the dual value y = g'(w) − rate·grad (pass A writes y and sums |y|^p; pass B writes
- * (g')⁻¹(mu·y) and sums |w|^r), the exponents specialised ({@link PowerText}); the head and the remainder of a range in
- * scalar float code of the same forms. Finiteness is not checked lane by lane: a non-finite value a pass writes makes
+ * coordinate kernel cut at the dual value y = g'(w) − rate·grad (pass A writes y, or its root for q = 3, and sums |y|^p;
+ * pass B writes (g')⁻¹(mu·y) and sums |w|^r), the exponents specialised ({@link PowerText}); the head and the remainder
+ * of a range in scalar float code of the same forms. Float vectors have as many lanes as double vectors (8 with
+ * AVX-512), so that a vector of float terms converts to one vector of doubles. Finiteness is not checked lane by lane: a non-finite value a pass writes makes
  * its sum of non-negative terms non-finite, and only then is the value looked for ({@code firstBad}); a mask of
  * |r| ≤ MAX and |z| ≤ MAX per vector measured as much as a sixth of the step.
  *
@@ -22,11 +23,24 @@ class CompositeVectorTemplate {
 	val KernelSpec s
 	val double r
 	val double p
+	/**
+	 * q = 3 (r = 3, p − 1 = 1/2): pass A writes the root h = sign(y)·√|y| it takes for its term |y|·√|y| anyway, and
+	 * pass B, (g')⁻¹(mu·y) = (g')⁻¹(mu)·h, is one product: one square root per coordinate and step instead of two.
+	 */
+	val boolean writesRoot
+	/**
+	 * q = 3/2 (r = 3/2, p − 1 = 2): pass B writes w = sign(y)·v² with v = c·|y|, c = √((g')⁻¹(mu)), and its term
+	 * |w|·√|w| is |w|·v bit for bit (in binary floating point the rounded square root of the rounded square of a float
+	 * is the float itself: Boldo 2015; below 2⁻⁶³ both terms round to 0): the reduction's term without its root.
+	 */
+	val boolean squaresInPassB
 
 	new(KernelSpec s, double r) {
 		this.s = s
 		this.r = r
 		this.p = r / (r - 1)
+		this.writesRoot = r == 3 && !checksDual(s.bound)
+		this.squaresInPassB = r == 1.5 && !checksDual(s.bound)
 	}
 
 	def static String generate(KernelSpec s, double r) {
@@ -58,8 +72,10 @@ class CompositeVectorTemplate {
 		/** Fused passes of the non-separable step over g = «doc(s.name)» («binding(s)»), sums of |w|^«r» and |y|^«p». */
 		public final class «className(s)» implements CompositePasses {
 
-			«VectorTemplate.species(s)»
-			static final int PARTS = FS.length() / DS.length();
+			// float lanes as many as double lanes: each vector of float terms converts to one vector of doubles (with
+			// twice as many float lanes, the second conversion and its lane extraction measured 17 % of pass A at 10 M floats)
+			static final VectorSpecies DS = DoubleVector.SPECIES_PREFERRED;
+			static final VectorSpecies FS = VectorSpecies.of(Float.TYPE, VectorShape.forBitSize(DS.length() * 32));
 			static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
 			private final Interval dual;
@@ -67,6 +83,11 @@ class CompositeVectorTemplate {
 			/** @param dual g's dual domain (the scalar tail's check) */
 			public «className(s)»(Interval dual) {
 				this.dual = dual;
+			}
+
+			/** The dual values pass A writes are sign(y)·|y|^e, e = this. */
+			public double writtenPower() {
+				return «IF writesRoot»0.5«ELSE»1.0«ENDIF»;
 			}
 
 			/** e.g. "fused vector passes (8 x float)". */
@@ -92,7 +113,7 @@ class CompositeVectorTemplate {
 			«exactSum("exactSum", r, true)»
 
 			«ENDIF»
-			«IF PowerText.onFloats(p)»
+			«IF PowerText.onFloats(p) && !writesRoot»
 			«exactSum("exactDualSum", p, false)»
 
 			«exactSum("exactDualSum", p, true)»
@@ -108,10 +129,9 @@ class CompositeVectorTemplate {
 			}
 
 			/** The accumulators' lanes added one by one (Vector API reductions leave the order open). */
-			static double total(DoubleVector s0, DoubleVector s1) {
+			static double total(DoubleVector s0) {
 				double t = 0;
 				for (int j = 0; j < DS.length(); j++) t += s0.lane(j);
-				for (int j = 0; j < DS.length(); j++) t += s1.lane(j);
 				return t;
 			}
 
@@ -214,10 +234,17 @@ class CompositeVectorTemplate {
 	/** Pass A: z = y = g'(x) − lr·g, written, and the sum of |z|^p. */
 	def dualPass(boolean seg) '''
 		«header("dualPass", "float[] w, int offset, float[] g, int gOffset, int n, float lr, int[] badOut", "FloatBuffer w, FloatBuffer g, float lr, int[] badOut", true, seg)»
+			«IF writesRoot»
+			«sumLoop(dualVector(seg), dualTail(seg), "z", p, true, "a.mul(root)", "a * root")»
+			badOut[0] = firstBad(t, -1, w, offset, n);
+			// Σ|h|^r = Σ|y|^p of the written roots h (each within 3·2⁻²⁴ relative of |y|^p)
+			if (badOut[0] < 0 && inexact(t, n)) t = exactSum(«args(seg)»);
+			«ELSE»
 			«sumLoop(dualVector(seg), dualTail(seg), "z", p, PowerText.onFloats(p))»
 			badOut[0] = firstBad(t, -1, w, offset, n);
 			«IF PowerText.onFloats(p)»
 			if (badOut[0] < 0 && inexact(t, n)) t = exactDualSum(«args(seg)»);
+			«ENDIF»
 			«ENDIF»
 			return t;
 		}
@@ -227,8 +254,16 @@ class CompositeVectorTemplate {
 	def primalPass(boolean seg) '''
 		«header("primalPass", "float[] w, int offset, int n, double mu, int[] badOut", "FloatBuffer w, double mu, int[] badOut", false, seg)»
 			int bad = -1;
+			«IF writesRoot»
+			float c = (float) («d(s.bound.inverse, "mu")»);
+			«sumLoop(primalVector(seg), primalTail(seg), "r", r, PowerText.onFloats(r))»
+			«ELSEIF squaresInPassB»
+			float c = (float) Math.sqrt(«d(s.bound.inverse, "mu")»);
+			«sumLoop(primalVector(seg), primalTail(seg), "r", r, true, "a.mul(v)", "a * v")»
+			«ELSE»
 			float m = (float) mu;
 			«sumLoop(primalVector(seg), primalTail(seg), "r", r, PowerText.onFloats(r))»
+			«ENDIF»
 			badOut[0] = firstBad(t, bad, w, offset, n);
 			«IF PowerText.onFloats(r)»
 			if (badOut[0] < 0 && inexact(t, n)) t = exactSum(«args(seg)»);
@@ -242,67 +277,123 @@ class CompositeVectorTemplate {
 		FloatVector x = «load("w", seg)»;
 		FloatVector gv = «load("g", seg)»;
 		FloatVector z = «new VectorPrinter("x").print(s.bound.grad)».sub(gv.mul(lr));
+		«IF writesRoot»
+		FloatVector a = z.abs();
+		FloatVector root = a.sqrt();
+		«store("copySign(root, z)", seg)»
+		«ELSE»
 		«store("z", seg)»
+		«ENDIF»
 	'''
 
 	def dualTail(boolean seg) '''
 		float x = «get("w", seg)»;
 		float z = «f(s.bound.grad, "x")» - lr * «get("g", seg)»;
+		«IF writesRoot»
+		float a = Math.abs(z);
+		float root = (float) Math.sqrt(a);
+		«put("Math.copySign(root, z)", seg)»
+		«ELSE»
 		«put("z", seg)»
+		«ENDIF»
 	'''
 
 	/** Pass B's vector r = (g')⁻¹(z), z = mu·y at i, written. */
 	def primalVector(boolean seg) '''
+		«IF writesRoot»
+		FloatVector r = «load("w", seg)».mul(c);
+		«store("r", seg)»
+		«ELSEIF squaresInPassB»
+		FloatVector y = «load("w", seg)»;
+		FloatVector v = y.abs().mul(c);
+		FloatVector a = v.mul(v);
+		«store("copySign(a, y)", seg)»
+		«ELSE»
 		FloatVector z = «load("w", seg)».mul(m);
 		FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;
 		«store("r", seg)»
 		«dualCheck»
+		«ENDIF»
 	'''
 
 	def primalTail(boolean seg) '''
+		«IF writesRoot»
+		float r = «get("w", seg)» * c;
+		«put("r", seg)»
+		«ELSEIF squaresInPassB»
+		float y = «get("w", seg)»;
+		float v = Math.abs(y) * c;
+		float a = v * v;
+		«put("Math.copySign(a, y)", seg)»
+		«ELSE»
 		float z = «get("w", seg)» * m;
 		float r = «f(s.bound.inverse, "z")»;
 		«put("r", seg)»
 		«dualCheckTail»
+		«ENDIF»
 	'''
 
 	/**
 	 * The loop of a reduction or a pass, leaving Σ|v_j|^e in t: {@code body} computes (and writes) the vector v at
 	 * {@code at}, {@code tail} the float v at i. The vectors first, from the head on ({@code head}: a function of the offset
 	 * alone, so a range is summed in the same order wherever it lies: carried sums, buffers, arrays); the terms on
-	 * float lanes ({@code fast}), each converted to two double vectors and added there, or on double lanes; then their
+	 * float lanes ({@code fast}), each converted to a double vector and added there, or on double lanes; then their
 	 * lanes one by one, then the head's and the tail's terms. Blocks of float terms added on float lanes before the
-	 * conversion (unrolled or in an inner loop) made the JIT box a vector per block here.
+	 * conversion made the JIT box a vector per block (inner loop), or, two vectors per iteration, pass A 1.6 times slower.
 	 */
-	def sumLoop(CharSequence body, CharSequence tail, String v, double e, boolean fast) '''
+	def sumLoop(CharSequence body, CharSequence tail, String v, double e, boolean fast) {
+		sumLoop(body, tail, v, e, fast, null, null)
+	}
+
+	/**
+	 * {@link #sumLoop} where the body and the tail already hold |v| in {@code a} and the float term is
+	 * {@code vectorTerm}, {@code scalarTerm} ({@code null}: |v|^e from {@code a = |v|}).
+	 */
+	def sumLoop(CharSequence body, CharSequence tail, String v, double e, boolean fast, String vectorTerm, String scalarTerm) '''
 		int len = FS.length();
 		DoubleVector s0 = DoubleVector.zero(DS);
-		DoubleVector s1 = DoubleVector.zero(DS);
 		int head = head(offset, n, len);
 		int i = head;
+		«IF fast»
+		for (int upper = n - (n - i) % len; i < upper; i += len) {
+			FloatVector u;
+			{
+				int at = i;
+				«body»
+				«floatTerm("u", v, e, vectorTerm)»
+			}
+			s0 = s0.add(«part("u")»);
+		}
+		«ELSE»
 		for (int upper = n - (n - i) % len; i < upper; i += len) {
 			int at = i;
 			«body»
 			FloatVector a = «v».abs();
-			«IF fast»
-			FloatVector u = «PowerText.lanes("a", e)»;
-			s0 = s0.add(«part("u", 0)»);
-			if (PARTS == 2) s1 = s1.add(«part("u", 1)»);
-			«ELSE»
-			DoubleVector a0 = «part("a", 0)»;
+			DoubleVector a0 = «part("a")»;
 			s0 = s0.add(«PowerText.lanes("a0", e)»);
-			if (PARTS == 2) {
-				DoubleVector a1 = «part("a", 1)»;
-				s1 = s1.add(«PowerText.lanes("a1", e)»);
-			}
-			«ENDIF»
 		}
-		double t = total(s0, s1);
+		«ENDIF»
+		double t = total(s0);
 		// the head [0, head), then the tail [i, n), in one loop after the vectors: its code once, and parsed after them
 		for (int upper = i, j = head == 0 ? upper : 0; j < n; j = j + 1 == head ? upper : j + 1) {
 			i = j;
+			«IF scalarTerm !== null»
+			«tail»
+			t += «scalarTerm»;
+			«ELSE»
 			«scalarTerm(tail, v, e, fast)»
+			«ENDIF»
 		}
+	'''
+
+	/** {@code u} = the float term of the vector v ({@code vectorTerm}, or |v|^e from a = |v|). */
+	def floatTerm(String u, String v, double e, String vectorTerm) '''
+		«IF vectorTerm !== null»
+		«u» = «vectorTerm»;
+		«ELSE»
+		FloatVector a = «v».abs();
+		«u» = «PowerText.lanes("a", e)»;
+		«ENDIF»
 	'''
 
 	/** The scalar code of a loop's head and tail: {@code tail}, then t += |v|^e (float or double terms). */
@@ -317,11 +408,11 @@ class CompositeVectorTemplate {
 	'''
 
 	/**
-	 * Part k of the float lanes v as doubles, written out: a helper method was not always inlined in these long
+	 * The float lanes v as doubles (as many lanes), written out: a helper method was not always inlined in these long
 	 * methods (NodeCountInliningCutoff), and then the vector it returned was boxed (2–4 times slower).
 	 */
-	def part(String v, int k) {
-		"((DoubleVector) " + v + ".convertShape(VectorOperators.F2D, DS, " + k + "))"
+	def part(String v) {
+		"((DoubleVector) " + v + ".convertShape(VectorOperators.F2D, DS, 0))"
 	}
 
 	/**

@@ -27,8 +27,26 @@ class FloatTermSumsTest {
      * normal floats (2⁻⁴⁹ at most, by the exact-sum threshold).
      */
     static double bound(double e) {
+        return bound(e, 0);
+    }
+
+    /** {@link #bound(double)} with {@code more} roundings per term. */
+    static double bound(double e, int more) {
         if (!PowerText.onFloats(e)) return 1e-13; // double terms
-        return Math.pow(1 + 0x1p-24, PowerText.roundings(e)) - 1 + 0x1p-49 + 1e-13;
+        return Math.pow(1 + 0x1p-24, PowerText.roundings(e) + more) - 1 + 0x1p-49 + 1e-13;
+    }
+
+    /**
+     * Σ|y_j|^p in double from the values pass A wrote, sign(y)·|y|^e ({@link CompositePasses#writtenPower()}): a written
+     * root h = ∘√|y| stands for |y| = h² (within 2·2⁻²⁴ relative, so its term |h|^(p/e) within 3·2⁻²⁴ for q = 3).
+     */
+    static double dualSum(CompositePasses passes, float[] written, double p) {
+        return doubleSum(written, p / passes.writtenPower());
+    }
+
+    /** The roundings a written root adds to |y|^p from it: (1 + δ)³ against the pass's own term. */
+    static int rootRoundings(CompositePasses passes) {
+        return passes.writtenPower() == 1 ? 0 : 2;
     }
 
     static double doubleSum(float[] w, double e) {
@@ -44,7 +62,7 @@ class FloatTermSumsTest {
     }
 
     /**
-     * Pass A's sum is Σ|y_j|^p of the y_j it wrote and pass B's Σ|w_j|^q of the weights it wrote, within their bounds
+     * Pass A's sum is Σ|y_j|^p of the values it wrote (y_j or their roots) and pass B's Σ|w_j|^q of the weights it wrote, within their bounds
      * (float terms) or 1e-13 (double terms: q = 2.5's p = 5/3); pass B's is the fresh reduction of its weights bit for bit.
      */
     @ParameterizedTest
@@ -58,14 +76,32 @@ class FloatTermSumsTest {
             int[] bad = {7};
             double dual = passes.dualPass(w, 0, g, 0, n, 0.01f, bad);
             assertEquals(-1, bad[0]);
-            double refDual = doubleSum(w, p);
-            assertEquals(refDual, dual, bound(p) * refDual, "dual sum, n = " + n);
+            double refDual = dualSum(passes, w, p);
+            assertEquals(refDual, dual, bound(p, rootRoundings(passes)) * refDual, "dual sum, n = " + n);
             bad[0] = 7;
             double sum = passes.primalPass(w, 0, n, 0.9, bad);
             assertEquals(-1, bad[0]);
             assertEquals(passes.powerSum(w, 0, n), sum, 0.0, "n = " + n);
             double ref = doubleSum(w, q);
             assertEquals(ref, sum, bound(q) * ref, "n = " + n);
+        }
+    }
+
+    /**
+     * What q = 3/2's pass B rests on (its term |w|·v for |w|·∘√|w|, w = ±∘(v²)): ∘√(∘(v·v)) = v for every float v of
+     * [1, 4), every mantissa at both exponent parities, so for every v whose square is a normal float (scaling by 4^k is
+     * exact); and below, v in [2⁻⁶⁴, 2⁻⁶²) across the edge of the normal squares, both terms are equal (0 under 2⁻⁶³).
+     */
+    @Test
+    void theRoundedRootOfARoundedSquareIsTheFloat() {
+        for (float v = 1; v < 4; v = Math.nextUp(v)) {
+            float a = v * v;
+            if ((float) Math.sqrt(a) != v) fail("sqrt(" + v + "²) = " + (float) Math.sqrt(a));
+        }
+        for (float v = 0x1p-64f; v < 0x1p-62f; v = Math.nextUp(v)) {
+            float a = v * v;
+            float byRoot = a * (float) Math.sqrt(a), bySquare = a * v;
+            if (Float.floatToRawIntBits(byRoot) != Float.floatToRawIntBits(bySquare)) fail("v = " + v + ": " + byRoot + " against " + bySquare);
         }
     }
 
@@ -100,7 +136,7 @@ class FloatTermSumsTest {
         int[] bad = {7};
         double dual = passes.dualPass(y, 0, g, 0, n, LR, bad);
         assertEquals(-1, bad[0]);
-        double refDual = doubleSum(y, q / (q - 1));
+        double refDual = dualSum(passes, y, q / (q - 1));
         assertEquals(refDual, dual, 1e-13 * refDual, "dual sum");
 
         MirrorMap stepper = m.stepper();

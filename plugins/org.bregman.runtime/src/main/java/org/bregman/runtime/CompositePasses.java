@@ -17,11 +17,18 @@ public interface CompositePasses {
     double powerSum(float[] w, int offset, int n);
 
     /**
-     * Pass A: y_j = g'(w_j) − rate·g_j in float32, written over w_j; returns Σ_j |y_j|^p, p = r/(r − 1) (the dual sum
-     * of the scalar equation). {@code bad[0]} receives −1, or the first index (relative to {@code offset}) where y_j is
-     * not a finite float.
+     * Pass A: y_j = g'(w_j) − rate·g_j in float32, written over w_j as sign(y_j)·|y_j|^e, e = {@link #writtenPower()}
+     * (y_j itself, or the root that pass B's inverse needs); returns Σ_j |y_j|^p, p = r/(r − 1) (the dual sum of the
+     * scalar equation). {@code bad[0]} receives −1, or the first index (relative to {@code offset}) where y_j is not a
+     * finite float.
      */
     double dualPass(float[] w, int offset, float[] g, int gOffset, int n, float rate, int[] bad);
+
+    /**
+     * The power e of the dual values {@link #dualPass} writes, sign(y_j)·|y_j|^e: 1, or 1/2 where (g')⁻¹ is a square
+     * root (q = 3), so that pass B scales the root pass A took for its sum instead of taking another.
+     */
+    double writtenPower();
 
     /**
      * Pass B: w_j = (g')⁻¹(mu·y_j) over the y_j of {@link #dualPass} (mu rounded to float32 once); returns Σ_j |w_j|^r of
