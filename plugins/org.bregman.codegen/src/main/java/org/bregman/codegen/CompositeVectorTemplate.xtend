@@ -280,7 +280,7 @@ class CompositeVectorTemplate {
 		«IF writesRoot»
 		FloatVector a = z.abs();
 		FloatVector root = a.sqrt();
-		«store("copySign(root, z)", seg)»
+		«store("withSign(root, z)", seg)»
 		«ELSE»
 		«store("z", seg)»
 		«ENDIF»
@@ -307,7 +307,7 @@ class CompositeVectorTemplate {
 		FloatVector y = «load("w", seg)»;
 		FloatVector v = y.abs().mul(c);
 		FloatVector a = v.mul(v);
-		«store("copySign(a, y)", seg)»
+		«store("withSign(a, y)", seg)»
 		«ELSE»
 		FloatVector z = «load("w", seg)».mul(m);
 		FloatVector r = «new VectorPrinter("z").printLast(s.bound.inverse)»;

@@ -328,6 +328,11 @@ class VectorTemplate {
 			return m.reinterpretAsInts().and(0x7fffffff).or(s.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
 		}
 
+		/** Math.copySign lane-wise where m's sign bits are clear (|a|, √|a|): s's sign bit or'ed in. */
+		static FloatVector withSign(FloatVector m, FloatVector s) {
+			return m.reinterpretAsInts().or(s.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+		}
+
 		static DoubleVector copySignD(DoubleVector m, DoubleVector s) {
 			return m.reinterpretAsLongs().and(0x7fffffffffffffffL).or(s.reinterpretAsLongs().and(0x8000000000000000L)).reinterpretAsDoubles();
 		}
