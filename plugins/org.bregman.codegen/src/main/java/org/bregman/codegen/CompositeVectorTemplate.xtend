@@ -7,9 +7,9 @@ import static org.bregman.codegen.TemplateSupport.*
  * coordinate kernel cut at the dual value y = g'(w) − rate·grad (pass A writes y, or its root for q = 3, and sums |y|^p;
  * pass B writes (g')⁻¹(mu·y) and sums |w|^r), the exponents specialised ({@link PowerText}); the head and the remainder
  * of a range in scalar float code of the same forms. Float vectors have as many lanes as double vectors (8 with
- * AVX-512), so that a vector of float terms converts to one vector of doubles. Finiteness is not checked lane by lane: a non-finite value a pass writes makes
- * its sum of non-negative terms non-finite, and only then is the value looked for ({@code firstBad}); a mask of
- * |r| ≤ MAX and |z| ≤ MAX per vector measured as much as a sixth of the step.
+ * AVX-512), so that a vector of float terms converts to one vector of doubles. Finiteness is not checked lane by lane:
+ * a non-finite value a pass writes makes its sum of non-negative terms non-finite, and only then is the value looked
+ * for ({@code firstBad}); a mask of |r| ≤ MAX and |z| ≤ MAX per vector measured as much as a sixth of the step.
  *
  * <p>Sums: where |x|^e has a float text (whole and half-integral e: q = 3, 1.5 and their duals), each term on float lanes
  * (two correctly rounded operations for e = 3 and 1.5: within 2·2⁻²⁴ relative while it is a normal float), added in
@@ -31,7 +31,8 @@ class CompositeVectorTemplate {
 	/**
 	 * q = 3/2 (r = 3/2, p − 1 = 2): pass B writes w = sign(y)·v² with v = c·|y|, c = √((g')⁻¹(mu)), and its term
 	 * |w|·√|w| is |w|·v bit for bit (in binary floating point the rounded square root of the rounded square of a float
-	 * is the float itself: Boldo 2015; below 2⁻⁶³ both terms round to 0): the reduction's term without its root.
+	 * is the float itself: Boldo 2015; below 2⁻⁶³ both terms round to 0): the reduction's term without its root. The
+	 * written sign is or'ed into v² (withSign), whose sign bit is clear unless the step failed (NaN).
 	 */
 	val boolean squaresInPassB
 
@@ -356,12 +357,12 @@ class CompositeVectorTemplate {
 		int i = head;
 		«IF fast»
 		for (int upper = n - (n - i) % len; i < upper; i += len) {
-			FloatVector u;
-			{
-				int at = i;
-				«body»
-				«floatTerm("u", v, e, vectorTerm)»
-			}
+			int at = i;
+			«body»
+			«IF vectorTerm === null»
+			FloatVector a = «v».abs();
+			«ENDIF»
+			FloatVector u = «vectorTerm ?: PowerText.lanes("a", e)»;
 			s0 = s0.add(«part("u")»);
 		}
 		«ELSE»
@@ -384,16 +385,6 @@ class CompositeVectorTemplate {
 			«scalarTerm(tail, v, e, fast)»
 			«ENDIF»
 		}
-	'''
-
-	/** {@code u} = the float term of the vector v ({@code vectorTerm}, or |v|^e from a = |v|). */
-	def floatTerm(String u, String v, double e, String vectorTerm) '''
-		«IF vectorTerm !== null»
-		«u» = «vectorTerm»;
-		«ELSE»
-		FloatVector a = «v».abs();
-		«u» = «PowerText.lanes("a", e)»;
-		«ENDIF»
 	'''
 
 	/** The scalar code of a loop's head and tail: {@code tail}, then t += |v|^e (float or double terms). */
