@@ -29,7 +29,8 @@ class CompositeVectorTemplate {
 	 */
 	val boolean writesRoot
 	/**
-	 * q = 3/2 (r = 3/2, p − 1 = 2): pass B writes w = sign(y)·v² with v = c·|y|, c = √((g')⁻¹(mu)), and its term
+	 * q = 3/2 (r = 3/2, p − 1 = 2): pass B writes w = sign(y)·v² with v = c·|y|, c = √((g')⁻¹(mu)) (mu = F'(S)/F'(S')
+	 * ≥ 0; a NaN c makes every weight NaN, which the pass reports), and its term
 	 * |w|·√|w| is |w|·v bit for bit (in binary floating point the rounded square root of the rounded square of a float
 	 * is the float itself: Boldo 2015; below 2⁻⁶³ both terms round to 0): the reduction's term without its root. The
 	 * written sign is or'ed into v² (withSign), whose sign bit is clear unless the step failed (NaN).

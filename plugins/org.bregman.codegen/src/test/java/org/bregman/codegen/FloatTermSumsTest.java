@@ -62,8 +62,9 @@ class FloatTermSumsTest {
     }
 
     /**
-     * Pass A's sum is Σ|y_j|^p of the values it wrote (y_j or their roots) and pass B's Σ|w_j|^q of the weights it wrote, within their bounds
-     * (float terms) or 1e-13 (double terms: q = 2.5's p = 5/3); pass B's is the fresh reduction of its weights bit for bit.
+     * Pass A's sum is Σ|y_j|^p of the values it wrote (y_j or their roots) and pass B's Σ|w_j|^q of the weights it
+     * wrote, within their bounds (float terms) or 1e-13 (double terms: q = 2.5's p = 5/3); pass B's is the fresh reduction
+     * of its weights bit for bit.
      */
     @ParameterizedTest
     @CsvSource({"1.5", "2.5", "3"})
